@@ -1,0 +1,33 @@
+package dev.ringproof.api.health;
+
+import dev.ringproof.platform.boundary.ServiceStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * {@code /health/ready}. It lives in a WAR because Payara collects MicroProfile health
+ * checks from web modules only; the facts come from verification-core.
+ */
+@Readiness
+@ApplicationScoped
+public class ReadinessCheck implements HealthCheck {
+
+    @Inject
+    ServiceStatus status;
+
+    @Override
+    public HealthCheckResponse call() {
+        boolean schema = status.schemaIsCurrent();
+        boolean database = status.databaseAnswers();
+        boolean broker = status.brokerAnswers();
+        return HealthCheckResponse.named("ringproof")
+                .withData("schema", schema ? "current" : "pending")
+                .withData("database", database ? "up" : "down")
+                .withData("broker", broker ? "up" : "down")
+                .status(schema && database && broker)
+                .build();
+    }
+}

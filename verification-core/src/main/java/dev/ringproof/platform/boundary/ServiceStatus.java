@@ -1,0 +1,48 @@
+package dev.ringproof.platform.boundary;
+
+import dev.ringproof.platform.control.Messaging;
+import dev.ringproof.platform.control.SchemaMigration;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Whether this node can serve: its schema is migrated and the database and the JMS
+ * broker answer. Read by the readiness check, so a load balancer sends no traffic to a
+ * node that would fail it.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ServiceStatus {
+
+    private static final int DATABASE_TIMEOUT_SECONDS = 2;
+
+    @Inject
+    SchemaMigration schema;
+
+    @Inject
+    Messaging messaging;
+
+    @Resource(lookup = SchemaMigration.DATASOURCE)
+    DataSource dataSource;
+
+    public boolean schemaIsCurrent() {
+        return schema.isMigrated();
+    }
+
+    public boolean databaseAnswers() {
+        try (var connection = dataSource.getConnection()) {
+            return connection.isValid(DATABASE_TIMEOUT_SECONDS);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    public boolean brokerAnswers() {
+        return messaging.brokerAnswers();
+    }
+}

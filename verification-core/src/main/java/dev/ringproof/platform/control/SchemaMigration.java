@@ -1,0 +1,60 @@
+package dev.ringproof.platform.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Owns Ringproof's database: defines the application's datasource and brings its
+ * schema up to date with Flyway before anything else starts.
+ *
+ * <p>The defaults are inline because Payara creates the resource before the
+ * application's own microprofile-config.properties is read; environment variables
+ * ({@code DB_URL}, {@code DB_USER}, {@code DB_PASSWORD}, {@code DB_DATASOURCE_CLASS})
+ * switch it to PostgreSQL without a rebuild.
+ */
+@DataSourceDefinition(
+        name = SchemaMigration.DATASOURCE,
+        className = "${MPCONFIG=db.datasource-class:org.h2.jdbcx.JdbcDataSource}",
+        url = "${MPCONFIG=db.url:jdbc:h2:file:./../lib/databases/ringproof;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH}",
+        user = "${MPCONFIG=db.user:ringproof}",
+        password = "${MPCONFIG=db.password:ringproof}",
+        minPoolSize = 2,
+        maxPoolSize = 48,
+        properties = {
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=auto-commit",
+            "fish.payara.fail-all-connections=true"
+        })
+@Singleton
+@Startup
+public class SchemaMigration {
+
+    public static final String DATASOURCE = "java:app/jdbc/ringproof";
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+
+    @Resource(lookup = DATASOURCE)
+    DataSource dataSource;
+
+    private volatile boolean migrated;
+
+    /** Flyway commits per migration itself, so it must run outside a container transaction. */
+    @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void migrate() {
+        int applied = Migrations.on(dataSource).migrate();
+        migrated = true;
+        LOG.info(() -> "Database schema is current; migrations applied now: " + applied);
+    }
+
+    public boolean isMigrated() {
+        return migrated;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.ringproof.user.boundary;
+
+import dev.ringproof.user.control.PasswordHasher;
+import dev.ringproof.user.entity.ConsoleUser;
+import dev.ringproof.user.entity.Role;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Set;
+
+/** The accounts of the console and of the admin and billing APIs. */
+@Stateless
+public class ConsoleUsers {
+
+    @PersistenceContext(unitName = "ringproof")
+    EntityManager em;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    Clock clock;
+
+    public ConsoleUser create(String username, String password, Set<Role> roles) {
+        if (!ConsoleUser.isAcceptablePassword(password)) {
+            throw new IllegalArgumentException("password must have at least "
+                    + ConsoleUser.MIN_PASSWORD_LENGTH + " characters");
+        }
+        var user = new ConsoleUser(username, hasher.hash(password), roles, OffsetDateTime.now(clock));
+        em.persist(user);
+        return user;
+    }
+
+    public boolean hasActiveAdmin() {
+        return em.createNamedQuery(ConsoleUser.COUNT_ACTIVE_WITH_ROLE, Long.class)
+                .setParameter("role", Role.ADMIN)
+                .getSingleResult() > 0;
+    }
+}

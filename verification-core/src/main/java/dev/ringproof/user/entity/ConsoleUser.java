@@ -1,0 +1,88 @@
+package dev.ringproof.user.entity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Someone who signs in to the console or the admin and billing APIs. */
+@Entity
+@Table(name = "console_user")
+@NamedQuery(name = ConsoleUser.COUNT_ACTIVE_WITH_ROLE,
+        query = "select count(u) from ConsoleUser u join u.roles r where u.enabled = true and r = :role")
+public class ConsoleUser {
+
+    public static final String COUNT_ACTIVE_WITH_ROLE = "ConsoleUser.countActiveWithRole";
+    public static final int MIN_PASSWORD_LENGTH = 12;
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+
+    @Id
+    private String username;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    private boolean enabled;
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "console_user_role", joinColumns = @JoinColumn(name = "username"))
+    @Column(name = "role")
+    @Convert(converter = RoleConverter.class)
+    private Set<Role> roles = new HashSet<>();
+
+    protected ConsoleUser() {
+        // for JPA
+    }
+
+    public ConsoleUser(String username, String passwordHash, Set<Role> roles, OffsetDateTime createdAt) {
+        if (!isValidUsername(username)) {
+            throw new IllegalArgumentException("username must be 3-64 of a-z 0-9 . _ -");
+        }
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("a user needs at least one role");
+        }
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.roles = EnumSet.copyOf(roles);
+        this.enabled = true;
+        this.createdAt = createdAt;
+    }
+
+    public static boolean isValidUsername(String username) {
+        return username != null && USERNAME.matcher(username).matches();
+    }
+
+    public static boolean isAcceptablePassword(String password) {
+        return password != null && password.codePointCount(0, password.length()) >= MIN_PASSWORD_LENGTH;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public Set<Role> roles() {
+        return Set.copyOf(roles);
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+}
