@@ -26,6 +26,7 @@ public class ReadinessCheck implements HealthCheck {
         return HealthCheckResponse.named("ringproof")
                 .withData("schema", schema ? "current" : "pending")
                 .withData("database", database ? "up" : "down")
+                .withData("database_product", status.databaseProduct())
                 .withData("broker", broker ? "up" : "down")
                 .status(schema && database && broker)
                 .build();

@@ -42,6 +42,15 @@ public class ServiceStatus {
         }
     }
 
+    /** The database product in use ("H2", "PostgreSQL"), or "unknown" while it does not answer. */
+    public String databaseProduct() {
+        try (var connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            return "unknown";
+        }
+    }
+
     public boolean brokerAnswers() {
         return messaging.brokerAnswers();
     }

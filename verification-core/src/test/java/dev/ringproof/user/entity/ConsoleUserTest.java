@@ -1,0 +1,45 @@
+package dev.ringproof.user.entity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.OffsetDateTime;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class ConsoleUserTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"admin", "ops.billing", "a-b_c", "x12"})
+    void acceptsPlainUsernames(String username) {
+        assertThat(ConsoleUser.isValidUsername(username)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "ab", "Admin", "admin ", "<script>", "a'--", "#{7*7}", "ad\u200bmin", ".admin"})
+    void refusesOtherUsernames(String username) {
+        assertThat(ConsoleUser.isValidUsername(username)).isFalse();
+    }
+
+    @Test
+    void passwordsNeedTwelveCharacters() {
+        assertThat(ConsoleUser.isAcceptablePassword("elevenchars")).isFalse();
+        assertThat(ConsoleUser.isAcceptablePassword("twelve-chars")).isTrue();
+        assertThat(ConsoleUser.isAcceptablePassword(null)).isFalse();
+    }
+
+    @Test
+    void needsARole() {
+        assertThatThrownBy(() -> new ConsoleUser("ops", "hash", Set.of(), OffsetDateTime.now()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void rolesHaveLowerCaseWireNames() {
+        assertThat(Role.ADMIN.wireName()).isEqualTo("admin");
+        assertThat(Role.fromWireName("billing")).contains(Role.BILLING);
+        assertThat(Role.fromWireName("ADMIN")).isEmpty();
+    }
+}
