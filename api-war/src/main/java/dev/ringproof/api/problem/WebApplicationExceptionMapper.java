@@ -15,6 +15,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Override
     public Response toResponse(WebApplicationException e) {
+        if (e.getResponse().hasEntity()) {
+            return e.getResponse(); // already a problem made by us
+        }
         int status = e.getResponse().getStatus();
         Response.ResponseBuilder builder = Problem.of(codeFor(status), detailFor(status)).toResponseBuilder();
         if (status == 405) {

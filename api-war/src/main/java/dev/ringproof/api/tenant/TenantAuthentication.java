@@ -2,7 +2,10 @@ package dev.ringproof.api.tenant;
 
 import dev.ringproof.api.problem.ErrorCode;
 import dev.ringproof.api.problem.Problem;
+import dev.ringproof.tenant.boundary.ApiKeys;
+import dev.ringproof.tenant.boundary.TenantCaller;
 import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -13,8 +16,9 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * Guards the tenant API ({@code /api/v1/...}): before anything else, even path matching,
- * a request needs {@code Authorization: Bearer rp_live_…|rp_test_…}; without one it is
- * answered 401 so that an anonymous caller learns nothing about which paths exist.
+ * a request needs {@code Authorization: Bearer rp_live_…|rp_test_…} of an active tenant;
+ * otherwise it is answered 401, so an anonymous caller learns nothing about which paths
+ * exist. Keys in the query string are not looked at.
  */
 @Provider
 @PreMatching
@@ -22,6 +26,15 @@ import jakarta.ws.rs.ext.Provider;
 public class TenantAuthentication implements ContainerRequestFilter {
 
     static final String TENANT_API_PREFIX = "v1/";
+    private static final String CALLER = TenantCaller.class.getName();
+
+    @Inject
+    ApiKeys apiKeys;
+
+    /** The authenticated caller of a tenant API request. */
+    public static TenantCaller caller(ContainerRequestContext request) {
+        return (TenantCaller) request.getProperty(CALLER);
+    }
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -33,8 +46,12 @@ public class TenantAuthentication implements ContainerRequestFilter {
             request.abortWith(unauthorized("Send your API key as 'Authorization: Bearer rp_live_…' or 'rp_test_…'."));
             return;
         }
-        // fail closed: no key is known until tenants can be given keys
-        request.abortWith(unauthorized("The API key is unknown or revoked."));
+        var caller = apiKeys.authenticate(key.get().mode(), key.get().keyId(), key.get().secret());
+        if (caller.isEmpty()) {
+            request.abortWith(unauthorized("The API key is unknown or revoked."));
+            return;
+        }
+        request.setProperty(CALLER, caller.get());
     }
 
     private static Response unauthorized(String detail) {

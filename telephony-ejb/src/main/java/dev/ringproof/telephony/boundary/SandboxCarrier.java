@@ -1,13 +1,16 @@
 package dev.ringproof.telephony.boundary;
 
+import dev.ringproof.telephony.entity.HandsetBehaviour;
 import dev.ringproof.telephony.entity.HandsetMessage;
 import dev.ringproof.telephony.entity.HandsetMessage.Type;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -15,6 +18,7 @@ import java.util.UUID;
  * the database so it survives a restart like everything else. Never reaches a network.
  */
 @Stateless
+@LocalBean
 public class SandboxCarrier implements Carrier {
 
     @PersistenceContext(unitName = "telephony")
@@ -22,17 +26,20 @@ public class SandboxCarrier implements Carrier {
 
     @Override
     public Delivery flashCall(String to, String cli) {
-        return deliver(to, Type.CALL, cli, null);
+        return behaviour(to).map(HandsetBehaviour::rings).orElse(true)
+                ? deliver(to, Type.CALL, cli, null) : Delivery.refused("unreachable");
     }
 
     @Override
     public Delivery sms(String to, String from, String text) {
-        return deliver(to, Type.SMS, from, text);
+        return behaviour(to).map(HandsetBehaviour::takesSms).orElse(true)
+                ? deliver(to, Type.SMS, from, text) : Delivery.refused("undeliverable");
     }
 
     @Override
     public Delivery voice(String to, String from, String text) {
-        return deliver(to, Type.VOICE, from, text);
+        return behaviour(to).map(HandsetBehaviour::takesVoice).orElse(true)
+                ? deliver(to, Type.VOICE, from, text) : Delivery.refused("not answered");
     }
 
     /** What the handset {@code phone} received, oldest first. */
@@ -40,6 +47,32 @@ public class SandboxCarrier implements Carrier {
         return em.createNamedQuery(HandsetMessage.INBOX, HandsetMessage.class)
                 .setParameter("phone", phone)
                 .getResultList();
+    }
+
+    /** What the handset received from one tenant's test traffic, oldest first. */
+    @SuppressWarnings("unchecked")
+    public List<HandsetMessage> inboxOfTenantTests(String phone, String tenantId) {
+        return em.createNativeQuery(HandsetMessage.INBOX_OF_TENANT_TESTS, HandsetMessage.class)
+                .setParameter(1, phone).setParameter(2, tenantId).getResultList();
+    }
+
+    /** Sets how the handset answers; null leaves a setting as it is. */
+    public HandsetBehaviour configure(String phone, String calls, String sms, String voice) {
+        var behaviour = behaviour(phone).orElseGet(() -> {
+            var created = new HandsetBehaviour(phone);
+            em.persist(created);
+            return created;
+        });
+        behaviour.change(calls, sms, voice);
+        return behaviour;
+    }
+
+    public HandsetBehaviour behaviourOf(String phone) {
+        return behaviour(phone).orElseGet(() -> new HandsetBehaviour(phone));
+    }
+
+    private Optional<HandsetBehaviour> behaviour(String phone) {
+        return Optional.ofNullable(em.find(HandsetBehaviour.class, phone));
     }
 
     private Delivery deliver(String to, Type type, String from, String text) {

@@ -15,6 +15,10 @@ import java.time.OffsetDateTime;
 public class HandsetMessage {
 
     public static final String INBOX = "HandsetMessage.inbox";
+    /** Native: only what a tenant's test traffic brought to the handset. */
+    public static final String INBOX_OF_TENANT_TESTS = "select m.id, m.phone, m.type, m.sender, m.text, m.received_at"
+            + " from sandbox_message m join outbound_send s on s.provider_ref = m.id"
+            + " where m.phone = ?1 and s.tenant_id = ?2 and s.test = true order by m.received_at, m.id";
 
     public enum Type { CALL, SMS, VOICE }
 

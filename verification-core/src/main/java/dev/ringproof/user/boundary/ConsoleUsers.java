@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.Set;
 
 /** The accounts of the console and of the admin and billing APIs. */
@@ -32,6 +33,16 @@ public class ConsoleUsers {
         var user = new ConsoleUser(username, hasher.hash(password), roles, OffsetDateTime.now(clock));
         em.persist(user);
         return user;
+    }
+
+    /** The roles of an enabled user whose password matches; empty otherwise. */
+    public Optional<Set<Role>> authenticate(String username, String password) {
+        var user = ConsoleUser.isValidUsername(username) ? em.find(ConsoleUser.class, username) : null;
+        if (user == null || !user.isEnabled() || password == null
+                || !hasher.matches(password, user.passwordHash())) {
+            return Optional.empty();
+        }
+        return Optional.of(user.roles());
     }
 
     public boolean hasActiveAdmin() {

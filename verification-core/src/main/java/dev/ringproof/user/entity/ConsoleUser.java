@@ -74,6 +74,10 @@ public class ConsoleUser {
         return username;
     }
 
+    public String passwordHash() {
+        return passwordHash;
+    }
+
     public Set<Role> roles() {
         return Set.copyOf(roles);
     }

@@ -1,0 +1,158 @@
+package dev.ringproof.api.admin;
+
+import dev.ringproof.api.json.Fields;
+import dev.ringproof.numberpool.boundary.NumberPools;
+import dev.ringproof.numberpool.boundary.NumberPools.NumberRange;
+import dev.ringproof.numberpool.boundary.NumberPools.PoolView;
+import dev.ringproof.platform.boundary.Refusal;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Admin API: {@code /api/admin/v1/pools} and their numbers. */
+@Path("admin/v1/pools")
+@Produces(MediaType.APPLICATION_JSON)
+public class PoolsResource {
+
+    static final int MAX_ITEMS = 1000;
+
+    @Inject
+    NumberPools pools;
+
+    public record PoolResponse(String id, String name, String country, boolean enabled, long size, int codeDigits) {
+
+        static PoolResponse of(PoolView view) {
+            var p = view.pool();
+            return new PoolResponse(p.id(), p.name(), p.country(), p.isEnabled(), view.size(), view.codeDigits());
+        }
+    }
+
+    public record RangeResponse(String from, String to, long size) {
+    }
+
+    public record NumbersPage(String poolId, long size, long totalRanges, int offset, int limit,
+                              List<RangeResponse> ranges) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(JsonObject body) {
+        var fields = Fields.of(body, "name", "country", "enabled");
+        String name = fields.requiredString("name", 200);
+        String country = fields.requiredString("country", 2);
+        boolean enabled = fields.optionalBoolean("enabled").orElse(true);
+        fields.requireValid();
+        var view = pools.create(name, country, enabled);
+        return Response.created(URI.create("/api/admin/v1/pools/" + view.pool().id()))
+                .entity(PoolResponse.of(view)).build();
+    }
+
+    @GET
+    public List<PoolResponse> list() {
+        return pools.all().stream().map(PoolResponse::of).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    public PoolResponse find(@PathParam("id") String id) {
+        return PoolResponse.of(pools.find(id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    public PoolResponse update(@PathParam("id") String id, JsonObject body) {
+        var fields = Fields.of(body, "name", "enabled");
+        String name = fields.optionalString("name", 200).orElse(null);
+        Boolean enabled = fields.optionalBoolean("enabled").orElse(null);
+        fields.requireValid();
+        return PoolResponse.of(pools.update(id, name, enabled));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        pools.delete(id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/numbers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PoolResponse addNumbers(@PathParam("id") String id, JsonObject body) {
+        var fields = Fields.of(body, "numbers", "ranges");
+        List<NumberRange> ranges = new ArrayList<>();
+        fields.optionalStringList("numbers", MAX_ITEMS, 32).orElse(List.of())
+                .forEach(n -> ranges.add(new NumberRange(n, n)));
+        JsonValue given = body == null ? null : body.get("ranges");
+        if (given != null && given.getValueType() != JsonValue.ValueType.NULL) {
+            readRanges(given, ranges, fields);
+        }
+        fields.requireValid();
+        return PoolResponse.of(pools.add(id, ranges));
+    }
+
+    @POST
+    @Path("{id}/numbers")
+    @Consumes({"text/csv", "application/csv"})
+    public PoolResponse importCsv(@PathParam("id") String id, String csv) {
+        return PoolResponse.of(pools.add(id, NumbersCsv.read(csv, MAX_ITEMS)));
+    }
+
+    @GET
+    @Path("{id}/numbers")
+    public NumbersPage numbers(@PathParam("id") String id,
+                               @QueryParam("offset") @DefaultValue("0") String offset,
+                               @QueryParam("limit") @DefaultValue("100") String limit) {
+        int from = Paging.offset(offset);
+        int size = Paging.limit(limit);
+        var view = pools.find(id);
+        var ranges = pools.ranges(id, from, size).stream()
+                .map(r -> new RangeResponse(r.first(), r.last(), r.size())).toList();
+        return new NumbersPage(id, view.size(), pools.rangeCount(id), from, size, ranges);
+    }
+
+    @DELETE
+    @Path("{id}/numbers/{number}")
+    public PoolResponse removeNumber(@PathParam("id") String id, @PathParam("number") String number) {
+        return PoolResponse.of(pools.remove(id, number));
+    }
+
+    private static void readRanges(JsonValue given, List<NumberRange> ranges, Fields fields) {
+        if (!(given instanceof JsonArray array) || array.size() > MAX_ITEMS) {
+            fields.problem("ranges", "must be a list of at most " + MAX_ITEMS + " {from, to} objects");
+            return;
+        }
+        for (int i = 0; i < array.size(); i++) {
+            if (!(array.get(i) instanceof JsonObject range)
+                    || !(range.get("from") instanceof JsonString from)
+                    || !(range.get("to") instanceof JsonString to)
+                    || range.size() != 2) {
+                fields.problem("ranges[" + i + "]", "must be {\"from\": \"+…\", \"to\": \"+…\"}");
+                return;
+            }
+            ranges.add(new NumberRange(from.getString(), to.getString()));
+        }
+    }
+
+    static Refusal tooMany() {
+        return Refusal.invalid("numbers", "at most " + MAX_ITEMS + " lines at a time");
+    }
+}

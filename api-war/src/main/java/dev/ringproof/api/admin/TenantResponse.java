@@ -1,0 +1,23 @@
+package dev.ringproof.api.admin;
+
+import dev.ringproof.api.Times;
+import dev.ringproof.tenant.entity.Tenant;
+import dev.ringproof.verification.entity.Channel;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A tenant as API.md shows it; {@code webhook_secret} only in the answer that issued it. */
+public record TenantResponse(String id, String name, String status, List<String> workflow,
+                             Map<String, Integer> fallbackAfterSeconds, int codeLength, int otpLength,
+                             int maxChecks, int ttlSeconds, List<String> allowedCountries, String webhookUrl,
+                             String webhookSecret, String createdAt) {
+
+    public static TenantResponse of(Tenant t, String newWebhookSecret) {
+        Map<String, Integer> fallbacks = new LinkedHashMap<>();
+        t.fallbackAfterSeconds().forEach((channel, seconds) -> fallbacks.put(channel.wireName(), seconds));
+        return new TenantResponse(t.id(), t.name(), t.status(), t.workflow().stream().map(Channel::wireName).toList(),
+                fallbacks, t.codeLength(), t.otpLength(), t.maxChecks(), t.ttlSeconds(), t.allowedCountries(),
+                t.webhookUrl(), newWebhookSecret, Times.rfc3339(t.createdAt()));
+    }
+}

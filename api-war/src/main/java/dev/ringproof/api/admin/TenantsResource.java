@@ -1,0 +1,104 @@
+package dev.ringproof.api.admin;
+
+import dev.ringproof.api.json.Fields;
+import dev.ringproof.platform.boundary.Refusal;
+import dev.ringproof.tenant.boundary.TenantChanges;
+import dev.ringproof.tenant.boundary.Tenants;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+
+/** Admin API: {@code /api/admin/v1/tenants}. */
+@Path("admin/v1/tenants")
+@Produces(MediaType.APPLICATION_JSON)
+public class TenantsResource {
+
+    private static final Set<String> CHANNELS = Set.of("missed_call", "sms", "voice");
+
+    @Inject
+    Tenants tenants;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(JsonObject body) {
+        var saved = tenants.create(read(body));
+        return Response.created(URI.create("/api/admin/v1/tenants/" + saved.tenant().id()))
+                .entity(TenantResponse.of(saved.tenant(), saved.newWebhookSecret())).build();
+    }
+
+    @GET
+    public List<TenantResponse> list(@QueryParam("q") String query,
+                                     @QueryParam("offset") @DefaultValue("0") String offset,
+                                     @QueryParam("limit") @DefaultValue("100") String limit) {
+        return tenants.search(query, Paging.offset(offset), Paging.limit(limit)).stream()
+                .map(t -> TenantResponse.of(t, null)).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    public TenantResponse find(@PathParam("id") String id) {
+        return TenantResponse.of(tenants.find(id), null);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    public TenantResponse update(@PathParam("id") String id, JsonObject body) {
+        var changes = read(body == null ? null : withoutStatus(body));
+        if (body != null && body.containsKey("status")) {
+            var status = body.get("status");
+            if (status.equals(jakarta.json.Json.createValue("active"))) {
+                tenants.reactivate(id);
+            } else if (status.equals(jakarta.json.Json.createValue("suspended"))) {
+                tenants.suspend(id);
+            } else {
+                throw Refusal.invalid("status", "must be active or suspended");
+            }
+        }
+        var saved = tenants.update(id, changes);
+        return TenantResponse.of(saved.tenant(), saved.newWebhookSecret());
+    }
+
+    /** Suspends: keys stop working at once, the data stays. */
+    @DELETE
+    @Path("{id}")
+    public TenantResponse suspend(@PathParam("id") String id) {
+        return TenantResponse.of(tenants.suspend(id), null);
+    }
+
+    private static JsonObject withoutStatus(JsonObject body) {
+        return jakarta.json.Json.createObjectBuilder(body).remove("status").build();
+    }
+
+    private static TenantChanges read(JsonObject body) {
+        var fields = Fields.of(body, "name", "workflow", "fallback_after_seconds", "code_length", "otp_length",
+                "max_checks", "ttl_seconds", "allowed_countries", "webhook_url");
+        var changes = new TenantChanges(
+                fields.optionalString("name", 200).orElse(null),
+                fields.optionalStringList("workflow", 3, 16).orElse(null),
+                fields.optionalIntMap("fallback_after_seconds", CHANNELS, 1, 3600).orElse(null),
+                fields.optionalInt("code_length", 4, 6).orElse(null),
+                fields.optionalInt("otp_length", 4, 10).orElse(null),
+                fields.optionalInt("max_checks", 1, 10).orElse(null),
+                fields.optionalInt("ttl_seconds", 30, 86400).orElse(null),
+                fields.optionalStringList("allowed_countries", 250, 2).orElse(null),
+                body != null && body.containsKey("webhook_url") && body.isNull("webhook_url")
+                        ? "" : fields.optionalString("webhook_url", 2048).orElse(null));
+        fields.requireValid();
+        return changes;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.ringproof.api.sandbox;
+
+import dev.ringproof.api.Times;
+import dev.ringproof.api.json.Fields;
+import dev.ringproof.api.tenant.BearerKey;
+import dev.ringproof.tenant.boundary.ApiKeys;
+import dev.ringproof.tenant.boundary.TenantCaller;
+import dev.ringproof.verification.boundary.SandboxHandsets;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The virtual carrier's handsets: what they received, and how they answer. Open while
+ * {@code sandbox.open=true} (the embedded default); otherwise a tenant's {@code rp_test_}
+ * key is needed and only that tenant's test traffic is shown.
+ */
+@Path("sandbox/v1/handsets/{phone}")
+@Produces(MediaType.APPLICATION_JSON)
+public class SandboxResource {
+
+    @Inject
+    SandboxHandsets sandbox;
+
+    @Inject
+    ApiKeys apiKeys;
+
+    @Inject
+    @ConfigProperty(name = "sandbox.open", defaultValue = "true")
+    boolean open;
+
+    public record InboxEntry(String type, String from, String text, String at) {
+
+        static InboxEntry of(SandboxHandsets.Received m) {
+            return new InboxEntry(m.type(), m.from(), m.text(), Times.rfc3339(m.at()));
+        }
+    }
+
+    public record HandsetResponse(String phone, String calls, String sms, String voice) {
+
+        static HandsetResponse of(SandboxHandsets.Behaviour b) {
+            return new HandsetResponse(b.phone(), b.calls(), b.sms(), b.voice());
+        }
+    }
+
+    @GET
+    @Path("inbox")
+    public List<InboxEntry> inbox(@PathParam("phone") String phone,
+                                  @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        var messages = testCaller(authorization)
+                .map(caller -> sandbox.inboxOfTenantTests(phone, caller.tenantId()))
+                .orElseGet(() -> sandbox.inbox(phone));
+        return messages.stream().map(InboxEntry::of).toList();
+    }
+
+    @GET
+    public HandsetResponse behaviour(@PathParam("phone") String phone,
+                                     @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        testCaller(authorization);
+        return HandsetResponse.of(sandbox.behaviour(phone));
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public HandsetResponse configure(@PathParam("phone") String phone, JsonObject body,
+                                     @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        testCaller(authorization);
+        var fields = Fields.of(body, "calls", "sms", "voice");
+        String calls = oneOf(fields, "calls", Set.of("ring", "unreachable"));
+        String sms = oneOf(fields, "sms", Set.of("deliver", "fail"));
+        String voice = oneOf(fields, "voice", Set.of("deliver", "fail"));
+        fields.requireValid();
+        return HandsetResponse.of(sandbox.configure(phone, calls, sms, voice));
+    }
+
+    /** Empty while the sandbox is open; otherwise the test-key caller, or 401. */
+    private Optional<TenantCaller> testCaller(String authorization) {
+        if (open) {
+            return Optional.empty();
+        }
+        var caller = BearerKey.parse(authorization)
+                .filter(key -> key.mode().equals("test"))
+                .flatMap(key -> apiKeys.authenticate(key.mode(), key.keyId(), key.secret()));
+        if (caller.isEmpty()) {
+            throw new NotAuthorizedException("Bearer realm=\"ringproof-sandbox\"");
+        }
+        return caller;
+    }
+
+    private static String oneOf(Fields fields, String name, Set<String> allowed) {
+        String value = fields.optionalString(name, 16).orElse(null);
+        if (value != null && !allowed.contains(value)) {
+            fields.problem(name, "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
+            return null;
+        }
+        return value;
+    }
+
+}

@@ -1,0 +1,122 @@
+package dev.ringproof.api.verification;
+
+import dev.ringproof.api.json.Fields;
+import dev.ringproof.api.tenant.TenantAuthentication;
+import dev.ringproof.platform.boundary.Refusal;
+import dev.ringproof.tenant.boundary.TenantCaller;
+import dev.ringproof.verification.boundary.IdempotencyKeys;
+import dev.ringproof.verification.boundary.StartCommand;
+import dev.ringproof.verification.boundary.Verifications;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** The tenant API: {@code /api/v1/verifications}. */
+@Path("v1/verifications")
+@Produces(MediaType.APPLICATION_JSON)
+public class VerificationsResource {
+
+    static final int MAX_IDEMPOTENCY_KEY = 255;
+
+    @Inject
+    Verifications verifications;
+
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+
+    @Context
+    ContainerRequestContext request;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response start(JsonObject body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        var command = StartRequest.read(body);
+        TenantCaller caller = TenantAuthentication.caller(request);
+        if (idempotencyKey == null) {
+            return created(verifications.start(caller, command, null));
+        }
+        if (idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY
+                || !idempotencyKey.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw Refusal.invalid("Idempotency-Key", "must be 1-255 visible ASCII characters");
+        }
+        var outcome = idempotencyKeys.claim(caller.tenantId(), idempotencyKey, sha256(body.toString()));
+        if (outcome instanceof IdempotencyKeys.Replay replay) {
+            var earlier = verifications.find(caller, replay.verificationId());
+            return Response.status(replay.status()).location(location(earlier.id()))
+                    .header("Idempotent-Replayed", "true")
+                    .entity(VerificationResponse.of(earlier)).build();
+        }
+        var claim = (IdempotencyKeys.Claim) outcome;
+        try {
+            return created(verifications.start(caller, command, claim));
+        } catch (RuntimeException e) {
+            idempotencyKeys.release(claim);
+            throw e;
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    public VerificationResponse find(@PathParam("id") String id) {
+        return VerificationResponse.of(verifications.find(caller(), id));
+    }
+
+    @POST
+    @Path("{id}/check")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public VerificationResponse check(@PathParam("id") String id, JsonObject body) {
+        var fields = Fields.of(body, "code");
+        String code = fields.requiredString("code", 20);
+        fields.requireValid();
+        var checked = verifications.check(caller(), id, CodeInput.normalise(code));
+        return VerificationResponse.of(checked.verification(), checked.valid());
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    public VerificationResponse cancel(@PathParam("id") String id) {
+        return VerificationResponse.of(verifications.cancel(caller(), id));
+    }
+
+    @POST
+    @Path("{id}/next")
+    public VerificationResponse next(@PathParam("id") String id) {
+        return VerificationResponse.of(verifications.next(caller(), id));
+    }
+
+    private TenantCaller caller() {
+        return TenantAuthentication.caller(request);
+    }
+
+    private static Response created(dev.ringproof.verification.entity.Verification v) {
+        return Response.created(location(v.id())).entity(VerificationResponse.of(v)).build();
+    }
+
+    private static URI location(String id) {
+        return URI.create("/api/v1/verifications/" + id);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.ringproof.telephony.boundary;
+
+import dev.ringproof.telephony.control.Dispatcher;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import java.util.logging.Logger;
+
+/** Takes calls, SMS and voice messages off the outbound queue and hands them to a carrier. */
+@MessageDriven(activationConfig = {
+    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+    @ActivationConfigProperty(propertyName = "destination", propertyValue = OutboundMessage.QUEUE_NAME)
+})
+public class OutboundListener implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(OutboundListener.class.getName());
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Override
+    public void onMessage(Message message) {
+        if (!(message instanceof MapMessage map)) {
+            LOG.warning("Ignored an outbound message of an unexpected type");
+            return;
+        }
+        try {
+            dispatcher.dispatch(OutboundMessage.readFrom(map));
+        } catch (JMSException e) {
+            throw new IllegalStateException("unreadable outbound message", e);
+        }
+    }
+}

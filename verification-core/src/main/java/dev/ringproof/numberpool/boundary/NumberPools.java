@@ -1,0 +1,176 @@
+package dev.ringproof.numberpool.boundary;
+
+import dev.ringproof.numberpool.entity.NumberPool;
+import dev.ringproof.numberpool.entity.PoolRange;
+import dev.ringproof.platform.boundary.Refusal;
+import dev.ringproof.platform.control.Ids;
+import dev.ringproof.platform.control.PhoneNumbers;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Admins' number pools: created per country, filled with numbers and ranges, enabled or not. */
+@Stateless
+public class NumberPools {
+
+    /** Larger ranges are almost surely a typo; a real block is at most ten million numbers. */
+    static final long MAX_RANGE_SIZE = 10_000_000L;
+
+    @PersistenceContext(unitName = "ringproof")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    public record PoolView(NumberPool pool, long size) {
+
+        public int codeDigits() {
+            return NumberPool.codeDigits(size);
+        }
+    }
+
+    /** A range to add: from and to as given; a single number has from == to. */
+    public record NumberRange(String from, String to) {
+    }
+
+    public PoolView create(String name, String country, boolean enabled) {
+        if (name == null || name.isBlank()) {
+            throw Refusal.invalid("name", "is required");
+        }
+        if (country == null || !com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance()
+                .getSupportedRegions().contains(country)) {
+            throw Refusal.invalid("country", "must be an ISO 3166 country code such as GB");
+        }
+        var pool = new NumberPool(Ids.next("pl"), name.strip(), country, enabled, OffsetDateTime.now(clock));
+        em.persist(pool);
+        return new PoolView(pool, 0);
+    }
+
+    public PoolView find(String id) {
+        var pool = pool(id);
+        return new PoolView(pool, sizeOf(pool.id()));
+    }
+
+    public List<PoolView> all() {
+        return em.createNamedQuery(NumberPool.ALL, NumberPool.class).getResultList().stream()
+                .map(p -> new PoolView(p, sizeOf(p.id()))).toList();
+    }
+
+    public PoolView update(String id, String name, Boolean enabled) {
+        var pool = pool(id);
+        if (name != null) {
+            if (name.isBlank()) {
+                throw Refusal.invalid("name", "must not be blank");
+            }
+            pool.rename(name.strip());
+        }
+        if (enabled != null) {
+            pool.enable(enabled);
+        }
+        return new PoolView(pool, sizeOf(pool.id()));
+    }
+
+    public void delete(String id) {
+        var pool = pool(id);
+        ranges(id, 0, Integer.MAX_VALUE).forEach(em::remove);
+        em.remove(pool);
+    }
+
+    /** Adds numbers and ranges all or nothing; each must be valid in the pool's country and in no pool yet. */
+    public PoolView add(String id, List<NumberRange> ranges) {
+        var pool = em.find(NumberPool.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (pool == null) {
+            throw Refusal.notFound("number pool");
+        }
+        if (ranges.isEmpty()) {
+            throw Refusal.invalid("numbers", "give at least one number or range");
+        }
+        for (int i = 0; i < ranges.size(); i++) {
+            var range = toRange(pool, ranges.get(i), "numbers[" + i + "]");
+            em.persist(range);
+            em.flush();
+        }
+        return new PoolView(pool, sizeOf(pool.id()));
+    }
+
+    public List<PoolRange> ranges(String id, int offset, int limit) {
+        pool(id);
+        return em.createNamedQuery(PoolRange.OF_POOL, PoolRange.class).setParameter("pool", id)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public long rangeCount(String id) {
+        return em.createNamedQuery(PoolRange.COUNT_OF_POOL, Long.class).setParameter("pool", id).getSingleResult();
+    }
+
+    /** Removes one number, splitting its range where needed. */
+    public PoolView remove(String id, String e164) {
+        var pool = pool(id);
+        long number = digits(PhoneNumbers.parse(e164).e164());
+        var range = ranges(id, 0, Integer.MAX_VALUE).stream().filter(r -> r.contains(number)).findFirst()
+                .orElseThrow(() -> Refusal.notFound("number in this pool"));
+        var rest = range.cut(number, Ids.next("rg"));
+        if (range.isEmpty()) {
+            em.remove(range);
+        }
+        if (rest != null) {
+            em.persist(rest);
+        }
+        return new PoolView(pool, sizeOf(pool.id()));
+    }
+
+    private PoolRange toRange(NumberPool pool, NumberRange given, String field) {
+        var from = phoneIn(pool, given.from(), field);
+        var to = given.to() == null ? from : phoneIn(pool, given.to(), field);
+        long first = digits(from.e164());
+        long last = digits(to.e164());
+        if (from.e164().length() != to.e164().length() || last < first) {
+            throw Refusal.invalid(field, "a range runs from a number up to one of the same length");
+        }
+        if (last - first + 1 > MAX_RANGE_SIZE) {
+            throw Refusal.invalid(field, "a range may hold at most " + MAX_RANGE_SIZE + " numbers");
+        }
+        boolean taken = !em.createNamedQuery(PoolRange.OVERLAPPING, PoolRange.class)
+                .setParameter("first", first).setParameter("last", last).setMaxResults(1).getResultList().isEmpty();
+        if (taken) {
+            throw Refusal.invalid(field, "overlaps numbers that are already in a pool");
+        }
+        return new PoolRange(Ids.next("rg"), pool.id(), first, last);
+    }
+
+    private static PhoneNumbers.Phone phoneIn(NumberPool pool, String number, String field) {
+        PhoneNumbers.Phone phone;
+        try {
+            phone = PhoneNumbers.parse(number);
+        } catch (Refusal e) {
+            throw Refusal.invalid(field, "is not a valid international number");
+        }
+        if (!pool.country().equals(phone.country())) {
+            throw Refusal.invalid(field, phone.e164() + " is not a number of " + pool.country());
+        }
+        return phone;
+    }
+
+    private static long digits(String e164) {
+        return Long.parseLong(e164.substring(1));
+    }
+
+    /** Summed here, not in JPQL: EclipseLink's sum over bigint arithmetic was seen to lose precision. */
+    private long sizeOf(String poolId) {
+        return em.createNamedQuery(PoolRange.OF_POOL, PoolRange.class).setParameter("pool", poolId)
+                .getResultStream().mapToLong(PoolRange::size).sum();
+    }
+
+    private NumberPool pool(String id) {
+        var pool = id == null ? null : em.find(NumberPool.class, id);
+        if (pool == null) {
+            throw Refusal.notFound("number pool");
+        }
+        return pool;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.ringproof.numberpool.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+
+/** Caller numbers we own in one country, from which missed calls are made. */
+@Entity
+@Table(name = "number_pool")
+@NamedQuery(name = NumberPool.ALL, query = "select p from NumberPool p order by p.country, p.createdAt, p.id")
+@NamedQuery(name = NumberPool.ENABLED_IN, query = "select p from NumberPool p where p.country = :country and p.enabled = true order by p.id")
+public class NumberPool {
+
+    public static final String ALL = "NumberPool.all";
+    public static final String ENABLED_IN = "NumberPool.enabledIn";
+
+    @Id
+    private String id;
+    private String name;
+    private String country;
+    private boolean enabled;
+    @Column(name = "created_at")
+    private OffsetDateTime createdAt;
+    @Version
+    private long version;
+
+    protected NumberPool() {
+        // for JPA
+    }
+
+    public NumberPool(String id, String name, String country, boolean enabled, OffsetDateTime createdAt) {
+        this.id = id;
+        this.name = name;
+        this.country = country;
+        this.enabled = enabled;
+        this.createdAt = createdAt;
+    }
+
+    /**
+     * The digits of secret a missed call from a pool of this size carries: floor(log10(size)).
+     * A 100-number pool gives 2 digits, whatever the code length says.
+     */
+    public static int codeDigits(long size) {
+        int digits = 0;
+        for (long n = size; n >= 10; n /= 10) {
+            digits++;
+        }
+        return digits;
+    }
+
+    public void rename(String name) {
+        this.name = name;
+    }
+
+    public void enable(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String country() {
+        return country;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+}

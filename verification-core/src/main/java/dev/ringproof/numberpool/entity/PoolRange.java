@@ -1,0 +1,96 @@
+package dev.ringproof.numberpool.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/** A run of consecutive numbers of a pool, as E.164 digits: a single number is a run of one. */
+@Entity
+@Table(name = "pool_range")
+@NamedQuery(name = PoolRange.OF_POOL, query = "select r from PoolRange r where r.poolId = :pool order by r.firstNumber")
+@NamedQuery(name = PoolRange.OF_POOLS, query = "select r from PoolRange r where r.poolId in :pools order by r.poolId, r.firstNumber")
+@NamedQuery(name = PoolRange.OVERLAPPING, query = "select r from PoolRange r where r.firstNumber <= :last and r.lastNumber >= :first")
+@NamedQuery(name = PoolRange.COUNT_OF_POOL, query = "select count(r) from PoolRange r where r.poolId = :pool")
+public class PoolRange {
+
+    public static final String OF_POOL = "PoolRange.ofPool";
+    public static final String OF_POOLS = "PoolRange.ofPools";
+    public static final String OVERLAPPING = "PoolRange.overlapping";
+    public static final String COUNT_OF_POOL = "PoolRange.countOfPool";
+
+    @Id
+    private String id;
+    @Column(name = "pool_id")
+    private String poolId;
+    @Column(name = "first_number")
+    private long firstNumber;
+    @Column(name = "last_number")
+    private long lastNumber;
+
+    protected PoolRange() {
+        // for JPA
+    }
+
+    public PoolRange(String id, String poolId, long firstNumber, long lastNumber) {
+        if (lastNumber < firstNumber) {
+            throw new IllegalArgumentException("a range ends after it starts");
+        }
+        this.id = id;
+        this.poolId = poolId;
+        this.firstNumber = firstNumber;
+        this.lastNumber = lastNumber;
+    }
+
+    public long size() {
+        return lastNumber - firstNumber + 1;
+    }
+
+    public boolean contains(long number) {
+        return number >= firstNumber && number <= lastNumber;
+    }
+
+    /** The number at {@code offset} from the start, as E.164. */
+    public String numberAt(long offset) {
+        if (offset < 0 || offset >= size()) {
+            throw new IndexOutOfBoundsException(offset);
+        }
+        return "+" + (firstNumber + offset);
+    }
+
+    /** Shrinks this range so it no longer holds {@code number}; answers the part after it, if any. */
+    public PoolRange cut(long number, String idForRest) {
+        PoolRange rest = number < lastNumber ? new PoolRange(idForRest, poolId, number + 1, lastNumber) : null;
+        lastNumber = number - 1;
+        return rest;
+    }
+
+    public boolean isEmpty() {
+        return lastNumber < firstNumber;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String poolId() {
+        return poolId;
+    }
+
+    public long firstNumber() {
+        return firstNumber;
+    }
+
+    public long lastNumber() {
+        return lastNumber;
+    }
+
+    public String first() {
+        return "+" + firstNumber;
+    }
+
+    public String last() {
+        return "+" + lastNumber;
+    }
+}

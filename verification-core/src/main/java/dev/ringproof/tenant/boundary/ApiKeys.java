@@ -1,0 +1,80 @@
+package dev.ringproof.tenant.boundary;
+
+import dev.ringproof.platform.boundary.Refusal;
+import dev.ringproof.platform.control.Ids;
+import dev.ringproof.tenant.entity.ApiKey;
+import dev.ringproof.tenant.entity.Tenant;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Tenants' api keys: {@code rp_<mode>_<key id>_<secret>}. The whole key is shown once, at
+ * issue; afterwards only its id and label. Revocation and suspension act on the next request.
+ */
+@Stateless
+public class ApiKeys {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ID_PREFIX = "key_";
+
+    @PersistenceContext(unitName = "ringproof")
+    EntityManager em;
+
+    @Inject
+    Tenants tenants;
+
+    @Inject
+    Clock clock;
+
+    public record Issued(ApiKey key, String token) {
+    }
+
+    public Issued issue(String tenantId, String label, String mode) {
+        tenants.find(tenantId);
+        if (!"live".equals(mode) && !"test".equals(mode)) {
+            throw Refusal.invalid("mode", "must be live or test");
+        }
+        String bareId = Ids.randomToken();
+        byte[] secretBytes = new byte[32];
+        RANDOM.nextBytes(secretBytes);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
+        var key = new ApiKey(ID_PREFIX + bareId, tenantId, label, mode, secret, OffsetDateTime.now(clock));
+        em.persist(key);
+        return new Issued(key, "rp_" + mode + "_" + bareId + "_" + secret);
+    }
+
+    public List<ApiKey> of(String tenantId) {
+        tenants.find(tenantId);
+        return em.createNamedQuery(ApiKey.OF_TENANT, ApiKey.class).setParameter("tenant", tenantId).getResultList();
+    }
+
+    public ApiKey revoke(String tenantId, String keyId) {
+        var key = keyId == null ? null : em.find(ApiKey.class, keyId);
+        if (key == null || !key.tenantId().equals(tenantId)) {
+            throw Refusal.notFound("api key");
+        }
+        key.revoke(OffsetDateTime.now(clock));
+        return key;
+    }
+
+    /** The caller behind a presented key, if the key exists, matches its mode, is live and its tenant active. */
+    public Optional<TenantCaller> authenticate(String mode, String bareKeyId, String secret) {
+        var key = em.find(ApiKey.class, ID_PREFIX + bareKeyId);
+        if (key == null || !key.mode().equals(mode) || !key.accepts(secret)) {
+            return Optional.empty();
+        }
+        var tenant = em.find(Tenant.class, key.tenantId());
+        if (tenant == null || !tenant.isActive()) {
+            return Optional.empty();
+        }
+        return Optional.of(new TenantCaller(tenant.id(), key.id(), key.isTest()));
+    }
+}

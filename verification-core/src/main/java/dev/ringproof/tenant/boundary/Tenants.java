@@ -1,0 +1,111 @@
+package dev.ringproof.tenant.boundary;
+
+import dev.ringproof.platform.boundary.Refusal;
+import dev.ringproof.platform.control.Ids;
+import dev.ringproof.tenant.control.TenantRules;
+import dev.ringproof.tenant.control.WebhookSecrets;
+import dev.ringproof.tenant.entity.Tenant;
+import dev.ringproof.tenant.entity.TenantSettings;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Tenants: created, changed and suspended by admins. */
+@Stateless
+public class Tenants {
+
+    @PersistenceContext(unitName = "ringproof")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "verification.max-ttl-seconds", defaultValue = "600")
+    int maxTtlSeconds;
+
+    @Inject
+    @ConfigProperty(name = "webhook.allow-private-targets", defaultValue = "false")
+    boolean allowPrivateWebhookTargets;
+
+    /** A tenant as saved, with the webhook secret when this change issued a new one (shown once). */
+    public record Saved(Tenant tenant, String newWebhookSecret) {
+    }
+
+    public Saved create(TenantChanges changes) {
+        if (changes.name() == null || changes.name().isBlank()) {
+            throw Refusal.invalid("name", "is required");
+        }
+        var settings = rules().apply(TenantSettings.defaults(), changes);
+        var tenant = new Tenant(Ids.next("tn"), changes.name().strip(), settings, OffsetDateTime.now(clock));
+        String secret = applyWebhook(tenant, changes.webhookUrl());
+        em.persist(tenant);
+        return new Saved(tenant, secret);
+    }
+
+    public Saved update(String id, TenantChanges changes) {
+        var tenant = find(id);
+        if (changes.name() != null) {
+            if (changes.name().isBlank()) {
+                throw Refusal.invalid("name", "must not be blank");
+            }
+            tenant.rename(changes.name().strip());
+        }
+        tenant.apply(rules().apply(tenant.settings(), changes));
+        return new Saved(tenant, applyWebhook(tenant, changes.webhookUrl()));
+    }
+
+    /** Keys stop working at once; the tenant's data stays. */
+    public Tenant suspend(String id) {
+        var tenant = find(id);
+        tenant.suspend();
+        return tenant;
+    }
+
+    public Tenant reactivate(String id) {
+        var tenant = find(id);
+        tenant.reactivate();
+        return tenant;
+    }
+
+    public Tenant find(String id) {
+        var tenant = id == null ? null : em.find(Tenant.class, id);
+        if (tenant == null) {
+            throw Refusal.notFound("tenant");
+        }
+        return tenant;
+    }
+
+    public List<Tenant> search(String text, int offset, int limit) {
+        String query = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        return em.createNamedQuery(Tenant.SEARCH, Tenant.class)
+                .setParameter("name", "%" + query.replace("\\", "").replace("%", "").replace("_", "") + "%")
+                .setParameter("id", query)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    private String applyWebhook(Tenant tenant, String url) {
+        if (url == null || url.equals(tenant.webhookUrl())) {
+            return null;
+        }
+        if (url.isEmpty()) {
+            tenant.setWebhook(null, null);
+            return null;
+        }
+        String secret = WebhookSecrets.generate();
+        tenant.setWebhook(rules().webhookUrl(url), secret);
+        return secret;
+    }
+
+    private TenantRules rules() {
+        return new TenantRules(maxTtlSeconds, allowPrivateWebhookTargets);
+    }
+}

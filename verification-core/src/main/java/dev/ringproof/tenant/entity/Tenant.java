@@ -1,0 +1,167 @@
+package dev.ringproof.tenant.entity;
+
+import dev.ringproof.verification.entity.Channel;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** An app that verifies its users' numbers through Ringproof, with its verification settings. */
+@Entity
+@Table(name = "tenant")
+@NamedQuery(name = Tenant.SEARCH,
+        query = "select t from Tenant t where lower(t.name) like :name or t.id = :id order by t.createdAt, t.id")
+public class Tenant {
+
+    public static final String SEARCH = "Tenant.search";
+
+    @Id
+    private String id;
+    private String name;
+    private String status;
+    private String workflow;
+    @Column(name = "fallback_missed_call")
+    private int fallbackMissedCall;
+    @Column(name = "fallback_sms")
+    private int fallbackSms;
+    @Column(name = "fallback_voice")
+    private int fallbackVoice;
+    @Column(name = "code_length")
+    private int codeLength;
+    @Column(name = "otp_length")
+    private int otpLength;
+    @Column(name = "max_checks")
+    private int maxChecks;
+    @Column(name = "ttl_seconds")
+    private int ttlSeconds;
+    @Column(name = "allowed_countries")
+    private String allowedCountries;
+    @Column(name = "webhook_url")
+    private String webhookUrl;
+    @Column(name = "webhook_secret")
+    private String webhookSecret;
+    @Column(name = "created_at")
+    private OffsetDateTime createdAt;
+    @Version
+    private long version;
+
+    protected Tenant() {
+        // for JPA
+    }
+
+    public Tenant(String id, String name, TenantSettings settings, OffsetDateTime createdAt) {
+        this.id = id;
+        this.name = name;
+        this.status = "active";
+        this.createdAt = createdAt;
+        apply(settings);
+    }
+
+    public void rename(String name) {
+        this.name = name;
+    }
+
+    public final void apply(TenantSettings settings) {
+        this.workflow = settings.workflow().stream().map(Channel::wireName).collect(Collectors.joining(","));
+        this.fallbackMissedCall = settings.fallbackAfterSeconds().get(Channel.MISSED_CALL);
+        this.fallbackSms = settings.fallbackAfterSeconds().get(Channel.SMS);
+        this.fallbackVoice = settings.fallbackAfterSeconds().get(Channel.VOICE);
+        this.codeLength = settings.codeLength();
+        this.otpLength = settings.otpLength();
+        this.maxChecks = settings.maxChecks();
+        this.ttlSeconds = settings.ttlSeconds();
+        this.allowedCountries = String.join(",", settings.allowedCountries());
+    }
+
+    public TenantSettings settings() {
+        return new TenantSettings(workflow(), fallbackAfterSeconds(), codeLength, otpLength, maxChecks, ttlSeconds,
+                allowedCountries());
+    }
+
+    public void setWebhook(String url, String secret) {
+        this.webhookUrl = url;
+        this.webhookSecret = secret;
+    }
+
+    public void suspend() {
+        this.status = "suspended";
+    }
+
+    public void reactivate() {
+        this.status = "active";
+    }
+
+    public boolean isActive() {
+        return "active".equals(status);
+    }
+
+    /** Whether numbers of this ISO country may be verified: an empty allow-list allows all. */
+    public boolean permitsCountry(String country) {
+        List<String> allowed = allowedCountries();
+        return allowed.isEmpty() || allowed.contains(country);
+    }
+
+    public List<Channel> workflow() {
+        return Arrays.stream(workflow.split(",")).map(c -> Channel.fromWireName(c).orElseThrow()).toList();
+    }
+
+    public Map<Channel, Integer> fallbackAfterSeconds() {
+        Map<Channel, Integer> map = new EnumMap<>(Channel.class);
+        map.put(Channel.MISSED_CALL, fallbackMissedCall);
+        map.put(Channel.SMS, fallbackSms);
+        map.put(Channel.VOICE, fallbackVoice);
+        return map;
+    }
+
+    public List<String> allowedCountries() {
+        return allowedCountries.isEmpty() ? List.of() : List.of(allowedCountries.split(","));
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public int codeLength() {
+        return codeLength;
+    }
+
+    public int otpLength() {
+        return otpLength;
+    }
+
+    public int maxChecks() {
+        return maxChecks;
+    }
+
+    public int ttlSeconds() {
+        return ttlSeconds;
+    }
+
+    public String webhookUrl() {
+        return webhookUrl;
+    }
+
+    public String webhookSecret() {
+        return webhookSecret;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+}

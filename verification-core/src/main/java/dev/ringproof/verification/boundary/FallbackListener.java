@@ -1,0 +1,37 @@
+package dev.ringproof.verification.boundary;
+
+import dev.ringproof.platform.control.Messaging;
+import dev.ringproof.verification.control.FallbackTimer;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+/**
+ * Fires the fallback and expiry timers. The message is consumed in the transaction that
+ * moves the verification on, so a crash before commit redelivers it and one after commit
+ * never sees it again: exactly once.
+ */
+@MessageDriven(activationConfig = {
+    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+    @ActivationConfigProperty(propertyName = "destination", propertyValue = Messaging.FALLBACK_QUEUE_NAME)
+})
+public class FallbackListener implements MessageListener {
+
+    @Inject
+    Verifications verifications;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            var map = (MapMessage) message;
+            verifications.timerFired(FallbackTimer.Kind.valueOf(map.getString(FallbackTimer.KIND)),
+                    map.getString(FallbackTimer.VERIFICATION), map.getInt(FallbackTimer.ATTEMPT_SEQ));
+        } catch (JMSException | ClassCastException | IllegalArgumentException e) {
+            throw new IllegalStateException("unreadable timer message", e);
+        }
+    }
+}

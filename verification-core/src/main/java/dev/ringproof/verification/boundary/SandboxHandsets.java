@@ -1,0 +1,52 @@
+package dev.ringproof.verification.boundary;
+
+import dev.ringproof.platform.control.PhoneNumbers;
+import dev.ringproof.telephony.boundary.SandboxCarrier;
+import dev.ringproof.telephony.entity.HandsetBehaviour;
+import dev.ringproof.telephony.entity.HandsetMessage;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * The sandbox API's view of the virtual carrier's handsets, so that the WARs depend on
+ * verification-core only. Phone numbers are read like any other input.
+ */
+@Stateless
+public class SandboxHandsets {
+
+    @Inject
+    SandboxCarrier sandbox;
+
+    public record Received(String type, String from, String text, OffsetDateTime at) {
+
+        static Received of(HandsetMessage m) {
+            return new Received(m.type(), m.from(), m.text(), m.receivedAt());
+        }
+    }
+
+    public record Behaviour(String phone, String calls, String sms, String voice) {
+
+        static Behaviour of(HandsetBehaviour b) {
+            return new Behaviour(b.phone(), b.calls(), b.sms(), b.voice());
+        }
+    }
+
+    public List<Received> inbox(String phone) {
+        return sandbox.inbox(PhoneNumbers.parse(phone).e164()).stream().map(Received::of).toList();
+    }
+
+    public List<Received> inboxOfTenantTests(String phone, String tenantId) {
+        return sandbox.inboxOfTenantTests(PhoneNumbers.parse(phone).e164(), tenantId).stream()
+                .map(Received::of).toList();
+    }
+
+    public Behaviour behaviour(String phone) {
+        return Behaviour.of(sandbox.behaviourOf(PhoneNumbers.parse(phone).e164()));
+    }
+
+    public Behaviour configure(String phone, String calls, String sms, String voice) {
+        return Behaviour.of(sandbox.configure(PhoneNumbers.parse(phone).e164(), calls, sms, voice));
+    }
+}

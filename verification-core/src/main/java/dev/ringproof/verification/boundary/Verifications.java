@@ -1,0 +1,223 @@
+package dev.ringproof.verification.boundary;
+
+import dev.ringproof.platform.boundary.Refusal;
+import dev.ringproof.platform.boundary.Refusal.Reason;
+import dev.ringproof.platform.control.Ids;
+import dev.ringproof.platform.control.PhoneNumbers;
+import dev.ringproof.tenant.boundary.TenantCaller;
+import dev.ringproof.tenant.entity.Tenant;
+import dev.ringproof.verification.control.AttemptStarter;
+import dev.ringproof.verification.control.FallbackTimer;
+import dev.ringproof.verification.entity.Channel;
+import dev.ringproof.verification.entity.CheckOutcome;
+import dev.ringproof.verification.entity.CodeHasher;
+import dev.ringproof.verification.entity.Verification;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+/** The tenant API's use cases: start, read, check, cancel and move on a verification. */
+@Stateless
+public class Verifications {
+
+    private static final Logger LOG = Logger.getLogger(Verifications.class.getName());
+
+    @PersistenceContext(unitName = "ringproof")
+    EntityManager em;
+
+    @Inject
+    AttemptStarter attempts;
+
+    @Inject
+    FallbackTimer timer;
+
+    @Inject
+    CodeHasher hasher;
+
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+
+    @Inject
+    Clock clock;
+
+    /** A check's result: the verification after it and whether the code was right. */
+    public record Checked(Verification verification, boolean valid) {
+    }
+
+    public Verification start(TenantCaller caller, StartCommand command, IdempotencyKeys.Claim claim) {
+        var tenant = em.find(Tenant.class, caller.tenantId());
+        var phone = PhoneNumbers.parse(command.phone());
+        if (!phone.mayBeDialled()) {
+            throw new Refusal(Reason.FRAUD_BLOCKED, "Numbers of this type are never dialled.");
+        }
+        if (!tenant.permitsCountry(phone.country())) {
+            throw new Refusal(Reason.COUNTRY_NOT_PERMITTED, "Numbers of " + phone.country() + " are not enabled.");
+        }
+        List<Channel> workflow = workflow(command.channels(), tenant).stream()
+                .filter(channel -> phone.isMobile() || !channel.needsMobile()).toList();
+        if (workflow.isEmpty()) {
+            throw new Refusal(Reason.UNSUPPORTED_NUMBER_TYPE, "None of the channels can reach this type of number.");
+        }
+        var now = OffsetDateTime.now(clock);
+        supersedePending(tenant.id(), phone.e164(), now);
+        var verification = new Verification(Ids.next("vf"), tenant.id(), caller.test(),
+                new Verification.Destination(phone.e164(), phone.country(), command.reference(),
+                        command.locale() == null ? "en" : command.locale(), command.clientIp()),
+                workflow, tenant.maxChecks(), now, now.plusSeconds(tenant.ttlSeconds()));
+        em.persist(verification);
+        if (attempts.startFirstUsable(verification, tenant, workflow, now).isEmpty()) {
+            throw new Refusal(Reason.CHANNEL_UNAVAILABLE, "No channel can reach this number right now.");
+        }
+        timer.expireAfter(verification.id(), Duration.ofSeconds(tenant.ttlSeconds()));
+        if (claim != null) {
+            idempotencyKeys.complete(claim, verification.id(), 201);
+        }
+        LOG.info(() -> "Started " + verification.id() + " for " + tenant.id() + " to " + phone.masked()
+                + " on " + verification.currentAttempt().orElseThrow().channel().wireName());
+        return verification;
+    }
+
+    public Verification find(TenantCaller caller, String id) {
+        var verification = own(caller, id, LockModeType.NONE);
+        if (verification.isPending() && !OffsetDateTime.now(clock).isBefore(verification.expiresAt())) {
+            return own(caller, id, LockModeType.PESSIMISTIC_WRITE);
+        }
+        return verification;
+    }
+
+    public Checked check(TenantCaller caller, String id, String code) {
+        var verification = own(caller, id, LockModeType.PESSIMISTIC_WRITE);
+        var outcome = verification.check(code, hasher, OffsetDateTime.now(clock));
+        if (outcome == CheckOutcome.CLOSED) {
+            throw closed();
+        }
+        LOG.info(() -> "Checked " + verification.id() + ": " + outcome);
+        return new Checked(verification, outcome == CheckOutcome.APPROVED);
+    }
+
+    public Verification cancel(TenantCaller caller, String id) {
+        var verification = own(caller, id, LockModeType.PESSIMISTIC_WRITE);
+        if (!verification.cancel(OffsetDateTime.now(clock))) {
+            throw closed();
+        }
+        return verification;
+    }
+
+    /** "No call came? Send me an SMS": moves a pending verification to its next channel now. */
+    public Verification next(TenantCaller caller, String id) {
+        var verification = own(caller, id, LockModeType.PESSIMISTIC_WRITE);
+        if (!verification.isPending()) {
+            throw closed();
+        }
+        var current = verification.currentAttempt().orElseThrow();
+        if (verification.channelAfter(current.channel()).isEmpty()) {
+            throw Refusal.invalid("channel", "the verification is on its last channel");
+        }
+        moveOn(verification, OffsetDateTime.now(clock));
+        return verification;
+    }
+
+    /** A fallback or expiry timer fired; a timer for an attempt that is no longer current does nothing. */
+    public void timerFired(FallbackTimer.Kind kind, String id, int attemptSeq) {
+        var verification = em.find(Verification.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (verification == null || !verification.isPending()) {
+            return;
+        }
+        var now = OffsetDateTime.now(clock);
+        if (kind == FallbackTimer.Kind.EXPIRY) {
+            if (!verification.expireIfDue(now)) {
+                timer.expireAfter(id, Duration.between(now, verification.expiresAt()));
+            }
+            return;
+        }
+        boolean current = verification.currentAttempt().map(a -> a.seq() == attemptSeq).orElse(false);
+        if (current && !verification.expireIfDue(now)) {
+            moveOn(verification, now);
+        }
+    }
+
+    /** A carrier took an attempt or refused it; a refused current attempt moves on at once. */
+    public void deliveryReported(String attemptId, boolean accepted, String providerReference, String reason) {
+        var attempt = em.find(dev.ringproof.verification.entity.Attempt.class, attemptId);
+        if (attempt == null) {
+            return;
+        }
+        var verification = em.find(Verification.class, attempt.verification().id(), LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(attempt);
+        if (accepted) {
+            attempt.markSent(providerReference);
+            return;
+        }
+        attempt.markFailed(reason);
+        boolean current = verification.currentAttempt().map(a -> a.id().equals(attemptId)).orElse(false);
+        if (current && verification.isPending()) {
+            moveOn(verification, OffsetDateTime.now(clock));
+        }
+    }
+
+    /** Starts the next usable channel after the current one; with none left, the verification has failed. */
+    private void moveOn(Verification verification, OffsetDateTime now) {
+        var current = verification.currentAttempt().orElseThrow();
+        var workflow = verification.workflow();
+        var rest = workflow.subList(workflow.indexOf(current.channel()) + 1, workflow.size());
+        var tenant = em.find(Tenant.class, verification.tenantId());
+        if (rest.isEmpty() || attempts.startFirstUsable(verification, tenant, rest, now).isEmpty()) {
+            verification.fail(now);
+            LOG.info(() -> "Failed " + verification.id() + ": no channel left");
+        } else {
+            LOG.info(() -> "Moved " + verification.id() + " on to "
+                    + verification.currentAttempt().orElseThrow().channel().wireName());
+        }
+    }
+
+    /** A tenant's verification, locked as asked, expired first if its time is up. Others' answer 404. */
+    private Verification own(TenantCaller caller, String id, LockModeType lock) {
+        var verification = id == null ? null : em.find(Verification.class, id, lock);
+        if (verification == null || !verification.tenantId().equals(caller.tenantId())) {
+            throw Refusal.notFound("verification");
+        }
+        if (lock != LockModeType.NONE) {
+            verification.expireIfDue(OffsetDateTime.now(clock));
+        }
+        return verification;
+    }
+
+    private void supersedePending(String tenantId, String phone, OffsetDateTime now) {
+        em.createNamedQuery(Verification.PENDING_FOR_PHONE, Verification.class)
+                .setParameter("tenant", tenantId).setParameter("phone", phone)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()
+                .forEach(older -> older.cancel(now));
+    }
+
+    private static List<Channel> workflow(List<String> requested, Tenant tenant) {
+        if (requested == null) {
+            return tenant.workflow();
+        }
+        List<Channel> channels = new ArrayList<>();
+        for (String name : requested) {
+            var channel = Channel.fromWireName(name)
+                    .orElseThrow(() -> Refusal.invalid("channels", "unknown channel '" + name + "'"));
+            if (channels.contains(channel)) {
+                throw Refusal.invalid("channels", "lists '" + name + "' twice");
+            }
+            channels.add(channel);
+        }
+        if (channels.isEmpty()) {
+            throw Refusal.invalid("channels", "needs at least one channel");
+        }
+        return channels;
+    }
+
+    private static Refusal closed() {
+        return new Refusal(Reason.VERIFICATION_CLOSED, "The verification is no longer pending.");
+    }
+}

@@ -1,0 +1,226 @@
+package dev.ringproof.verification.entity;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * One attempt to prove that someone holds a phone number: its workflow of channels, the
+ * attempts made so far, the checks left and its lifetime. Decides its own transitions.
+ */
+@Entity
+@Table(name = "verification")
+@NamedQuery(name = Verification.PENDING_FOR_PHONE, query = "select v from Verification v"
+        + " where v.tenantId = :tenant and v.phone = :phone and v.status = 'pending'")
+@NamedQuery(name = Verification.RECENT_TO_PHONE, query = "select v from Verification v"
+        + " where v.phone = :phone and v.createdAt > :since")
+public class Verification {
+
+    public static final String PENDING_FOR_PHONE = "Verification.pendingForPhone";
+    public static final String RECENT_TO_PHONE = "Verification.recentToPhone";
+
+    @Id
+    private String id;
+    @Column(name = "tenant_id")
+    private String tenantId;
+    @Column(name = "test_mode")
+    private boolean testMode;
+    private String phone;
+    private String country;
+    private String reference;
+    private String locale;
+    @Column(name = "client_ip")
+    private String clientIp;
+    private String status;
+    private String workflow;
+    @Column(name = "remaining_checks")
+    private int remainingChecks;
+    @Column(name = "next_fallback_at")
+    private OffsetDateTime nextFallbackAt;
+    @Column(name = "created_at")
+    private OffsetDateTime createdAt;
+    @Column(name = "expires_at")
+    private OffsetDateTime expiresAt;
+    @Column(name = "closed_at")
+    private OffsetDateTime closedAt;
+    @Version
+    private long version;
+    @OneToMany(mappedBy = "verification", cascade = CascadeType.PERSIST, fetch = FetchType.EAGER)
+    @OrderBy("seq")
+    private List<Attempt> attempts = new ArrayList<>();
+
+    protected Verification() {
+        // for JPA
+    }
+
+    public Verification(String id, String tenantId, boolean testMode, Destination destination, List<Channel> workflow,
+                        int maxChecks, OffsetDateTime createdAt, OffsetDateTime expiresAt) {
+        this.id = id;
+        this.tenantId = tenantId;
+        this.testMode = testMode;
+        this.phone = destination.phone();
+        this.country = destination.country();
+        this.reference = destination.reference();
+        this.locale = destination.locale();
+        this.clientIp = destination.clientIp();
+        this.status = VerificationStatus.PENDING.wireName();
+        this.workflow = workflow.stream().map(Channel::wireName).collect(Collectors.joining(","));
+        this.remainingChecks = maxChecks;
+        this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
+    }
+
+    /** Where and for whom a verification goes. */
+    public record Destination(String phone, String country, String reference, String locale, String clientIp) {
+    }
+
+    /** Records a new attempt on {@code channel}; the attempt before it, if still out, is superseded. */
+    public Attempt startAttempt(String attemptId, Channel channel, String cliPrefix, int codeLength, String codeHash,
+                                OffsetDateTime now, OffsetDateTime nextFallbackAt) {
+        currentAttempt().ifPresent(Attempt::supersede);
+        var attempt = new Attempt(attemptId, this, attempts.size() + 1, channel, cliPrefix, codeLength, codeHash, now);
+        attempts.add(attempt);
+        this.nextFallbackAt = nextFallbackAt;
+        return attempt;
+    }
+
+    /**
+     * Checks a code against every attempt so far (an earlier attempt's code stays valid),
+     * without stopping at the first match, so the time taken does not tell which matched.
+     */
+    public CheckOutcome check(String code, CodeHasher hasher, OffsetDateTime now) {
+        if (expireIfDue(now) || !isPending()) {
+            return CheckOutcome.CLOSED;
+        }
+        boolean valid = false;
+        for (Attempt attempt : attempts) {
+            valid |= attempt.accepts(code, hasher);
+        }
+        if (valid) {
+            close(VerificationStatus.APPROVED, now);
+            return CheckOutcome.APPROVED;
+        }
+        remainingChecks--;
+        if (remainingChecks <= 0) {
+            close(VerificationStatus.FAILED, now);
+        }
+        return CheckOutcome.WRONG_CODE;
+    }
+
+    /** Answers whether it expired just now. */
+    public boolean expireIfDue(OffsetDateTime now) {
+        if (isPending() && !now.isBefore(expiresAt)) {
+            close(VerificationStatus.EXPIRED, now);
+            return true;
+        }
+        return false;
+    }
+
+    public boolean cancel(OffsetDateTime now) {
+        if (!isPending()) {
+            return false;
+        }
+        close(VerificationStatus.CANCELED, now);
+        return true;
+    }
+
+    public void fail(OffsetDateTime now) {
+        if (isPending()) {
+            close(VerificationStatus.FAILED, now);
+        }
+    }
+
+    private void close(VerificationStatus outcome, OffsetDateTime now) {
+        this.status = outcome.wireName();
+        this.closedAt = now;
+        this.nextFallbackAt = null;
+    }
+
+    /** The channel after the current attempt's, in the workflow, if any. */
+    public Optional<Channel> channelAfter(Channel channel) {
+        List<Channel> channels = workflow();
+        int index = channels.indexOf(channel);
+        return index >= 0 && index + 1 < channels.size() ? Optional.of(channels.get(index + 1)) : Optional.empty();
+    }
+
+    public Optional<Attempt> currentAttempt() {
+        return attempts.isEmpty() ? Optional.empty() : Optional.of(attempts.get(attempts.size() - 1));
+    }
+
+    public boolean isPending() {
+        return VerificationStatus.PENDING.wireName().equals(status);
+    }
+
+    public List<Channel> workflow() {
+        return Arrays.stream(workflow.split(",")).map(c -> Channel.fromWireName(c).orElseThrow()).toList();
+    }
+
+    public List<Attempt> attempts() {
+        return List.copyOf(attempts);
+    }
+
+    public VerificationStatus status() {
+        return VerificationStatus.fromWireName(status);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public boolean isTestMode() {
+        return testMode;
+    }
+
+    public String phone() {
+        return phone;
+    }
+
+    public String country() {
+        return country;
+    }
+
+    public String reference() {
+        return reference;
+    }
+
+    public String locale() {
+        return locale;
+    }
+
+    public String clientIp() {
+        return clientIp;
+    }
+
+    public int remainingChecks() {
+        return remainingChecks;
+    }
+
+    public OffsetDateTime nextFallbackAt() {
+        return nextFallbackAt;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    public OffsetDateTime expiresAt() {
+        return expiresAt;
+    }
+}
