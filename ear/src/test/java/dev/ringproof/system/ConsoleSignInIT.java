@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class ConsoleSignInIT {
 
-    static final String ADMIN = "admin";
-    static final String ADMIN_PASSWORD = "system-test-admin-pw";
+    static final String ADMIN = Ringproof.ADMIN;
+    static final String ADMIN_PASSWORD = Ringproof.ADMIN_PASSWORD;
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {

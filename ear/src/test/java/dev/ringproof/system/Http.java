@@ -1,6 +1,7 @@
 package dev.ringproof.system;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
@@ -10,34 +11,77 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
-/** A small black-box HTTP client for the system tests, with its own cookie jar. */
+/** A small black-box HTTP client for the system tests, with its own cookie jar and optional credentials. */
 final class Http {
 
     static final URI BASE = URI.create(System.getProperty("ringproof.base-url", "http://localhost:8080/"));
 
     private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .cookieHandler(new CookieManager())
             .connectTimeout(Duration.ofSeconds(5))
             .build();
+    private final String authorization;
+
+    Http() {
+        this(null);
+    }
+
+    private Http(String authorization) {
+        this.authorization = authorization;
+    }
+
+    static Http basic(String user, String password) {
+        return new Http("Basic " + Base64.getEncoder().encodeToString(
+                (user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static Http bearer(String key) {
+        return new Http("Bearer " + key);
+    }
 
     HttpResponse<String> get(String path) {
-        return send(request(path).GET().build());
+        return send("GET", path, null, null);
     }
 
     HttpResponse<String> postJson(String path, String json, String... headers) {
-        var builder = request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (headers.length > 0) {
-            builder.headers(headers);
-        }
-        return send(builder.build());
+        return send("POST", path, json, "application/json", headers);
     }
 
     HttpResponse<String> postForm(String path, String form) {
-        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        return send("POST", path, form, "application/x-www-form-urlencoded");
+    }
+
+    HttpResponse<String> send(String method, String path, String body, String contentType, String... headers) {
+        return sendBytes(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), contentType,
+                headers);
+    }
+
+    HttpResponse<String> sendBytes(String method, String path, byte[] body, String contentType, String... headers) {
+        var builder = HttpRequest.newBuilder(BASE.resolve(path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        try {
+            return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static JsonObject json(HttpResponse<String> response) {
@@ -46,18 +90,9 @@ final class Http {
         }
     }
 
-    private static HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(BASE.resolve(path)).timeout(Duration.ofSeconds(30));
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    static JsonArray jsonArray(HttpResponse<String> response) {
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readArray();
         }
     }
 }

@@ -19,7 +19,7 @@ import java.net.URI;
 import java.util.List;
 
 /** Admin API: {@code /api/admin/v1/tenants/{id}/api-keys}. The key itself appears once, at issue. */
-@Path("admin/v1/tenants/{tenant}/api-keys")
+@Path("admin/v1/tenants/{id}/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiKeysResource {
 
@@ -37,7 +37,7 @@ public class ApiKeysResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response issue(@PathParam("tenant") String tenant, JsonObject body) {
+    public Response issue(@PathParam("id") String tenant, JsonObject body) {
         var fields = Fields.of(body, "label", "mode");
         String label = fields.optionalString("label", 200).orElse("");
         String mode = fields.requiredString("mode", 8);
@@ -49,13 +49,13 @@ public class ApiKeysResource {
     }
 
     @GET
-    public List<ApiKeyResponse> list(@PathParam("tenant") String tenant) {
+    public List<ApiKeyResponse> list(@PathParam("id") String tenant) {
         return apiKeys.of(tenant).stream().map(k -> ApiKeyResponse.of(k, null)).toList();
     }
 
     @DELETE
-    @Path("{key}")
-    public ApiKeyResponse revoke(@PathParam("tenant") String tenant, @PathParam("key") String key) {
+    @Path("{keyId}")
+    public ApiKeyResponse revoke(@PathParam("id") String tenant, @PathParam("keyId") String key) {
         return ApiKeyResponse.of(apiKeys.revoke(tenant, key), null);
     }
 }

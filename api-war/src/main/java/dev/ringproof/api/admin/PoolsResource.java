@@ -130,8 +130,8 @@ public class PoolsResource {
     }
 
     @DELETE
-    @Path("{id}/numbers/{number}")
-    public PoolResponse removeNumber(@PathParam("id") String id, @PathParam("number") String number) {
+    @Path("{id}/numbers/{e164}")
+    public PoolResponse removeNumber(@PathParam("id") String id, @PathParam("e164") String number) {
         return PoolResponse.of(pools.remove(id, number));
     }
 

@@ -62,6 +62,9 @@ public class JsonBodyReader implements MessageBodyReader<JsonObject> {
             throw invalid(e.getCause() instanceof CharacterCodingException
                     ? "The body is not valid UTF-8."
                     : "The body must be one JSON object without duplicate keys.");
+        } catch (RuntimeException e) {
+            // Parsson signals nesting beyond its limit (1000) with a bare RuntimeException
+            throw invalid("The body is nested too deeply.");
         }
     }
 

@@ -19,16 +19,24 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported content type"),
     IDEMPOTENCY_KEY_REUSED(422, "The Idempotency-Key was used with another request"),
+    /** A well-formed request that the resource's state does not allow (API.md: 422 invalid_request). */
+    INVALID_STATE(422, "invalid_request", "The request does not fit the resource's state"),
     UNSUPPORTED_NUMBER_TYPE(422, "No channel can reach this type of number"),
     RATE_LIMITED(429, "Too many requests"),
     INTERNAL_ERROR(500, "Something went wrong on our side"),
     CHANNEL_UNAVAILABLE(503, "The service is temporarily unavailable");
 
     private final int status;
+    private final String code;
     private final String title;
 
     ErrorCode(int status, String title) {
+        this(status, null, title);
+    }
+
+    ErrorCode(int status, String code, String title) {
         this.status = status;
+        this.code = code;
         this.title = title;
     }
 
@@ -41,6 +49,6 @@ public enum ErrorCode {
     }
 
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return code != null ? code : name().toLowerCase(Locale.ROOT);
     }
 }

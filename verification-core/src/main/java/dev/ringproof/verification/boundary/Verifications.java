@@ -119,7 +119,7 @@ public class Verifications {
         }
         var current = verification.currentAttempt().orElseThrow();
         if (verification.channelAfter(current.channel()).isEmpty()) {
-            throw Refusal.invalid("channel", "the verification is on its last channel");
+            throw new Refusal(Reason.INVALID_STATE, "The verification is on its last channel.");
         }
         moveOn(verification, OffsetDateTime.now(clock));
         return verification;

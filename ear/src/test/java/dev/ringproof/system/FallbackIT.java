@@ -1,0 +1,122 @@
+package dev.ringproof.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Missed call, then SMS code, then voice code: driven by JMS timers, failures and the tenant's "next". */
+@ExtendWith(ArquillianExtension.class)
+class FallbackIT {
+
+    private static final Pattern CODE = Pattern.compile("(\\d{6})");
+
+    private final Ringproof ringproof = new Ringproof();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return RingproofEar.asBuilt();
+    }
+
+    @BeforeEach
+    void pool() {
+        ringproof.londonPool();
+    }
+
+    @Test
+    void unconfirmedMissedCallFallsBackToSmsThenVoiceOnTime() {
+        var tenant = ringproof.tenant("{\"name\":\"Quick\",\"fallback_after_seconds\":{\"missed_call\":1,\"sms\":2}}",
+                "live");
+        String phone = Ringproof.mobile();
+        var started = Http.json(Ringproof.start(tenant, phone));
+        assertThat(started.getString("next_fallback_at")).isNotBlank();
+
+        JsonArray inbox = ringproof.inboxWhen(phone, messages -> messages.size() >= 3);
+
+        assertThat(inbox.stream().map(m -> m.asJsonObject().getString("type"))).containsExactly("call", "sms", "voice");
+        var sms = inbox.getJsonObject(1);
+        assertThat(sms.getString("text")).startsWith("Your Quick code is ");
+        var verification = Http.json(tenant.api().get("api/v1/verifications/" + started.getString("id")));
+        assertThat(verification.getString("channel")).isEqualTo("voice");
+        assertThat(verification.getJsonArray("attempts")).hasSize(3);
+        assertThat(verification.containsKey("next_fallback_at")).as("the last channel has no fallback").isFalse();
+
+        var checked = Ringproof.check(tenant, started.getString("id"), codeIn(sms));
+        assertThat(Http.json(checked).getString("status")).isEqualTo("approved");
+    }
+
+    @Test
+    void unreachableHandsetMovesOnAtOnceAndEarlierCodesStayValid() {
+        var tenant = ringproof.tenant("Patient");
+        String phone = Ringproof.mobile();
+        ringproof.anonymous.send("PUT", "api/sandbox/v1/handsets/" + phone, "{\"calls\":\"unreachable\"}",
+                "application/json");
+
+        String id = Http.json(Ringproof.start(tenant, phone)).getString("id");
+        JsonArray inbox = ringproof.inboxWhen(phone, messages -> !messages.isEmpty());
+
+        assertThat(inbox).hasSize(1);
+        assertThat(inbox.getJsonObject(0).getString("type")).isEqualTo("sms");
+        var verification = Http.json(tenant.api().get("api/v1/verifications/" + id));
+        assertThat(verification.getJsonArray("attempts").getJsonObject(0).getString("status")).isEqualTo("failed");
+        assertThat(verification.getString("channel")).isEqualTo("sms");
+
+        var next = Http.json(tenant.api().postJson("api/v1/verifications/" + id + "/next", "{}"));
+        assertThat(next.getString("channel")).isEqualTo("voice");
+        var smsCode = codeIn(inbox.getJsonObject(0));
+        assertThat(Http.json(Ringproof.check(tenant, id, smsCode)).getBoolean("valid")).isTrue();
+    }
+
+    @Test
+    void nextMovesOnUntilTheLastChannel() {
+        var tenant = ringproof.tenant("Impatient");
+        String phone = Ringproof.mobile();
+        String id = Http.json(Ringproof.start(tenant, phone)).getString("id");
+
+        assertThat(Http.json(tenant.api().postJson("api/v1/verifications/" + id + "/next", "{}"))
+                .getString("channel")).isEqualTo("sms");
+        assertThat(Http.json(tenant.api().postJson("api/v1/verifications/" + id + "/next", "{}"))
+                .getString("channel")).isEqualTo("voice");
+        var last = tenant.api().postJson("api/v1/verifications/" + id + "/next", "{}");
+
+        assertThat(last.statusCode()).isEqualTo(422);
+        assertThat(Http.json(last).getString("code")).isEqualTo("invalid_request");
+        assertThat(ringproof.inboxWhen(phone, m -> m.size() >= 3)).hasSize(3);
+    }
+
+    @Test
+    void everyChannelFailingFailsTheVerification() {
+        var tenant = ringproof.tenant("Unlucky");
+        String phone = Ringproof.mobile();
+        ringproof.anonymous.send("PUT", "api/sandbox/v1/handsets/" + phone,
+                "{\"calls\":\"unreachable\",\"sms\":\"fail\",\"voice\":\"fail\"}", "application/json");
+
+        String id = Http.json(Ringproof.start(tenant, phone)).getString("id");
+
+        JsonObject verification = null;
+        for (int i = 0; i < 100; i++) {
+            verification = Http.json(tenant.api().get("api/v1/verifications/" + id));
+            if (!verification.getString("status").equals("pending")) {
+                break;
+            }
+            Ringproof.sleep(java.time.Duration.ofMillis(200));
+        }
+        assertThat(verification.getString("status")).isEqualTo("failed");
+        assertThat(verification.getJsonArray("attempts")).hasSize(3)
+                .allSatisfy(a -> assertThat(a.asJsonObject().getString("status")).isEqualTo("failed"));
+        assertThat(ringproof.inbox(phone)).isEmpty();
+    }
+
+    private static String codeIn(JsonObject message) {
+        var matcher = CODE.matcher(message.getString("text"));
+        assertThat(matcher.find()).as("a code in " + message).isTrue();
+        return matcher.group(1);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.ringproof.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Predicate;
+
+/**
+ * The service as the system tests use it: an admin who sets tenants, keys and pools up
+ * over the admin API, tenants with their keys, and the sandbox's virtual handsets.
+ */
+final class Ringproof {
+
+    static final String ADMIN = "admin";
+    static final String ADMIN_PASSWORD = "system-test-admin-pw";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    final Http admin = Http.basic(ADMIN, ADMIN_PASSWORD);
+    final Http anonymous = new Http();
+
+    /** A tenant with a key: its id, and a client that calls the tenant API with the key. */
+    record Tenant(String id, String key, Http api) {
+    }
+
+    Tenant tenant(String settingsJson, String mode) {
+        var created = admin.postJson("api/admin/v1/tenants", settingsJson);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = Http.json(created).getString("id");
+        var key = admin.postJson("api/admin/v1/tenants/" + id + "/api-keys",
+                "{\"label\":\"system test\",\"mode\":\"" + mode + "\"}");
+        assertThat(key.statusCode()).as(key.body()).isEqualTo(201);
+        String token = Http.json(key).getString("key");
+        return new Tenant(id, token, Http.bearer(token));
+    }
+
+    Tenant tenant(String name) {
+        return tenant("{\"name\":\"" + name + "\"}", "live");
+    }
+
+    /** A GB pool holding a whole block of 10 000 London numbers not in any pool yet. */
+    JsonObject londonPool() {
+        var pool = Http.json(admin.postJson("api/admin/v1/pools", "{\"name\":\"London\",\"country\":\"GB\"}"));
+        for (int tries = 0; tries < 50; tries++) {
+            String block = "+44207" + (100 + RANDOM.nextInt(900));
+            var added = admin.postJson("api/admin/v1/pools/" + pool.getString("id") + "/numbers",
+                    "{\"ranges\":[{\"from\":\"" + block + "0000\",\"to\":\"" + block + "9999\"}]}");
+            if (added.statusCode() == 200) {
+                return Http.json(added);
+            }
+        }
+        throw new IllegalStateException("no free block of London numbers");
+    }
+
+    /** A fresh UK mobile number that no other test uses. */
+    static String mobile() {
+        return "+447400" + String.format("%06d", RANDOM.nextInt(1_000_000));
+    }
+
+    JsonArray inbox(String phone) {
+        var response = anonymous.get("api/sandbox/v1/handsets/" + phone + "/inbox");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Http.jsonArray(response);
+    }
+
+    /** Waits (up to 20 s) until the handset's inbox satisfies {@code condition}. */
+    JsonArray inboxWhen(String phone, Predicate<JsonArray> condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        JsonArray inbox = inbox(phone);
+        while (!condition.test(inbox) && Instant.now().isBefore(deadline)) {
+            sleep(Duration.ofMillis(200));
+            inbox = inbox(phone);
+        }
+        return inbox;
+    }
+
+    static HttpResponse<String> start(Tenant tenant, String phone) {
+        return tenant.api().postJson("api/v1/verifications", "{\"phone\":\"" + phone + "\"}");
+    }
+
+    static HttpResponse<String> check(Tenant tenant, String id, String code) {
+        return tenant.api().postJson("api/v1/verifications/" + id + "/check", "{\"code\":\"" + code + "\"}");
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
