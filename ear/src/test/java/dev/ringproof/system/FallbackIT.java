@@ -75,6 +75,59 @@ class FallbackIT {
     }
 
     @Test
+    void failingSmsMovesOnToVoiceWhoseCodeApproves() {
+        var tenant = ringproof.tenant("{\"name\":\"Voice\",\"workflow\":[\"sms\",\"voice\"]}", "live");
+        String phone = Ringproof.mobile();
+        ringproof.anonymous.send("PUT", "api/sandbox/v1/handsets/" + phone, "{\"sms\":\"fail\"}",
+                "application/json");
+
+        String id = Http.json(Ringproof.start(tenant, phone)).getString("id");
+        JsonArray inbox = ringproof.inboxWhen(phone, messages -> !messages.isEmpty());
+
+        assertThat(inbox).hasSize(1);
+        var voice = inbox.getJsonObject(0);
+        assertThat(voice.getString("type")).isEqualTo("voice");
+        String spelled = voice.getString("text").replaceAll(".*code is ([0-9, ]+)\\..*", "$1");
+        var checked = Ringproof.check(tenant, id, spelled.replace(", ", ""));
+        assertThat(Http.json(checked).getString("status")).isEqualTo("approved");
+    }
+
+    @Test
+    void afterApprovalNoFurtherMessageArrives() {
+        var tenant = ringproof.tenant("{\"name\":\"Done\",\"fallback_after_seconds\":{\"missed_call\":1}}",
+                "live");
+        String phone = Ringproof.mobile();
+        String id = Http.json(Ringproof.start(tenant, phone)).getString("id");
+        String cli = ringproof.inboxWhen(phone, m -> !m.isEmpty()).getJsonObject(0).getString("from");
+
+        assertThat(Http.json(Ringproof.check(tenant, id, cli)).getBoolean("valid")).isTrue();
+        Ringproof.sleep(java.time.Duration.ofSeconds(3));
+
+        assertThat(ringproof.inbox(phone)).hasSize(1);
+    }
+
+    @Test
+    void aCheckRacingTheFallbackNeverApprovesBeforeAFurtherFallback() {
+        var tenant = ringproof.tenant("{\"name\":\"Race\",\"fallback_after_seconds\":{\"missed_call\":1}}",
+                "live");
+        for (int round = 0; round < 8; round++) {
+            String phone = Ringproof.mobile();
+            String id = Http.json(Ringproof.start(tenant, phone)).getString("id");
+            String cli = ringproof.inboxWhen(phone, m -> !m.isEmpty()).getJsonObject(0).getString("from");
+            Ringproof.sleep(java.time.Duration.ofMillis(700 + round * 60L));
+
+            var checked = Http.json(Ringproof.check(tenant, id, cli));
+            assertThat(checked.getString("status")).isEqualTo("approved");
+            int attemptsAtApproval = checked.getJsonArray("attempts").size();
+            Ringproof.sleep(java.time.Duration.ofMillis(1500));
+
+            var later = Http.json(tenant.api().get("api/v1/verifications/" + id));
+            assertThat(later.getJsonArray("attempts")).as("round " + round).hasSize(attemptsAtApproval);
+            assertThat(ringproof.inbox(phone)).as("round " + round).hasSize(attemptsAtApproval);
+        }
+    }
+
+    @Test
     void nextMovesOnUntilTheLastChannel() {
         var tenant = ringproof.tenant("Impatient");
         String phone = Ringproof.mobile();

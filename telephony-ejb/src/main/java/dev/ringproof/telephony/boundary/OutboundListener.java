@@ -13,7 +13,10 @@ import java.util.logging.Logger;
 /** Takes calls, SMS and voice messages off the outbound queue and hands them to a carrier. */
 @MessageDriven(activationConfig = {
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-    @ActivationConfigProperty(propertyName = "destination", propertyValue = OutboundMessage.QUEUE_NAME)
+    @ActivationConfigProperty(propertyName = "destination", propertyValue = OutboundMessage.QUEUE_NAME),
+    // a transient failure (a lock timeout in a burst) must not send the message to the dead-message queue
+    @ActivationConfigProperty(propertyName = "endpointExceptionRedeliveryAttempts", propertyValue = "50"),
+    @ActivationConfigProperty(propertyName = "endpointExceptionRedeliveryInterval", propertyValue = "1000")
 })
 public class OutboundListener implements MessageListener {
 

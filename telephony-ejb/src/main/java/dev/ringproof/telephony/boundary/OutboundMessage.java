@@ -2,6 +2,8 @@ package dev.ringproof.telephony.boundary;
 
 import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * What verification-core hands to telephony, as a persistent JMS message on the outbound
@@ -13,14 +15,18 @@ public record OutboundMessage(String attemptId, String tenantId, String channel,
 
     public static final String QUEUE_NAME = "RingproofOutbound";
 
-    public void writeTo(MapMessage message) throws JMSException {
-        message.setString("attempt_id", attemptId);
-        message.setString("tenant_id", tenantId);
-        message.setString("channel", channel);
-        message.setString("to", to);
-        message.setString("from", from);
-        message.setString("text", text);
-        message.setBoolean("test", test);
+    /** The fields of the JMS map message; absent values are left out. */
+    public Map<String, Object> toFields() {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("attempt_id", attemptId);
+        fields.put("tenant_id", tenantId);
+        fields.put("channel", channel);
+        fields.put("to", to);
+        fields.put("from", from);
+        fields.put("text", text);
+        fields.put("test", test);
+        fields.values().removeIf(java.util.Objects::isNull);
+        return fields;
     }
 
     public static OutboundMessage readFrom(MapMessage message) throws JMSException {

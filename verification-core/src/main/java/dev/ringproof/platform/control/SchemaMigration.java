@@ -22,7 +22,7 @@ import javax.sql.DataSource;
 @DataSourceDefinition(
         name = SchemaMigration.DATASOURCE,
         className = "${MPCONFIG=db.datasource-class:org.h2.jdbcx.JdbcDataSource}",
-        url = "${MPCONFIG=db.url:jdbc:h2:file:./../lib/databases/ringproof;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH}",
+        url = "${MPCONFIG=db.url:jdbc:h2:file:./../lib/databases/ringproof;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000}",
         user = "${MPCONFIG=db.user:ringproof}",
         password = "${MPCONFIG=db.password:ringproof}",
         minPoolSize = 2,

@@ -17,7 +17,10 @@ import jakarta.jms.MessageListener;
  */
 @MessageDriven(activationConfig = {
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-    @ActivationConfigProperty(propertyName = "destination", propertyValue = Messaging.FALLBACK_QUEUE_NAME)
+    @ActivationConfigProperty(propertyName = "destination", propertyValue = Messaging.FALLBACK_QUEUE_NAME),
+    // a transient failure (a lock timeout in a burst) must not send the message to the dead-message queue
+    @ActivationConfigProperty(propertyName = "endpointExceptionRedeliveryAttempts", propertyValue = "50"),
+    @ActivationConfigProperty(propertyName = "endpointExceptionRedeliveryInterval", propertyValue = "1000")
 })
 public class FallbackListener implements MessageListener {
 

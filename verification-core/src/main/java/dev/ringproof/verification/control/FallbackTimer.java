@@ -1,18 +1,18 @@
 package dev.ringproof.verification.control;
 
 import dev.ringproof.platform.control.Messaging;
-import jakarta.annotation.Resource;
+import dev.ringproof.platform.control.Outbox;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSConnectionFactory;
-import jakarta.jms.JMSContext;
-import jakarta.jms.Queue;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
 
 /**
- * Timers as persistent JMS messages with a delivery delay, sent in the transaction that
- * starts an attempt: they survive a crash and fire once, on whichever node takes them.
+ * Timers as persistent JMS messages with a delivery delay, put into the outbox of the
+ * transaction that starts an attempt: they survive a crash and fire once, on whichever
+ * node takes them (a duplicate relay finds its attempt no longer current and does nothing).
  */
 @Dependent
 public class FallbackTimer {
@@ -25,11 +25,10 @@ public class FallbackTimer {
     public enum Kind { FALLBACK, EXPIRY }
 
     @Inject
-    @JMSConnectionFactory(Messaging.CONNECTION_FACTORY)
-    JMSContext jms;
+    Outbox outbox;
 
-    @Resource(lookup = Messaging.FALLBACK_QUEUE)
-    Queue queue;
+    @Inject
+    Clock clock;
 
     /** Moves the verification on from attempt {@code seq} after {@code delay}, if that is still its current one. */
     public void fallbackAfter(String verificationId, int seq, Duration delay) {
@@ -41,17 +40,7 @@ public class FallbackTimer {
     }
 
     private void send(Kind kind, String verificationId, int seq, Duration delay) {
-        var message = jms.createMapMessage();
-        try {
-            message.setString(KIND, kind.name());
-            message.setString(VERIFICATION, verificationId);
-            message.setInt(ATTEMPT_SEQ, seq);
-        } catch (jakarta.jms.JMSException e) {
-            throw new IllegalStateException("cannot write the timer message", e);
-        }
-        jms.createProducer()
-                .setDeliveryMode(DeliveryMode.PERSISTENT)
-                .setDeliveryDelay(Math.max(0, delay.toMillis()))
-                .send(queue, message);
+        outbox.put(Messaging.FALLBACK_QUEUE_NAME, Map.of(KIND, kind.name(), VERIFICATION, verificationId,
+                ATTEMPT_SEQ, seq), OffsetDateTime.now(clock).plus(delay));
     }
 }

@@ -1,37 +1,27 @@
 package dev.ringproof.verification.control;
 
-import dev.ringproof.platform.control.Messaging;
+import dev.ringproof.platform.control.Outbox;
 import dev.ringproof.telephony.boundary.OutboundMessage;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSConnectionFactory;
-import jakarta.jms.JMSContext;
-import jakarta.jms.JMSException;
-import jakarta.jms.Queue;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 
 /**
- * Hands an attempt to telephony-ejb as a persistent JMS message in the caller's
- * transaction: nothing is dialled for a verification that rolls back.
+ * Hands an attempt to telephony-ejb as a persistent JMS message, through the outbox of the
+ * caller's transaction: nothing is dialled for a verification that rolls back, and nothing
+ * recorded is lost to a crash.
  */
 @Dependent
 public class OutboundQueue {
 
     @Inject
-    @JMSConnectionFactory(Messaging.CONNECTION_FACTORY)
-    JMSContext jms;
+    Outbox outbox;
 
-    @Resource(lookup = Messaging.OUTBOUND_QUEUE)
-    Queue queue;
+    @Inject
+    Clock clock;
 
     public void send(OutboundMessage outbound) {
-        var message = jms.createMapMessage();
-        try {
-            outbound.writeTo(message);
-        } catch (JMSException e) {
-            throw new IllegalStateException("cannot write the outbound message", e);
-        }
-        jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(queue, message);
+        outbox.put(OutboundMessage.QUEUE_NAME, outbound.toFields(), OffsetDateTime.now(clock));
     }
 }

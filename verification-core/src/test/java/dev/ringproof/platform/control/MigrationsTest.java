@@ -31,14 +31,15 @@ class MigrationsTest {
     void migratesAnEmptyDatabaseOnceAndThenNothing(TestDatabase db) throws SQLException {
         try {
             var migrations = Migrations.on(db.dataSource());
-            assertThat(migrations.pendingCount()).isGreaterThanOrEqualTo(2);
+            int pending = migrations.pendingCount();
+            assertThat(pending).isGreaterThanOrEqualTo(5);
 
             int applied = migrations.migrate();
 
-            assertThat(applied).isGreaterThanOrEqualTo(2);
+            assertThat(applied).isEqualTo(pending);
             assertThat(migrations.pendingCount()).isZero();
             assertThat(migrations.migrate()).isZero();
-            assertThat(Integer.parseInt(migrations.currentVersion())).isEqualTo(applied);
+            assertThat(migrations.currentVersion()).isNotNull();
         } finally {
             db.drop();
         }

@@ -1,0 +1,65 @@
+package dev.ringproof.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The guarantee we sell: a fallback that falls due while the server is dead fires once
+ * when it is back. The test kills the managed server with {@code kill -9} while the
+ * missed calls are still being sent, waits past the fallback time, and starts it again.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CrashRecoveryIT {
+
+    static final int VERIFICATIONS = 20;
+    static final int FALLBACK_SECONDS = 4;
+
+    private final Ringproof ringproof = new Ringproof();
+    private final PayaraProcess server = new PayaraProcess();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return RingproofEar.asBuilt();
+    }
+
+    @Test
+    void fallbacksDueWhileTheServerIsDeadFireExactlyOnceAfterRestart() throws Exception {
+        ringproof.londonPool();
+        var tenant = ringproof.tenant("{\"name\":\"Crashproof\",\"workflow\":[\"missed_call\",\"sms\"],"
+                + "\"fallback_after_seconds\":{\"missed_call\":" + FALLBACK_SECONDS + "}}", "live");
+        List<String> phones = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < VERIFICATIONS; i++) {
+            String phone = Ringproof.mobile();
+            var started = Ringproof.start(tenant, phone);
+            assertThat(started.statusCode()).isEqualTo(201);
+            phones.add(phone);
+            ids.add(Http.json(started).getString("id"));
+        }
+
+        server.killHard();
+        Ringproof.sleep(Duration.ofSeconds(FALLBACK_SECONDS + 3));
+        server.start();
+
+        for (String phone : phones) {
+            ringproof.inboxWhen(phone, messages -> messages.size() >= 2);
+        }
+        Ringproof.sleep(Duration.ofSeconds(3));
+        for (int i = 0; i < VERIFICATIONS; i++) {
+            var types = ringproof.inbox(phones.get(i)).stream()
+                    .map(m -> m.asJsonObject().getString("type")).toList();
+            assertThat(types).as("what " + phones.get(i) + " received").containsExactly("call", "sms");
+            var verification = Http.json(tenant.api().get("api/v1/verifications/" + ids.get(i)));
+            assertThat(verification.getString("channel")).isEqualTo("sms");
+            assertThat(verification.getJsonArray("attempts")).hasSize(2);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.ringproof.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/** The managed Payara Server of the system tests, as an operating-system process to kill and start again. */
+final class PayaraProcess {
+
+    private final Path home = Path.of(System.getProperty("payara.home"));
+
+    /** {@code kill -9}: no shutdown hooks, no flushing, no goodbye to the broker or the database. */
+    void killHard() throws IOException {
+        long pid = Long.parseLong(Files.readString(home.resolve("glassfish/domains/domain1/config/pid")).trim());
+        var process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no server process " + pid));
+        process.destroyForcibly();
+        process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+    }
+
+    void start() throws IOException, InterruptedException {
+        var asadmin = new ProcessBuilder("bash", home.resolve("bin/asadmin").toString(), "start-domain", "domain1")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!asadmin.waitFor(180, TimeUnit.SECONDS) || asadmin.exitValue() != 0) {
+            throw new IllegalStateException("asadmin start-domain failed");
+        }
+        var http = new Http();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (http.get("health/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // the listener is not up yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the server did not become ready again");
+    }
+}

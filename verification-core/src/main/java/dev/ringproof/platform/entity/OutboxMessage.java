@@ -1,0 +1,55 @@
+package dev.ringproof.platform.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/** A JMS message waiting to be relayed to the broker: queue, map payload as JSON, when to deliver. */
+@Entity
+@Table(name = "outbox_message")
+@NamedQuery(name = OutboxMessage.LEFT_BEHIND,
+        query = "select m.id from OutboxMessage m where m.createdAt < :before order by m.createdAt")
+public class OutboxMessage {
+
+    public static final String LEFT_BEHIND = "OutboxMessage.leftBehind";
+
+    @Id
+    private String id;
+    private String queue;
+    private String payload;
+    @Column(name = "deliver_at")
+    private OffsetDateTime deliverAt;
+    @Column(name = "created_at")
+    private OffsetDateTime createdAt;
+
+    protected OutboxMessage() {
+        // for JPA
+    }
+
+    public OutboxMessage(String id, String queue, String payload, OffsetDateTime deliverAt, OffsetDateTime createdAt) {
+        this.id = id;
+        this.queue = queue;
+        this.payload = payload;
+        this.deliverAt = deliverAt;
+        this.createdAt = createdAt;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String queue() {
+        return queue;
+    }
+
+    public String payload() {
+        return payload;
+    }
+
+    public OffsetDateTime deliverAt() {
+        return deliverAt;
+    }
+}
