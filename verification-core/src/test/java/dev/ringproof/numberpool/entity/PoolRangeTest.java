@@ -1,0 +1,57 @@
+package dev.ringproof.numberpool.entity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PoolRangeTest {
+
+    @ParameterizedTest
+    @CsvSource({"1,0", "9,0", "10,1", "99,1", "100,2", "9999,3", "10000,4", "1000000,6"})
+    void codeDigitsAreTheWholeDigitsOfSecretThePoolGives(long size, int digits) {
+        assertThat(NumberPool.codeDigits(size)).isEqualTo(digits);
+    }
+
+    @Test
+    void holdsConsecutiveNumbers() {
+        var range = new PoolRange("rg_1", "pl_1", 442079460000L, 442079469999L);
+
+        assertThat(range.size()).isEqualTo(10_000);
+        assertThat(range.numberAt(0)).isEqualTo("+442079460000");
+        assertThat(range.numberAt(9_999)).isEqualTo("+442079469999");
+        assertThatThrownBy(() -> range.numberAt(10_000)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void cuttingANumberOutOfTheMiddleSplitsTheRange() {
+        var range = new PoolRange("rg_1", "pl_1", 100, 199);
+
+        var rest = range.cut(150, "rg_2");
+
+        assertThat(range.lastNumber()).isEqualTo(149);
+        assertThat(rest.firstNumber()).isEqualTo(151);
+        assertThat(rest.lastNumber()).isEqualTo(199);
+        assertThat(range.size() + rest.size()).isEqualTo(99);
+    }
+
+    @Test
+    void cuttingTheOnlyNumberLeavesNothing() {
+        var range = new PoolRange("rg_1", "pl_1", 100, 100);
+
+        assertThat(range.cut(100, "rg_2")).isNull();
+        assertThat(range.isEmpty()).isTrue();
+    }
+
+    @Test
+    void cuttingTheFirstNumberKeepsTheRest() {
+        var range = new PoolRange("rg_1", "pl_1", 100, 102);
+
+        var rest = range.cut(100, "rg_2");
+
+        assertThat(range.isEmpty()).isTrue();
+        assertThat(rest.size()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.ringproof.tenant.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ringproof.platform.boundary.Refusal;
+import dev.ringproof.tenant.boundary.TenantChanges;
+import dev.ringproof.tenant.entity.TenantSettings;
+import dev.ringproof.verification.entity.Channel;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TenantRulesTest {
+
+    private final TenantRules rules = new TenantRules(600, false);
+
+    private static TenantChanges changes(List<String> workflow, Map<String, Integer> fallbacks, Integer ttl,
+                                         List<String> countries) {
+        return new TenantChanges(null, workflow, fallbacks, null, null, null, ttl, countries, null);
+    }
+
+    @Test
+    void nullLeavesEverySettingAsItIs() {
+        var defaults = TenantSettings.defaults();
+
+        assertThat(rules.apply(defaults, changes(null, null, null, null))).isEqualTo(defaults);
+    }
+
+    @Test
+    void appliesWorkflowFallbacksAndCountries() {
+        var settings = rules.apply(TenantSettings.defaults(),
+                changes(List.of("sms", "voice"), Map.of("sms", 5), 300, List.of("GB", "DE")));
+
+        assertThat(settings.workflow()).containsExactly(Channel.SMS, Channel.VOICE);
+        assertThat(settings.fallbackAfterSeconds()).containsEntry(Channel.SMS, 5).containsEntry(Channel.VOICE, 60);
+        assertThat(settings.ttlSeconds()).isEqualTo(300);
+        assertThat(settings.allowedCountries()).containsExactly("GB", "DE");
+    }
+
+    @Test
+    void refusesUnknownOrRepeatedChannelsAndCountriesAndLongLives() {
+        assertThatThrownBy(() -> rules.apply(TenantSettings.defaults(),
+                changes(List.of("sms", "sms", "fax"), Map.of("telegram", 3), 601, List.of("XX"))))
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.fieldProblems())
+                        .extracting(Refusal.FieldProblem::field)
+                        .containsExactlyInAnyOrder("workflow", "workflow", "fallback_after_seconds.telegram",
+                                "ttl_seconds", "allowed_countries"));
+        assertThatThrownBy(() -> rules.apply(TenantSettings.defaults(), changes(List.of(), null, null, null)))
+                .isInstanceOf(Refusal.class);
+    }
+
+    @Test
+    void webhooksMustBeHttpsWithoutUserInfo() {
+        assertThat(rules.webhookUrl("https://hooks.example.com/ringproof")).isEqualTo("https://hooks.example.com/ringproof");
+        for (String bad : List.of("http://hooks.example.com/", "https://user:pw@example.com/", "ftp://example.com",
+                "javascript:alert(1)", "https:///nohost", "not a url")) {
+            assertThatThrownBy(() -> rules.webhookUrl(bad)).as(bad).isInstanceOf(Refusal.class);
+        }
+        assertThat(new TenantRules(600, true).webhookUrl("http://127.0.0.1:9000/hook")).startsWith("http://");
+    }
+}
