@@ -29,6 +29,10 @@ class OpenApiIT {
             new String[] {"/admin/v1/pools/{id}", "get", "patch", "delete"},
             new String[] {"/admin/v1/pools/{id}/numbers", "post", "get"},
             new String[] {"/admin/v1/pools/{id}/numbers/{e164}", "delete"},
+            new String[] {"/admin/v1/prices", "post", "get"},
+            new String[] {"/admin/v1/users", "post", "get"},
+            new String[] {"/billing/v1/usage", "get"},
+            new String[] {"/v1/usage", "get"},
             new String[] {"/sandbox/v1/handsets/{phone}/inbox", "get"},
             new String[] {"/sandbox/v1/handsets/{phone}", "put"});
 

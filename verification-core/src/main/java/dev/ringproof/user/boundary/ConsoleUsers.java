@@ -1,5 +1,6 @@
 package dev.ringproof.user.boundary;
 
+import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.user.control.PasswordHasher;
 import dev.ringproof.user.entity.ConsoleUser;
 import dev.ringproof.user.entity.Role;
@@ -9,6 +10,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,6 +36,35 @@ public class ConsoleUsers {
         var user = new ConsoleUser(username, hasher.hash(password), roles, OffsetDateTime.now(clock));
         em.persist(user);
         return user;
+    }
+
+    /**
+     * An admin adds a console user over the API: every problem with the input is a
+     * Refusal (400 invalid_request), so nothing half-made is stored.
+     */
+    public ConsoleUser register(String username, String password, Set<Role> roles) {
+        List<Refusal.FieldProblem> problems = new ArrayList<>();
+        if (!ConsoleUser.isValidUsername(username)) {
+            problems.add(new Refusal.FieldProblem("username", "must be 3-64 of a-z 0-9 . _ -, starting with a letter"
+                    + " or digit"));
+        } else if (em.find(ConsoleUser.class, username) != null) {
+            problems.add(new Refusal.FieldProblem("username", "is taken"));
+        }
+        if (!ConsoleUser.isAcceptablePassword(password)) {
+            problems.add(new Refusal.FieldProblem("password", "must have at least "
+                    + ConsoleUser.MIN_PASSWORD_LENGTH + " characters"));
+        }
+        if (roles.isEmpty()) {
+            problems.add(new Refusal.FieldProblem("roles", "needs at least one of admin, billing"));
+        }
+        if (!problems.isEmpty()) {
+            throw new Refusal(Refusal.Reason.INVALID_REQUEST, "See errors for what to correct.", problems);
+        }
+        return create(username, password, roles);
+    }
+
+    public List<ConsoleUser> all() {
+        return em.createNamedQuery(ConsoleUser.ALL, ConsoleUser.class).getResultList();
     }
 
     /** The roles of an enabled user whose password matches; empty otherwise. */

@@ -21,9 +21,11 @@ import java.util.regex.Pattern;
 @Table(name = "console_user")
 @NamedQuery(name = ConsoleUser.COUNT_ACTIVE_WITH_ROLE,
         query = "select count(u) from ConsoleUser u join u.roles r where u.enabled = true and r = :role")
+@NamedQuery(name = ConsoleUser.ALL, query = "select u from ConsoleUser u order by u.username")
 public class ConsoleUser {
 
     public static final String COUNT_ACTIVE_WITH_ROLE = "ConsoleUser.countActiveWithRole";
+    public static final String ALL = "ConsoleUser.all";
     public static final int MIN_PASSWORD_LENGTH = 12;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
 

@@ -6,6 +6,8 @@ import dev.ringproof.platform.control.Ids;
 import dev.ringproof.platform.control.PhoneNumbers;
 import dev.ringproof.tenant.boundary.TenantCaller;
 import dev.ringproof.tenant.entity.Tenant;
+import dev.ringproof.usage.boundary.UsageRecords;
+import dev.ringproof.usage.entity.BillableSend;
 import dev.ringproof.verification.control.AttemptStarter;
 import dev.ringproof.verification.control.FallbackTimer;
 import dev.ringproof.verification.entity.Channel;
@@ -44,6 +46,9 @@ public class Verifications {
 
     @Inject
     IdempotencyKeys idempotencyKeys;
+
+    @Inject
+    UsageRecords usage;
 
     @Inject
     Clock clock;
@@ -144,8 +149,13 @@ public class Verifications {
         }
     }
 
-    /** A carrier took an attempt or refused it; a refused current attempt moves on at once. */
-    public void deliveryReported(String attemptId, boolean accepted, String providerReference, String reason) {
+    /**
+     * A carrier took an attempt or refused it; a refused current attempt moves on at once.
+     * A taken attempt is billed, also when a later attempt has superseded it meanwhile:
+     * the carrier did the work.
+     */
+    public void deliveryReported(String attemptId, String provider, boolean accepted, String providerReference,
+                                 String reason) {
         var attempt = em.find(dev.ringproof.verification.entity.Attempt.class, attemptId);
         if (attempt == null) {
             return;
@@ -154,6 +164,8 @@ public class Verifications {
         em.refresh(attempt);
         if (accepted) {
             attempt.markSent(providerReference);
+            usage.recordSend(new BillableSend(verification.tenantId(), verification.id(), attempt.id(),
+                    attempt.channel().wireName(), verification.country(), provider, verification.isTestMode()));
             return;
         }
         attempt.markFailed(reason);

@@ -14,7 +14,7 @@ public class DeliveryReports {
     Verifications verifications;
 
     void onReport(@Observes DeliveryReport report) {
-        verifications.deliveryReported(report.attemptId(), report.accepted(), report.providerReference(),
+        verifications.deliveryReported(report.attemptId(), report.provider(), report.accepted(), report.providerReference(),
                 report.reason());
     }
 }

@@ -1,0 +1,63 @@
+package dev.ringproof.api.billing;
+
+import dev.ringproof.usage.boundary.UsageReports;
+import dev.ringproof.usage.control.UsageCsv;
+import dev.ringproof.usage.entity.Period;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Billing API: {@code /api/billing/v1/usage} as CSV or JSON. Both stream: lines go out as
+ * the ledger cursor yields them. Bad dates or an unknown tenant are refused before the
+ * first byte, so they still get a problem+json answer.
+ */
+@Path("billing/v1/usage")
+public class UsageResource {
+
+    static final String CSV = "text/csv";
+
+    @Inject
+    UsageReports reports;
+
+    @GET
+    @Produces(CSV + ";qs=0.9")
+    public Response csv(@QueryParam("from") String from, @QueryParam("to") String to,
+                        @QueryParam("tenant") String tenant) {
+        var period = checked(from, to, tenant);
+        StreamingOutput body = out -> {
+            var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            try (var csv = new UsageCsv(writer)) {
+                reports.forEachGroup(period, tenant, csv::line);
+            }
+            writer.flush();
+        };
+        return Response.ok(body, CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"usage-" + period.from() + "-"
+                        + period.to() + ".csv\"")
+                .build();
+    }
+
+    @GET
+    @Produces("application/json;qs=1")
+    public Response json(@QueryParam("from") String from, @QueryParam("to") String to,
+                         @QueryParam("tenant") String tenant) {
+        var period = checked(from, to, tenant);
+        StreamingOutput body = out -> UsageJson.write(out, period, reports.billingCurrency(),
+                sink -> reports.forEachGroup(period, tenant, sink));
+        return Response.ok(body, "application/json").build();
+    }
+
+    private Period checked(String from, String to, String tenant) {
+        var period = Period.parse(from, to);
+        reports.requireTenant(tenant);
+        return period;
+    }
+}

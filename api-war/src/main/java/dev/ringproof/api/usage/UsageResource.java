@@ -1,0 +1,46 @@
+package dev.ringproof.api.usage;
+
+import dev.ringproof.api.tenant.TenantAuthentication;
+import dev.ringproof.usage.boundary.UsageReports;
+import dev.ringproof.usage.entity.Period;
+import dev.ringproof.usage.entity.TenantUsage;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** Tenant API: {@code /api/v1/usage}, the caller's own tenant only (a few lines, not streamed). */
+@Path("v1/usage")
+@Produces(MediaType.APPLICATION_JSON)
+public class UsageResource {
+
+    @Inject
+    UsageReports reports;
+
+    @Context
+    ContainerRequestContext request;
+
+    /** API.md's usage answer; {@code currency}/{@code total_amount} absent only if several currencies were billed. */
+    public record UsageResponse(String from, String to, String currency, List<LineResponse> lines,
+                                String totalAmount) {
+    }
+
+    public record LineResponse(String channel, String country, long attempts, long approved, String amount) {
+    }
+
+    @GET
+    public UsageResponse usage(@QueryParam("from") String from, @QueryParam("to") String to) {
+        var period = Period.parse(from, to);
+        TenantUsage usage = reports.ofTenant(TenantAuthentication.caller(request).tenantId(), period);
+        var currency = usage.totals().singleCurrency(reports.billingCurrency());
+        return new UsageResponse(period.from().toString(), period.to().toString(), currency.orElse(null),
+                usage.lines().stream().map(l -> new LineResponse(l.channel(), l.country(), l.attempts(),
+                        l.approved(), l.amount().toPlainString())).toList(),
+                currency.map(c -> usage.totals().amount(c).toPlainString()).orElse(null));
+    }
+}

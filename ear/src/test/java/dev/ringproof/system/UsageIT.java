@@ -1,0 +1,256 @@
+package dev.ringproof.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A known mix of traffic, priced, then billed: the billing CSV and JSON and the tenant's
+ * own usage must match it line by line and to the last decimal. A price change between
+ * attempts splits lines; test-key traffic never appears; exports repeat byte for byte.
+ */
+@ExtendWith(ArquillianExtension.class)
+class UsageIT {
+
+    private static final Pattern OTP = Pattern.compile("(\\d{6})");
+    private static final String HEADER =
+            "tenant_id,tenant_name,day,channel,country,attempts,approved,unit_price,amount,currency";
+
+    private final Ringproof ringproof = new Ringproof();
+    private final String today = LocalDate.now(ZoneOffset.UTC).toString();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return RingproofEar.asBuilt();
+    }
+
+    @Test
+    void reportsAddUpToTheTrafficExactlyInCsvJsonAndTheTenantsOwnView() {
+        ringproof.londonPool();
+        price("missed_call", "GB", "0.0050");
+        price("sms", "*", "0.0400");
+        price("voice", "GB", "0.0600");
+        var a = ringproof.tenant("{\"name\":\"=HYPERLINK(\\\"x\\\")\"}", "live");
+        var aTest = testKey(a.id());
+        var b = ringproof.tenant("{\"name\":\"Quick, Ltd\",\"fallback_after_seconds\":{\"missed_call\":1,"
+                + "\"sms\":1}}", "live");
+        var c = ringproof.tenant("{\"name\":\"Only testing\"}", "test");
+
+        approvedByMissedCall(a);                                   // missed call at 0.0050, approved
+        price("missed_call", "GB", "0.0070");                      // later attempts cost more
+        approvedBySms(a);                                          // missed call 0.0070, SMS approved
+        approvedOnVoiceWithTheSmsCode(a);                          // missed call, SMS, voice approved
+        canceledAfterTheMissedCall(a);                             // missed call, not approved
+        approvedByMissedCall(aTest);                               // test key: never billed
+        approvedBySms(aTest);
+        approvedByMissedCall(c);
+        timersRunThroughToVoiceThenApproved(b);                    // 1 s fallbacks: call, SMS, voice
+
+        String expectedA = HEADER + "\r\n"
+                + line(a, "=HYPERLINK(\"x\")", "missed_call", 1, 1, "0.0050", "0.0050")
+                + line(a, "=HYPERLINK(\"x\")", "missed_call", 3, 0, "0.0070", "0.0210")
+                + line(a, "=HYPERLINK(\"x\")", "sms", 2, 1, "0.0400", "0.0800")
+                + line(a, "=HYPERLINK(\"x\")", "voice", 1, 1, "0.0600", "0.0600");
+        String expectedB = line(b, "Quick, Ltd", "missed_call", 1, 0, "0.0070", "0.0070")
+                + line(b, "Quick, Ltd", "sms", 1, 0, "0.0400", "0.0400")
+                + line(b, "Quick, Ltd", "voice", 1, 1, "0.0600", "0.0600");
+
+        assertThat(csv("&tenant=" + a.id())).isEqualTo(expectedA);
+        assertThat(expectedA).contains(",\"'=HYPERLINK(\"\"x\"\")\",");
+        String all = csv("");
+        assertThat(all).startsWith(HEADER + "\r\n").contains(expectedA.substring(HEADER.length() + 2))
+                .contains(expectedB).doesNotContain(c.id());
+        assertThat(csv("")).as("the same period exported again").isEqualTo(all);
+
+        var json = Http.json(billing("&tenant=" + b.id(), "application/json"));
+        assertThat(json.getString("from")).isEqualTo(today);
+        assertThat(json.getString("currency")).isEqualTo("EUR");
+        assertThat(json.getString("total_amount")).isEqualTo("0.1070");
+        assertThat(json.getJsonArray("lines").getValuesAs(JsonObject.class)).extracting(UsageIT::jsonLine)
+                .containsExactly(expectedB.split("\r\n"));
+        var jsonA = Http.json(billing("&tenant=" + a.id(), "application/json"));
+        assertThat(jsonA.getString("total_amount")).isEqualTo("0.1660");
+        assertThat(jsonA.getJsonArray("lines")).hasSize(4);
+
+        var own = Http.json(a.api().get("api/v1/usage?from=" + today + "&to=" + today));
+        assertThat(own.getString("currency")).isEqualTo("EUR");
+        assertThat(own.getString("total_amount")).isEqualTo("0.1660");
+        assertThat(own.getJsonArray("lines").getValuesAs(JsonObject.class)).extracting(l -> l.getString("channel")
+                + " " + l.getString("country") + " " + l.getInt("attempts") + " " + l.getInt("approved") + " "
+                + l.getString("amount"))
+                .containsExactly("missed_call GB 4 1 0.0260", "sms GB 2 1 0.0800", "voice GB 1 1 0.0600");
+        var testOnly = Http.json(c.api().get("api/v1/usage?from=" + today + "&to=" + today));
+        assertThat(testOnly.getJsonArray("lines")).isEmpty();
+        assertThat(testOnly.getString("total_amount")).isEqualTo("0.0000");
+    }
+
+    @Test
+    void aClosedPeriodExportsByteIdenticallyAndBadPeriodsAreRefused() {
+        var first = billing("", "text/csv", "2026-01-01", "2026-01-31");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(billing("", "text/csv", "2026-01-01", "2026-01-31").body()).isEqualTo(first.body());
+
+        for (String[] bad : List.of(new String[] {"2026-11-30", "2026-11-01"}, new String[] {"2026-01-01",
+                "2027-01-02"}, new String[] {"2026-11-31", "2026-12-01"}, new String[] {"yesterday", "2026-12-01"},
+                new String[] {"", "2026-12-01"})) {
+            var refused = billing("", "text/csv", bad[0], bad[1]);
+            assertThat(refused.statusCode()).as(Arrays.toString(bad)).isEqualTo(400);
+            assertThat(Http.json(refused).getString("code")).isEqualTo("invalid_request");
+        }
+        assertThat(ringproof.admin.get("api/billing/v1/usage?to=2026-11-30").statusCode()).isEqualTo(400);
+        assertThat(billing("&tenant=tn_nobody", "application/json", "2026-11-01", "2026-11-30").statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aBillingUserReadsReportsButNotTheAdminApiAndPricesAreStrict() {
+        String name = "billing" + System.nanoTime();
+        var created = ringproof.admin.postJson("api/admin/v1/users", "{\"username\":\"" + name
+                + "\",\"password\":\"a-long-billing-pw\",\"roles\":[\"billing\"]}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.body()).doesNotContain("password").doesNotContain("a-long-billing-pw");
+        var listed = ringproof.admin.get("api/admin/v1/users");
+        assertThat(listed.body()).contains("\"" + name + "\"").doesNotContain("password");
+        assertThat(ringproof.admin.postJson("api/admin/v1/users", "{\"username\":\"short" + System.nanoTime()
+                + "\",\"password\":\"11-chars-pw\",\"roles\":[\"billing\"]}").statusCode()).isEqualTo(400);
+        assertThat(ringproof.admin.postJson("api/admin/v1/users", "{\"username\":\"" + name
+                + "\",\"password\":\"a-long-billing-pw\",\"roles\":[\"billing\"]}").statusCode()).isEqualTo(400);
+
+        var billingUser = Http.basic(name, "a-long-billing-pw");
+        assertThat(billingUser.get("api/billing/v1/usage?from=" + today + "&to=" + today).statusCode())
+                .isEqualTo(200);
+        var forbidden = billingUser.get("api/admin/v1/tenants");
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(Http.json(forbidden).getString("code")).isEqualTo("forbidden");
+        assertThat(billingUser.postJson("api/admin/v1/prices", "{\"channel\":\"sms\",\"country\":\"GB\","
+                + "\"unit_price\":\"9.0000\",\"currency\":\"EUR\"}").statusCode()).isEqualTo(403);
+        var tenant = ringproof.tenant("Nosy");
+        assertThat(tenant.api().get("api/billing/v1/usage?from=" + today + "&to=" + today).statusCode())
+                .isEqualTo(401);
+
+        var asNumber = ringproof.admin.postJson("api/admin/v1/prices", "{\"channel\":\"sms\",\"country\":\"GB\","
+                + "\"unit_price\":0.04,\"currency\":\"EUR\"}");
+        assertThat(asNumber.statusCode()).isEqualTo(400);
+        assertThat(Http.json(asNumber).getJsonArray("errors").toString()).contains("unit_price");
+        assertThat(ringproof.admin.get("api/admin/v1/prices").statusCode()).isEqualTo(200);
+    }
+
+    private void approvedByMissedCall(Ringproof.Tenant tenant) {
+        String phone = Ringproof.mobile();
+        String id = Http.json(Ringproof.start(tenant, phone)).getString("id");
+        String cli = ringproof.inboxWhen(phone, m -> m.size() >= 1).getJsonObject(0).getString("from");
+        assertApproved(Ringproof.check(tenant, id, cli.substring(cli.length() - 4)));
+    }
+
+    private void approvedBySms(Ringproof.Tenant tenant) {
+        String phone = Ringproof.mobile();
+        String id = Http.json(Ringproof.start(tenant, phone)).getString("id");
+        ringproof.inboxWhen(phone, m -> m.size() >= 1);
+        next(tenant, id);
+        var sms = ringproof.inboxWhen(phone, m -> m.size() >= 2).getJsonObject(1);
+        assertApproved(Ringproof.check(tenant, id, otp(sms)));
+    }
+
+    private void approvedOnVoiceWithTheSmsCode(Ringproof.Tenant tenant) {
+        String phone = Ringproof.mobile();
+        String id = Http.json(Ringproof.start(tenant, phone)).getString("id");
+        ringproof.inboxWhen(phone, m -> m.size() >= 1);
+        next(tenant, id);
+        var sms = ringproof.inboxWhen(phone, m -> m.size() >= 2).getJsonObject(1);
+        next(tenant, id);
+        assertThat(ringproof.inboxWhen(phone, m -> m.size() >= 3)).hasSize(3);
+        assertApproved(Ringproof.check(tenant, id, otp(sms)));
+    }
+
+    private void canceledAfterTheMissedCall(Ringproof.Tenant tenant) {
+        String phone = Ringproof.mobile();
+        String id = Http.json(Ringproof.start(tenant, phone)).getString("id");
+        assertThat(ringproof.inboxWhen(phone, m -> m.size() >= 1)).hasSize(1);
+        assertThat(tenant.api().postJson("api/v1/verifications/" + id + "/cancel", "{}").statusCode())
+                .isEqualTo(200);
+    }
+
+    private void timersRunThroughToVoiceThenApproved(Ringproof.Tenant tenant) {
+        String phone = Ringproof.mobile();
+        String id = Http.json(Ringproof.start(tenant, phone)).getString("id");
+        var inbox = ringproof.inboxWhen(phone, m -> m.size() >= 3);
+        assertThat(inbox).hasSize(3);
+        assertApproved(Ringproof.check(tenant, id, otp(inbox.getJsonObject(1))));
+    }
+
+    private static void next(Ringproof.Tenant tenant, String id) {
+        var moved = tenant.api().postJson("api/v1/verifications/" + id + "/next", "{}");
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+    }
+
+    private static void assertApproved(HttpResponse<String> checked) {
+        assertThat(Http.json(checked).getString("status")).as(checked.body()).isEqualTo("approved");
+    }
+
+    private static String otp(JsonObject message) {
+        var matcher = OTP.matcher(message.getString("text"));
+        assertThat(matcher.find()).as("a code in " + message).isTrue();
+        return matcher.group(1);
+    }
+
+    private void price(String channel, String country, String unitPrice) {
+        var set = ringproof.admin.postJson("api/admin/v1/prices", "{\"channel\":\"" + channel + "\",\"country\":\""
+                + country + "\",\"unit_price\":\"" + unitPrice + "\",\"currency\":\"EUR\"}");
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(201);
+        assertThat(Http.json(set).getString("unit_price")).isEqualTo(unitPrice);
+    }
+
+    private Ringproof.Tenant testKey(String tenantId) {
+        var key = ringproof.admin.postJson("api/admin/v1/tenants/" + tenantId + "/api-keys",
+                "{\"label\":\"tests\",\"mode\":\"test\"}");
+        assertThat(key.statusCode()).as(key.body()).isEqualTo(201);
+        String token = Http.json(key).getString("key");
+        return new Ringproof.Tenant(tenantId, token, Http.bearer(token));
+    }
+
+    /** A CSV line as billing expects it, with the tenant name quoted and made inert as needed. */
+    private String line(Ringproof.Tenant tenant, String name, String channel, int attempts, int approved,
+                        String unitPrice, String amount) {
+        String cell = name.startsWith("=") ? "'" + name : name;
+        if (cell.contains(",") || cell.contains("\"")) {
+            cell = "\"" + cell.replace("\"", "\"\"") + "\"";
+        }
+        return String.join(",", tenant.id(), cell, today, channel, "GB", String.valueOf(attempts),
+                String.valueOf(approved), unitPrice, amount, "EUR") + "\r\n";
+    }
+
+    private static String jsonLine(JsonObject l) {
+        String name = l.getString("tenant_name");
+        String cell = name.contains(",") ? "\"" + name + "\"" : name;
+        return String.join(",", l.getString("tenant_id"), cell, l.getString("day"), l.getString("channel"),
+                l.getString("country"), String.valueOf(l.getInt("attempts")), String.valueOf(l.getInt("approved")),
+                l.getString("unit_price"), l.getString("amount"), l.getString("currency"));
+    }
+
+    private String csv(String query) {
+        var response = billing(query, "text/csv");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private HttpResponse<String> billing(String query, String accept) {
+        return billing(query, accept, today, today);
+    }
+
+    private HttpResponse<String> billing(String query, String accept, String from, String to) {
+        return ringproof.admin.send("GET", "api/billing/v1/usage?from=" + from + "&to=" + to + query, null, null,
+                "Accept", accept);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.ringproof.usage.control;
+
+import dev.ringproof.usage.entity.Price;
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds the price in force for a channel and country at a moment: the newest price that
+ * has started for that country, else the newest any-country ({@code *}) price.
+ */
+@Dependent
+public class PriceSelector {
+
+    @PersistenceContext(unitName = "ringproof")
+    EntityManager em;
+
+    public Optional<Price> inForce(String channel, String country, OffsetDateTime at) {
+        List<Price> candidates = em.createNamedQuery(Price.CANDIDATES, Price.class)
+                .setParameter("channel", channel)
+                .setParameter("country", country)
+                .setParameter("at", at)
+                .getResultList();
+        return choose(candidates, country, at);
+    }
+
+    /** The choice itself, apart from the query, so it is tested without a database. */
+    static Optional<Price> choose(List<Price> candidates, String country, OffsetDateTime at) {
+        var started = candidates.stream().filter(p -> !p.validFrom().isAfter(at))
+                .sorted(Comparator.comparing(Price::validFrom).reversed()).toList();
+        return started.stream().filter(p -> p.isFor(country)).findFirst()
+                .or(() -> started.stream().filter(Price::isFallback).findFirst());
+    }
+}
