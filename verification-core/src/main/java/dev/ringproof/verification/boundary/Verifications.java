@@ -4,6 +4,7 @@ import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.platform.boundary.Refusal.Reason;
 import dev.ringproof.platform.control.Ids;
 import dev.ringproof.platform.control.PhoneNumbers;
+import dev.ringproof.ratelimit.boundary.FraudGuard;
 import dev.ringproof.tenant.boundary.TenantCaller;
 import dev.ringproof.tenant.entity.Tenant;
 import dev.ringproof.verification.control.AttemptStarter;
@@ -46,6 +47,9 @@ public class Verifications {
     IdempotencyKeys idempotencyKeys;
 
     @Inject
+    FraudGuard fraudGuard;
+
+    @Inject
     Clock clock;
 
     /** A check's result: the verification after it and whether the code was right. */
@@ -66,6 +70,7 @@ public class Verifications {
         if (workflow.isEmpty()) {
             throw new Refusal(Reason.UNSUPPORTED_NUMBER_TYPE, "None of the channels can reach this type of number.");
         }
+        fraudGuard.admitStart(tenant.id(), phone, command.addressForLimits());
         var now = OffsetDateTime.now(clock);
         supersedePending(tenant.id(), phone.e164(), now);
         var verification = new Verification(Ids.next("vf"), tenant.id(), caller.test(),
@@ -99,6 +104,8 @@ public class Verifications {
         if (outcome == CheckOutcome.CLOSED) {
             throw closed();
         }
+        fraudGuard.admitCheck(caller.tenantId(), verification.phone(), verification.country(),
+                outcome == CheckOutcome.APPROVED);
         LOG.info(() -> "Checked " + verification.id() + ": " + outcome);
         return new Checked(verification, outcome == CheckOutcome.APPROVED);
     }
