@@ -29,6 +29,10 @@ class OpenApiIT {
             new String[] {"/admin/v1/pools/{id}", "get", "patch", "delete"},
             new String[] {"/admin/v1/pools/{id}/numbers", "post", "get"},
             new String[] {"/admin/v1/pools/{id}/numbers/{e164}", "delete"},
+            new String[] {"/admin/v1/rate-limits", "post", "get"},
+            new String[] {"/admin/v1/rate-limits/{id}", "delete"},
+            new String[] {"/admin/v1/blocks", "get"},
+            new String[] {"/admin/v1/blocks/{id}", "delete"},
             new String[] {"/sandbox/v1/handsets/{phone}/inbox", "get"},
             new String[] {"/sandbox/v1/handsets/{phone}", "put"});
 

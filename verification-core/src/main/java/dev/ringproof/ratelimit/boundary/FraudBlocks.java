@@ -32,13 +32,18 @@ public class FraudBlocks {
                 .setParameter("now", OffsetDateTime.now(clock)).getResultList();
     }
 
-    /** Unblocks the prefix now; the block stays on record, lifted. */
+    /**
+     * Unblocks the prefix now; the block stays on record, lifted. The prefix's counted traffic
+     * is forgotten, or the same traffic would block it again at the next start.
+     */
     public FraudBlock lift(String id) {
         var block = id == null ? null : em.find(FraudBlock.class, id);
         if (block == null) {
             throw Refusal.notFound("block");
         }
         block.lift(OffsetDateTime.now(clock));
+        em.createNativeQuery("delete from prefix_traffic where prefix = ?1").setParameter(1, block.prefix())
+                .executeUpdate();
         LOG.info(() -> "Lifted block " + block.id() + " of " + block.prefix());
         return block;
     }
