@@ -33,6 +33,10 @@ class OpenApiIT {
             new String[] {"/admin/v1/users", "post", "get"},
             new String[] {"/billing/v1/usage", "get"},
             new String[] {"/v1/usage", "get"},
+            new String[] {"/admin/v1/rate-limits", "post", "get"},
+            new String[] {"/admin/v1/rate-limits/{id}", "delete"},
+            new String[] {"/admin/v1/blocks", "get"},
+            new String[] {"/admin/v1/blocks/{id}", "delete"},
             new String[] {"/sandbox/v1/handsets/{phone}/inbox", "get"},
             new String[] {"/sandbox/v1/handsets/{phone}", "put"});
 

@@ -1,6 +1,7 @@
 package dev.ringproof.api.problem;
 
 import dev.ringproof.platform.boundary.Refusal;
+import dev.ringproof.ratelimit.boundary.RateLimitExceeded;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -12,7 +13,19 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
 
     @Override
     public Response toResponse(Refusal refusal) {
-        return toProblem(refusal).toResponse();
+        return toResponseOf(refusal);
+    }
+
+    /** The problem response; a rate-limit refusal adds Retry-After and the IETF RateLimit headers. */
+    public static Response toResponseOf(Refusal refusal) {
+        var builder = toProblem(refusal).toResponseBuilder();
+        if (refusal instanceof RateLimitExceeded exceeded) {
+            String name = "\"" + exceeded.policyId() + "\"";
+            builder.header("Retry-After", exceeded.retryAfterSeconds())
+                    .header("RateLimit-Policy", name + ";q=" + exceeded.limit() + ";w=" + exceeded.windowSeconds())
+                    .header("RateLimit", name + ";r=0;t=" + exceeded.retryAfterSeconds());
+        }
+        return builder.build();
     }
 
     public static Problem toProblem(Refusal refusal) {
@@ -34,7 +47,7 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
         public Response toResponse(EJBException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof Refusal refusal) {
-                    return toProblem(refusal).toResponse();
+                    return toResponseOf(refusal);
                 }
             }
             return unexpected.toResponse(e);

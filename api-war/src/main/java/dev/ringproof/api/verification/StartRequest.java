@@ -17,7 +17,7 @@ final class StartRequest {
     private StartRequest() {
     }
 
-    static StartCommand read(JsonObject body) {
+    static StartCommand read(JsonObject body, String remoteAddress) {
         var fields = Fields.of(body, "phone", "channels", "locale", "reference", "client_ip");
         String phone = fields.requiredString("phone", 64);
         var channels = fields.optionalStringList("channels", 3, 16).orElse(null);
@@ -31,7 +31,7 @@ final class StartRequest {
             fields.problem("client_ip", "must be an IPv4 or IPv6 address");
         }
         fields.requireValid();
-        return new StartCommand(phone, channels, locale, reference, clientIp);
+        return new StartCommand(phone, channels, locale, reference, clientIp, remoteAddress);
     }
 
     /** Only literals: never resolve a name the caller sent. */

@@ -9,6 +9,7 @@ import dev.ringproof.verification.boundary.StartCommand;
 import dev.ringproof.verification.boundary.Verifications;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -42,10 +43,13 @@ public class VerificationsResource {
     @Context
     ContainerRequestContext request;
 
+    @Context
+    HttpServletRequest servletRequest;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(JsonObject body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        var command = StartRequest.read(body);
+        var command = StartRequest.read(body, servletRequest.getRemoteAddr());
         TenantCaller caller = TenantAuthentication.caller(request);
         if (idempotencyKey == null) {
             return created(verifications.start(caller, command, null));

@@ -2,6 +2,16 @@ package dev.ringproof.verification.boundary;
 
 import java.util.List;
 
-/** A tenant's request to verify a number; {@code channels} null means the tenant's workflow. */
-public record StartCommand(String phone, List<String> channels, String locale, String reference, String clientIp) {
+/**
+ * A tenant's request to verify a number; {@code channels} null means the tenant's workflow.
+ * {@code remoteAddress} is the address the request came from, for per-IP rate limits when the
+ * tenant gives no {@code clientIp}.
+ */
+public record StartCommand(String phone, List<String> channels, String locale, String reference, String clientIp,
+                           String remoteAddress) {
+
+    /** The end user's address as the tenant saw it, else the connection's. */
+    public String addressForLimits() {
+        return clientIp != null ? clientIp : remoteAddress;
+    }
 }

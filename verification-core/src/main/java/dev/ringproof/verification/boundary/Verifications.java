@@ -4,6 +4,7 @@ import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.platform.boundary.Refusal.Reason;
 import dev.ringproof.platform.control.Ids;
 import dev.ringproof.platform.control.PhoneNumbers;
+import dev.ringproof.ratelimit.boundary.FraudGuard;
 import dev.ringproof.tenant.boundary.TenantCaller;
 import dev.ringproof.tenant.entity.Tenant;
 import dev.ringproof.usage.boundary.UsageRecords;
@@ -51,6 +52,9 @@ public class Verifications {
     UsageRecords usage;
 
     @Inject
+    FraudGuard fraudGuard;
+
+    @Inject
     Clock clock;
 
     /** A check's result: the verification after it and whether the code was right. */
@@ -71,6 +75,7 @@ public class Verifications {
         if (workflow.isEmpty()) {
             throw new Refusal(Reason.UNSUPPORTED_NUMBER_TYPE, "None of the channels can reach this type of number.");
         }
+        fraudGuard.admitStart(tenant.id(), phone, command.addressForLimits());
         var now = OffsetDateTime.now(clock);
         supersedePending(tenant.id(), phone.e164(), now);
         var verification = new Verification(Ids.next("vf"), tenant.id(), caller.test(),
@@ -104,6 +109,8 @@ public class Verifications {
         if (outcome == CheckOutcome.CLOSED) {
             throw closed();
         }
+        fraudGuard.admitCheck(caller.tenantId(), verification.phone(), verification.country(),
+                outcome == CheckOutcome.APPROVED);
         LOG.info(() -> "Checked " + verification.id() + ": " + outcome);
         return new Checked(verification, outcome == CheckOutcome.APPROVED);
     }

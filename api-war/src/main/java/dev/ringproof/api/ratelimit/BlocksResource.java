@@ -1,0 +1,45 @@
+package dev.ringproof.api.ratelimit;
+
+import dev.ringproof.api.Times;
+import dev.ringproof.ratelimit.boundary.FraudBlocks;
+import dev.ringproof.ratelimit.entity.FraudBlock;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** Admin API: {@code /api/admin/v1/blocks}, the prefixes the fraud guard blocked, and unblocking. */
+@Path("admin/v1/blocks")
+@Produces(MediaType.APPLICATION_JSON)
+public class BlocksResource {
+
+    @Inject
+    FraudBlocks blocks;
+
+    public record BlockResponse(String id, String prefix, String reason, String detail, String createdAt,
+                                String expiresAt) {
+
+        static BlockResponse of(FraudBlock b) {
+            return new BlockResponse(b.id(), b.prefix(), b.reason(), b.detail(), Times.rfc3339(b.createdAt()),
+                    Times.rfc3339(b.expiresAt()));
+        }
+    }
+
+    /** The blocks in force now. */
+    @GET
+    public List<BlockResponse> active() {
+        return blocks.active().stream().map(BlockResponse::of).toList();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response lift(@PathParam("id") String id) {
+        blocks.lift(id);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.ringproof.ratelimit.boundary;
+
+import dev.ringproof.platform.boundary.Refusal;
+import dev.ringproof.platform.control.Ids;
+import dev.ringproof.ratelimit.control.PrefixWatch;
+import dev.ringproof.ratelimit.entity.FraudBlock;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.logging.Logger;
+
+/** Prefixes the fraud guard blocked: admins list them and lift them early. */
+@Stateless
+public class FraudBlocks {
+
+    private static final Logger LOG = Logger.getLogger(FraudBlocks.class.getName());
+
+    @PersistenceContext(unitName = "ringproof")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    public List<FraudBlock> active() {
+        return em.createNamedQuery(FraudBlock.ACTIVE, FraudBlock.class)
+                .setParameter("now", OffsetDateTime.now(clock)).getResultList();
+    }
+
+    /**
+     * Unblocks the prefix now; the block stays on record, lifted. The prefix's counted traffic
+     * is forgotten, or the same traffic would block it again at the next start.
+     */
+    public FraudBlock lift(String id) {
+        var block = id == null ? null : em.find(FraudBlock.class, id);
+        if (block == null) {
+            throw Refusal.notFound("block");
+        }
+        block.lift(OffsetDateTime.now(clock));
+        em.createNativeQuery("delete from prefix_traffic where prefix = ?1").setParameter(1, block.prefix())
+                .executeUpdate();
+        LOG.info(() -> "Lifted block " + block.id() + " of " + block.prefix());
+        return block;
+    }
+
+    public boolean isBlocked(String prefix, OffsetDateTime now) {
+        return em.createNamedQuery(FraudBlock.ACTIVE_FOR, Long.class)
+                .setParameter("prefix", prefix).setParameter("now", now).getSingleResult() > 0;
+    }
+
+    /** Records a block in a transaction of its own: it must outlast the refused start that found it. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public FraudBlock record(String prefix, PrefixWatch.Finding finding, OffsetDateTime now) {
+        if (isBlocked(prefix, now)) {
+            return null;
+        }
+        var block = new FraudBlock(Ids.next("bl"), prefix, finding.reason(), finding.detail(), now,
+                now.plus(finding.blockFor()));
+        em.persist(block);
+        LOG.warning(() -> "Blocked " + prefix + " until " + block.expiresAt() + " for " + finding.reason().wireName()
+                + ": " + finding.detail());
+        return block;
+    }
+}

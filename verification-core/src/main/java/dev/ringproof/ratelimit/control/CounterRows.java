@@ -1,0 +1,42 @@
+package dev.ringproof.ratelimit.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+
+/**
+ * Creates missing counter rows, each in a transaction of its own: the row is then visible
+ * to every concurrent request at once, and they all increment that one row under its lock
+ * instead of racing to insert it inside their long start transactions.
+ */
+@Stateless
+public class CounterRows {
+
+    @PersistenceContext(unitName = "ringproof")
+    EntityManager em;
+
+    /** Opens a policy's counter for a subject and window; drops that subject's ended windows on the way. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void openCounter(String policyId, String subject, FixedWindow window) {
+        em.createNativeQuery("delete from rate_limit_counter where policy_id = ?1 and subject = ?2 and window_end <= ?3")
+                .setParameter(1, policyId).setParameter(2, subject).setParameter(3, window.start())
+                .executeUpdate();
+        em.createNativeQuery("insert into rate_limit_counter (policy_id, subject, window_start, window_end, hits)"
+                        + " values (?1, ?2, ?3, ?4, 0) on conflict do nothing")
+                .setParameter(1, policyId).setParameter(2, subject).setParameter(3, window.start())
+                .setParameter(4, window.end())
+                .executeUpdate();
+    }
+
+    /** Opens a prefix's traffic row for a minute. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void openTraffic(String prefix, OffsetDateTime bucketStart) {
+        em.createNativeQuery("insert into prefix_traffic (prefix, bucket_start, starts, approvals)"
+                        + " values (?1, ?2, 0, 0) on conflict do nothing")
+                .setParameter(1, prefix).setParameter(2, bucketStart)
+                .executeUpdate();
+    }
+}

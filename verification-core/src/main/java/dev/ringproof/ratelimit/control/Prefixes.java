@@ -1,0 +1,35 @@
+package dev.ringproof.ratelimit.control;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+
+/**
+ * The prefix the fraud guard watches a number under: its country code and the next three
+ * digits ({@code +447400123456} -> {@code +44740}, {@code +12125550123} -> {@code +1212},
+ * {@code +4915112345678} -> {@code +49151}). Three national digits name a mobile operator's
+ * block or an area in most numbering plans, the unit that pumping rings through.
+ */
+public final class Prefixes {
+
+    static final int NATIONAL_DIGITS = 3;
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+    private Prefixes() {
+    }
+
+    /** The prefix of a number already in E.164. */
+    public static String of(String e164) {
+        int countryCodeLength;
+        try {
+            countryCodeLength = String.valueOf(UTIL.parse(e164, "ZZ").getCountryCode()).length();
+        } catch (NumberParseException e) {
+            throw new IllegalArgumentException("not an E.164 number", e);
+        }
+        return e164.substring(0, Math.min(e164.length(), 1 + countryCodeLength + NATIONAL_DIGITS));
+    }
+
+    /** Whether text is an E.164 prefix as admins and the deny list write it: '+' and 1-15 digits. */
+    public static boolean isPrefix(String text) {
+        return text != null && text.matches("\\+[0-9]{1,15}");
+    }
+}

@@ -1,0 +1,8 @@
+package dev.ringproof.ratelimit.entity;
+
+/**
+ * What a rate limit or the fraud guard looks at: one start or check. {@code ip} is null for
+ * checks and for starts without an address.
+ */
+public record Traffic(Action action, String tenantId, String phone, String country, String prefix, String ip) {
+}
