@@ -1,20 +1,15 @@
 package dev.ringproof.api;
 
+import dev.ringproof.platform.control.Rfc3339;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 
 /** RFC 3339 UTC timestamps to the second, as API.md writes them: {@code 2026-11-25T10:00:00Z}. */
 public final class Times {
-
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'");
 
     private Times() {
     }
 
     public static String rfc3339(OffsetDateTime time) {
-        return time == null ? null
-                : time.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).format(FORMAT);
+        return Rfc3339.format(time);
     }
 }

@@ -85,7 +85,11 @@ final class Http {
     }
 
     static JsonObject json(HttpResponse<String> response) {
-        try (var reader = Json.createReader(new StringReader(response.body()))) {
+        return json(response.body());
+    }
+
+    static JsonObject json(String body) {
+        try (var reader = Json.createReader(new StringReader(body))) {
             return reader.readObject();
         }
     }

@@ -11,13 +11,15 @@ import java.util.Map;
 public record TenantResponse(String id, String name, String status, List<String> workflow,
                              Map<String, Integer> fallbackAfterSeconds, int codeLength, int otpLength,
                              int maxChecks, int ttlSeconds, List<String> allowedCountries, String webhookUrl,
-                             String webhookSecret, String createdAt) {
+                             String webhookSecret, boolean webhookAllowPrivate, String webhookDisabledAt,
+                             String createdAt) {
 
     public static TenantResponse of(Tenant t, String newWebhookSecret) {
         Map<String, Integer> fallbacks = new LinkedHashMap<>();
         t.fallbackAfterSeconds().forEach((channel, seconds) -> fallbacks.put(channel.wireName(), seconds));
         return new TenantResponse(t.id(), t.name(), t.status(), t.workflow().stream().map(Channel::wireName).toList(),
                 fallbacks, t.codeLength(), t.otpLength(), t.maxChecks(), t.ttlSeconds(), t.allowedCountries(),
-                t.webhookUrl(), newWebhookSecret, Times.rfc3339(t.createdAt()));
+                t.webhookUrl(), newWebhookSecret, t.allowsPrivateWebhook(), Times.rfc3339(t.webhookDisabledAt()),
+                Times.rfc3339(t.createdAt()));
     }
 }

@@ -86,7 +86,7 @@ public class TenantsResource {
 
     private static TenantChanges read(JsonObject body) {
         var fields = Fields.of(body, "name", "workflow", "fallback_after_seconds", "code_length", "otp_length",
-                "max_checks", "ttl_seconds", "allowed_countries", "webhook_url");
+                "max_checks", "ttl_seconds", "allowed_countries", "webhook_url", "webhook_allow_private");
         var changes = new TenantChanges(
                 fields.optionalString("name", 200).orElse(null),
                 fields.optionalStringList("workflow", 3, 16).orElse(null),
@@ -97,7 +97,8 @@ public class TenantsResource {
                 fields.optionalInt("ttl_seconds", 30, 86400).orElse(null),
                 fields.optionalStringList("allowed_countries", 250, 2).orElse(null),
                 body != null && body.containsKey("webhook_url") && body.isNull("webhook_url")
-                        ? "" : fields.optionalString("webhook_url", 2048).orElse(null));
+                        ? "" : fields.optionalString("webhook_url", 2048).orElse(null),
+                fields.optionalBoolean("webhook_allow_private").orElse(null));
         fields.requireValid();
         return changes;
     }

@@ -6,6 +6,7 @@ import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.tenant.boundary.TenantCaller;
 import dev.ringproof.verification.boundary.IdempotencyKeys;
 import dev.ringproof.verification.boundary.StartCommand;
+import dev.ringproof.verification.boundary.VerificationJson;
 import dev.ringproof.verification.boundary.Verifications;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -63,7 +64,7 @@ public class VerificationsResource {
             var earlier = verifications.find(caller, replay.verificationId());
             return Response.status(replay.status()).location(location(earlier.id()))
                     .header("Idempotent-Replayed", "true")
-                    .entity(VerificationResponse.of(earlier)).build();
+                    .entity(json(earlier)).build();
         }
         var claim = (IdempotencyKeys.Claim) outcome;
         try {
@@ -76,31 +77,35 @@ public class VerificationsResource {
 
     @GET
     @Path("{id}")
-    public VerificationResponse find(@PathParam("id") String id) {
-        return VerificationResponse.of(verifications.find(caller(), id));
+    public JsonObject find(@PathParam("id") String id) {
+        return json(verifications.find(caller(), id));
     }
 
     @POST
     @Path("{id}/check")
     @Consumes(MediaType.APPLICATION_JSON)
-    public VerificationResponse check(@PathParam("id") String id, JsonObject body) {
+    public JsonObject check(@PathParam("id") String id, JsonObject body) {
         var fields = Fields.of(body, "code");
         String code = fields.requiredString("code", 20);
         fields.requireValid();
         var checked = verifications.check(caller(), id, CodeInput.normalise(code));
-        return VerificationResponse.of(checked.verification(), checked.valid());
+        return VerificationJson.checked(checked.verification(), checked.valid());
     }
 
     @POST
     @Path("{id}/cancel")
-    public VerificationResponse cancel(@PathParam("id") String id) {
-        return VerificationResponse.of(verifications.cancel(caller(), id));
+    public JsonObject cancel(@PathParam("id") String id) {
+        return json(verifications.cancel(caller(), id));
     }
 
     @POST
     @Path("{id}/next")
-    public VerificationResponse next(@PathParam("id") String id) {
-        return VerificationResponse.of(verifications.next(caller(), id));
+    public JsonObject next(@PathParam("id") String id) {
+        return json(verifications.next(caller(), id));
+    }
+
+    private static JsonObject json(dev.ringproof.verification.entity.Verification verification) {
+        return VerificationJson.of(verification).build();
     }
 
     private TenantCaller caller() {
@@ -108,7 +113,7 @@ public class VerificationsResource {
     }
 
     private static Response created(dev.ringproof.verification.entity.Verification v) {
-        return Response.created(location(v.id())).entity(VerificationResponse.of(v)).build();
+        return Response.created(location(v.id())).entity(json(v)).build();
     }
 
     private static URI location(String id) {

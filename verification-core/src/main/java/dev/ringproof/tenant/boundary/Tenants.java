@@ -6,6 +6,7 @@ import dev.ringproof.tenant.control.TenantRules;
 import dev.ringproof.tenant.control.WebhookSecrets;
 import dev.ringproof.tenant.entity.Tenant;
 import dev.ringproof.tenant.entity.TenantSettings;
+import dev.ringproof.webhook.control.TargetGuard;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -44,6 +45,9 @@ public class Tenants {
         }
         var settings = rules().apply(TenantSettings.defaults(), changes);
         var tenant = new Tenant(Ids.next("tn"), changes.name().strip(), settings, OffsetDateTime.now(clock));
+        if (changes.webhookAllowPrivate() != null) {
+            tenant.allowPrivateWebhook(changes.webhookAllowPrivate());
+        }
         String secret = applyWebhook(tenant, changes.webhookUrl());
         em.persist(tenant);
         return new Saved(tenant, secret);
@@ -58,7 +62,21 @@ public class Tenants {
             tenant.rename(changes.name().strip());
         }
         tenant.apply(rules().apply(tenant.settings(), changes));
+        if (changes.webhookAllowPrivate() != null) {
+            tenant.allowPrivateWebhook(changes.webhookAllowPrivate());
+        }
         return new Saved(tenant, applyWebhook(tenant, changes.webhookUrl()));
+    }
+
+    /** Issues a new webhook secret, shown once; the old one keeps signing for 24 hours. */
+    public String rotateWebhookSecret(String id) {
+        var tenant = find(id);
+        if (tenant.webhookUrl() == null) {
+            throw new Refusal(Refusal.Reason.INVALID_STATE, "The tenant has no webhook.");
+        }
+        String secret = WebhookSecrets.generate();
+        tenant.rotateWebhookSecret(secret, OffsetDateTime.now(clock).plusHours(24));
+        return secret;
     }
 
     /** Keys stop working at once; the tenant's data stays. */
@@ -93,19 +111,24 @@ public class Tenants {
     }
 
     private String applyWebhook(Tenant tenant, String url) {
-        if (url == null || url.equals(tenant.webhookUrl())) {
+        if (url == null || (url.equals(tenant.webhookUrl()) && tenant.hasActiveWebhook())) {
             return null;
         }
         if (url.isEmpty()) {
             tenant.setWebhook(null, null);
             return null;
         }
+        String checked = rules().webhookUrl(url);
+        TargetGuard.refusal(checked, allowPrivateWebhookTargets || tenant.allowsPrivateWebhook())
+                .ifPresent(reason -> {
+                    throw Refusal.invalid("webhook_url", reason);
+                });
         String secret = WebhookSecrets.generate();
-        tenant.setWebhook(rules().webhookUrl(url), secret);
+        tenant.setWebhook(checked, secret);
         return secret;
     }
 
     private TenantRules rules() {
-        return new TenantRules(maxTtlSeconds, allowPrivateWebhookTargets);
+        return new TenantRules(maxTtlSeconds, true);
     }
 }

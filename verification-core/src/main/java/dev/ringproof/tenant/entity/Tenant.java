@@ -48,6 +48,14 @@ public class Tenant {
     private String webhookUrl;
     @Column(name = "webhook_secret")
     private String webhookSecret;
+    @Column(name = "webhook_previous_secret")
+    private String webhookPreviousSecret;
+    @Column(name = "webhook_previous_secret_until")
+    private OffsetDateTime webhookPreviousSecretUntil;
+    @Column(name = "webhook_disabled_at")
+    private OffsetDateTime webhookDisabledAt;
+    @Column(name = "webhook_allow_private")
+    private boolean webhookAllowPrivate;
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
     @Version
@@ -86,9 +94,47 @@ public class Tenant {
                 allowedCountries());
     }
 
+    /** A new target, with a new secret; a disabled webhook comes back to life. */
     public void setWebhook(String url, String secret) {
         this.webhookUrl = url;
         this.webhookSecret = secret;
+        this.webhookPreviousSecret = null;
+        this.webhookPreviousSecretUntil = null;
+        this.webhookDisabledAt = null;
+    }
+
+    /** A new secret; the old one still signs until {@code oldValidUntil}, so receivers can switch over. */
+    public void rotateWebhookSecret(String secret, OffsetDateTime oldValidUntil) {
+        this.webhookPreviousSecret = webhookSecret;
+        this.webhookPreviousSecretUntil = oldValidUntil;
+        this.webhookSecret = secret;
+    }
+
+    /** The receiver said 410 Gone: no more deliveries until an admin sets the webhook again. */
+    public void disableWebhook(OffsetDateTime at) {
+        this.webhookDisabledAt = at;
+    }
+
+    public boolean hasActiveWebhook() {
+        return webhookUrl != null && webhookDisabledAt == null;
+    }
+
+    /** The secrets to sign with now: the current one, and the previous one during its grace period. */
+    public List<String> webhookSigningSecrets(OffsetDateTime now) {
+        return webhookPreviousSecret != null && now.isBefore(webhookPreviousSecretUntil)
+                ? List.of(webhookSecret, webhookPreviousSecret) : List.of(webhookSecret);
+    }
+
+    public void allowPrivateWebhook(boolean allowed) {
+        this.webhookAllowPrivate = allowed;
+    }
+
+    public boolean allowsPrivateWebhook() {
+        return webhookAllowPrivate;
+    }
+
+    public OffsetDateTime webhookDisabledAt() {
+        return webhookDisabledAt;
     }
 
     public void suspend() {

@@ -15,6 +15,7 @@ import dev.ringproof.verification.entity.Channel;
 import dev.ringproof.verification.entity.CheckOutcome;
 import dev.ringproof.verification.entity.CodeHasher;
 import dev.ringproof.verification.entity.Verification;
+import dev.ringproof.webhook.boundary.WebhookEvents;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -53,6 +54,9 @@ public class Verifications {
 
     @Inject
     FraudGuard fraudGuard;
+
+    @Inject
+    WebhookEvents webhooks;
 
     @Inject
     Clock clock;
@@ -111,6 +115,9 @@ public class Verifications {
         }
         fraudGuard.admitCheck(caller.tenantId(), verification.phone(), verification.country(),
                 outcome == CheckOutcome.APPROVED);
+        if (!verification.isPending()) {
+            webhooks.happened(verification, verification.status().wireName());
+        }
         LOG.info(() -> "Checked " + verification.id() + ": " + outcome);
         return new Checked(verification, outcome == CheckOutcome.APPROVED);
     }
@@ -120,6 +127,7 @@ public class Verifications {
         if (!verification.cancel(OffsetDateTime.now(clock))) {
             throw closed();
         }
+        webhooks.happened(verification, "canceled");
         return verification;
     }
 
@@ -145,13 +153,17 @@ public class Verifications {
         }
         var now = OffsetDateTime.now(clock);
         if (kind == FallbackTimer.Kind.EXPIRY) {
-            if (!verification.expireIfDue(now)) {
+            if (verification.expireIfDue(now)) {
+                webhooks.happened(verification, "expired");
+            } else {
                 timer.expireAfter(id, Duration.between(now, verification.expiresAt()));
             }
             return;
         }
         boolean current = verification.currentAttempt().map(a -> a.seq() == attemptSeq).orElse(false);
-        if (current && !verification.expireIfDue(now)) {
+        if (current && verification.expireIfDue(now)) {
+            webhooks.happened(verification, "expired");
+        } else if (current) {
             moveOn(verification, now);
         }
     }
@@ -190,8 +202,10 @@ public class Verifications {
         var tenant = em.find(Tenant.class, verification.tenantId());
         if (rest.isEmpty() || attempts.startFirstUsable(verification, tenant, rest, now).isEmpty()) {
             verification.fail(now);
+            webhooks.happened(verification, "failed");
             LOG.info(() -> "Failed " + verification.id() + ": no channel left");
         } else {
+            webhooks.happened(verification, "fallback");
             LOG.info(() -> "Moved " + verification.id() + " on to "
                     + verification.currentAttempt().orElseThrow().channel().wireName());
         }
@@ -203,8 +217,8 @@ public class Verifications {
         if (verification == null || !verification.tenantId().equals(caller.tenantId())) {
             throw Refusal.notFound("verification");
         }
-        if (lock != LockModeType.NONE) {
-            verification.expireIfDue(OffsetDateTime.now(clock));
+        if (lock != LockModeType.NONE && verification.expireIfDue(OffsetDateTime.now(clock))) {
+            webhooks.happened(verification, "expired");
         }
         return verification;
     }
@@ -214,7 +228,10 @@ public class Verifications {
                 .setParameter("tenant", tenantId).setParameter("phone", phone)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList()
-                .forEach(older -> older.cancel(now));
+                .forEach(older -> {
+                    older.cancel(now);
+                    webhooks.happened(older, "canceled");
+                });
     }
 
     private static List<Channel> workflow(List<String> requested, Tenant tenant) {

@@ -1,0 +1,22 @@
+package dev.ringproof.api.admin;
+
+import dev.ringproof.webhook.boundary.WebhookDeliveries;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+/** Admin API: {@code POST /api/admin/v1/webhook-events/{id}/replay} delivers an event again from its first attempt. */
+@Path("admin/v1/webhook-events/{id}/replay")
+public class WebhookEventsResource {
+
+    @Inject
+    WebhookDeliveries deliveries;
+
+    @POST
+    public Response replay(@PathParam("id") String event) {
+        deliveries.replay(event);
+        return Response.accepted().build();
+    }
+}

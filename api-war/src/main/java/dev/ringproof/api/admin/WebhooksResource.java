@@ -1,0 +1,59 @@
+package dev.ringproof.api.admin;
+
+import dev.ringproof.api.Times;
+import dev.ringproof.tenant.boundary.Tenants;
+import dev.ringproof.webhook.boundary.WebhookDeliveries;
+import dev.ringproof.webhook.entity.WebhookDelivery;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** Admin API for a tenant's webhook: {@code /api/admin/v1/tenants/{id}/webhook/deliveries} and {@code /secret}. */
+@Path("admin/v1/tenants/{id}/webhook")
+@Produces(MediaType.APPLICATION_JSON)
+public class WebhooksResource {
+
+    @Inject
+    Tenants tenants;
+
+    @Inject
+    WebhookDeliveries deliveries;
+
+    public record DeliveryResponse(String eventId, int attempt, Integer statusCode, String error, long latencyMs,
+                                   String attemptedAt) {
+
+        static DeliveryResponse of(WebhookDelivery d) {
+            return new DeliveryResponse(d.eventId(), d.attempt(), d.statusCode(), d.error(), d.latencyMs(),
+                    Times.rfc3339(d.attemptedAt()));
+        }
+    }
+
+    public record SecretResponse(String webhookSecret) {
+    }
+
+    @GET
+    @Path("deliveries")
+    public List<DeliveryResponse> deliveries(@PathParam("id") String tenant,
+                                             @QueryParam("offset") @DefaultValue("0") String offset,
+                                             @QueryParam("limit") @DefaultValue("100") String limit) {
+        tenants.find(tenant);
+        return deliveries.of(tenant, Paging.offset(offset), Paging.limit(limit)).stream()
+                .map(DeliveryResponse::of).toList();
+    }
+
+    /** A new secret, shown once; the old one keeps signing for 24 hours (both signatures are sent). */
+    @POST
+    @Path("secret")
+    public Response rotate(@PathParam("id") String tenant) {
+        return Response.ok(new SecretResponse(tenants.rotateWebhookSecret(tenant)))
+                .header("Cache-Control", "no-store").build();
+    }
+}

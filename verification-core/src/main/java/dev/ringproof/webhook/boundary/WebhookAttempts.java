@@ -1,0 +1,92 @@
+package dev.ringproof.webhook.boundary;
+
+import dev.ringproof.platform.control.Ids;
+import dev.ringproof.platform.control.Outbox;
+import dev.ringproof.tenant.entity.Tenant;
+import dev.ringproof.webhook.control.RetrySchedule;
+import dev.ringproof.webhook.entity.WebhookDelivery;
+import dev.ringproof.webhook.entity.WebhookEvent;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The bookkeeping of deliveries, each step in a short transaction of its own: take an
+ * attempt, record its outcome and schedule the next one (through the outbox), or give up.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class WebhookAttempts {
+
+    private static final Logger LOG = Logger.getLogger(WebhookAttempts.class.getName());
+
+    @PersistenceContext(unitName = "ringproof")
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "webhook.retry-schedule", defaultValue = RetrySchedule.DEFAULT)
+    String retrySchedule;
+
+    /** What one delivery attempt sends, and where. */
+    public record Attempt(String eventId, String tenantId, int number, String url, boolean allowPrivate,
+                          List<String> secrets, String body) {
+    }
+
+    /** Takes the next attempt of a pending event whose tenant still has an active webhook. */
+    public Optional<Attempt> begin(String eventId) {
+        var event = em.find(WebhookEvent.class, eventId, LockModeType.PESSIMISTIC_WRITE);
+        if (event == null || !"pending".equals(event.state())) {
+            return Optional.empty();
+        }
+        var tenant = em.find(Tenant.class, event.tenantId());
+        if (tenant == null || !tenant.hasActiveWebhook()) {
+            event.failed();
+            return Optional.empty();
+        }
+        return Optional.of(new Attempt(event.id(), tenant.id(), event.attempted(), tenant.webhookUrl(),
+                tenant.allowsPrivateWebhook(), tenant.webhookSigningSecrets(OffsetDateTime.now(clock)),
+                event.payload()));
+    }
+
+    /** Only a 2xx counts; 410 disables the endpoint; anything else is tried again later, for about 3 days. */
+    public void finish(Attempt attempt, Integer status, String error, long latencyMillis) {
+        var now = OffsetDateTime.now(clock);
+        em.persist(new WebhookDelivery(Ids.next("whd"), attempt.eventId(), attempt.number(), status, error,
+                latencyMillis, now));
+        var event = em.find(WebhookEvent.class, attempt.eventId(), LockModeType.PESSIMISTIC_WRITE);
+        if (status != null && status >= 200 && status < 300) {
+            event.delivered();
+        } else if (status != null && status == 410) {
+            event.failed();
+            em.find(Tenant.class, attempt.tenantId()).disableWebhook(now);
+            LOG.warning(() -> "Webhook of " + attempt.tenantId() + " answered 410 Gone: disabled");
+        } else {
+            new RetrySchedule(retrySchedule).after(attempt.number()).ifPresentOrElse(
+                    wait -> later(attempt.eventId(), wait),
+                    event::failed);
+        }
+    }
+
+    /** Queues a delivery of the event after {@code wait}. */
+    public void later(String eventId, Duration wait) {
+        outbox.put(WebhookEvents.QUEUE_NAME, Map.of("event_id", eventId), OffsetDateTime.now(clock).plus(wait));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.ringproof.webhook.boundary;
+
+import dev.ringproof.platform.control.Ids;
+import dev.ringproof.platform.control.Outbox;
+import dev.ringproof.platform.control.Rfc3339;
+import dev.ringproof.tenant.entity.Tenant;
+import dev.ringproof.verification.boundary.VerificationJson;
+import dev.ringproof.verification.entity.Verification;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/**
+ * Records what a tenant's webhook is to hear, in the transaction of the state change that
+ * caused it, and queues its first delivery through the outbox: a crash between the change
+ * and the delivery loses nothing.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class WebhookEvents {
+
+    public static final String QUEUE_NAME = "RingproofWebhooks";
+
+    @PersistenceContext(unitName = "ringproof")
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    /** {@code type}: approved, failed, expired, canceled or fallback. */
+    public void happened(Verification verification, String type) {
+        var tenant = em.find(Tenant.class, verification.tenantId());
+        if (tenant == null || !tenant.hasActiveWebhook()) {
+            return;
+        }
+        var now = OffsetDateTime.now(clock);
+        String id = Ids.next("evt");
+        String body = Json.createObjectBuilder()
+                .add("type", "verification." + type)
+                .add("timestamp", Rfc3339.format(now))
+                .add("data", VerificationJson.of(verification))
+                .build().toString();
+        em.persist(new dev.ringproof.webhook.entity.WebhookEvent(id, tenant.id(), "verification." + type, body, now));
+        outbox.put(QUEUE_NAME, Map.of("event_id", id), now);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.ringproof.webhook.boundary;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+/**
+ * Takes webhook deliveries off their queue. No transaction: the HTTP call must not hold
+ * one; the message is acknowledged after the attempt and its outcome are recorded.
+ */
+@MessageDriven(activationConfig = {
+    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+    @ActivationConfigProperty(propertyName = "destination", propertyValue = WebhookEvents.QUEUE_NAME),
+    @ActivationConfigProperty(propertyName = "endpointExceptionRedeliveryAttempts", propertyValue = "50"),
+    @ActivationConfigProperty(propertyName = "endpointExceptionRedeliveryInterval", propertyValue = "1000")
+})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class WebhookListener implements MessageListener {
+
+    @Inject
+    WebhookDeliveries deliveries;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            deliveries.deliver(((MapMessage) message).getString("event_id"));
+        } catch (JMSException | ClassCastException e) {
+            throw new IllegalStateException("unreadable webhook message", e);
+        }
+    }
+}
