@@ -69,7 +69,11 @@ final class Ringproof {
 
     /** Waits (up to 20 s) until the handset's inbox satisfies {@code condition}. */
     JsonArray inboxWhen(String phone, Predicate<JsonArray> condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        return inboxWhen(phone, condition, Duration.ofSeconds(20));
+    }
+
+    JsonArray inboxWhen(String phone, Predicate<JsonArray> condition, Duration patience) {
+        Instant deadline = Instant.now().plus(patience);
         JsonArray inbox = inbox(phone);
         while (!condition.test(inbox) && Instant.now().isBefore(deadline)) {
             sleep(Duration.ofMillis(200));

@@ -11,7 +11,12 @@ import java.util.Map;
  * redelivered message recognisable.
  */
 public record OutboundMessage(String attemptId, String tenantId, String channel, String to, String from,
-                              String text, boolean test) {
+                              String text, boolean test, String outboxId) {
+
+    public OutboundMessage(String attemptId, String tenantId, String channel, String to, String from, String text,
+                           boolean test) {
+        this(attemptId, tenantId, channel, to, from, text, test, null);
+    }
 
     public static final String QUEUE_NAME = "RingproofOutbound";
 
@@ -33,7 +38,7 @@ public record OutboundMessage(String attemptId, String tenantId, String channel,
         return new OutboundMessage(message.getString("attempt_id"), message.getString("tenant_id"),
                 message.getString("channel"),
                 message.getString("to"), message.getString("from"), message.getString("text"),
-                message.getBoolean("test"));
+                message.getBoolean("test"), message.getString("outbox_id"));
     }
 
     @Override

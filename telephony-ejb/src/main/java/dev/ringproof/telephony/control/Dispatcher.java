@@ -3,6 +3,7 @@ package dev.ringproof.telephony.control;
 import dev.ringproof.telephony.boundary.Carrier;
 import dev.ringproof.telephony.boundary.Delivery;
 import dev.ringproof.telephony.boundary.DeliveryReport;
+import dev.ringproof.telephony.boundary.OutboundConsumed;
 import dev.ringproof.telephony.boundary.OutboundMessage;
 import dev.ringproof.telephony.boundary.SandboxCarrier;
 import jakarta.enterprise.context.Dependent;
@@ -34,6 +35,9 @@ public class Dispatcher {
     @Inject
     Event<DeliveryReport> reports;
 
+    @Inject
+    Event<OutboundConsumed> consumed;
+
     public void dispatch(OutboundMessage message) {
         int claimed = em.createNativeQuery("insert into outbound_send"
                         + " (attempt_id, tenant_id, test, channel, provider, accepted, sent_at)"
@@ -47,6 +51,7 @@ public class Dispatcher {
                 .executeUpdate();
         if (claimed == 0) {
             LOG.info(() -> "Already sent, not again: " + message);
+            consumed.fire(new OutboundConsumed(message.outboxId()));
             return;
         }
         Delivery delivery = send(sandbox, message);
@@ -59,6 +64,7 @@ public class Dispatcher {
                 .executeUpdate();
         reports.fire(new DeliveryReport(message.attemptId(), message.channel(), SANDBOX, delivery.accepted(),
                 delivery.providerReference(), delivery.reason()));
+        consumed.fire(new OutboundConsumed(message.outboxId()));
     }
 
     private static Delivery send(Carrier carrier, OutboundMessage message) {

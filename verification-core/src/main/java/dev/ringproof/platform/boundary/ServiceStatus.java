@@ -7,7 +7,11 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import javax.sql.DataSource;
 
 /**
@@ -30,6 +34,12 @@ public class ServiceStatus {
     @Resource(lookup = SchemaMigration.DATASOURCE)
     DataSource dataSource;
 
+    @PersistenceContext(unitName = "ringproof")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
     public boolean schemaIsCurrent() {
         return schema.isMigrated();
     }
@@ -49,6 +59,12 @@ public class ServiceStatus {
         } catch (SQLException e) {
             return "unknown";
         }
+    }
+
+    /** Outbox messages that fell due over a minute ago and are still not consumed: a lasting number means trouble. */
+    public long overdueOutboxMessages() {
+        return em.createQuery("select count(m) from OutboxMessage m where m.deliverAt < :due", Long.class)
+                .setParameter("due", OffsetDateTime.now(clock).minusMinutes(1)).getSingleResult();
     }
 
     public boolean brokerAnswers() {

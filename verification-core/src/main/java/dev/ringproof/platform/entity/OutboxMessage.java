@@ -7,11 +7,15 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** A JMS message waiting to be relayed to the broker: queue, map payload as JSON, when to deliver. */
+/**
+ * A JMS message from its state change until its consumer has acted on it: queue, map
+ * payload as JSON, when to deliver, when it was last relayed.
+ */
 @Entity
 @Table(name = "outbox_message")
-@NamedQuery(name = OutboxMessage.LEFT_BEHIND,
-        query = "select m.id from OutboxMessage m where m.createdAt < :before order by m.createdAt")
+@NamedQuery(name = OutboxMessage.LEFT_BEHIND, query = "select m.id from OutboxMessage m"
+        + " where (m.relayedAt is null and m.createdAt < :before)"
+        + " or (m.relayedAt < :before and m.deliverAt < :before) order by m.createdAt")
 public class OutboxMessage {
 
     public static final String LEFT_BEHIND = "OutboxMessage.leftBehind";
@@ -24,6 +28,8 @@ public class OutboxMessage {
     private OffsetDateTime deliverAt;
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
+    @Column(name = "relayed_at")
+    private OffsetDateTime relayedAt;
 
     protected OutboxMessage() {
         // for JPA

@@ -1,5 +1,6 @@
 package dev.ringproof.verification.boundary;
 
+import dev.ringproof.platform.boundary.OutboxRows;
 import dev.ringproof.platform.control.Messaging;
 import dev.ringproof.verification.control.FallbackTimer;
 import jakarta.ejb.ActivationConfigProperty;
@@ -27,12 +28,16 @@ public class FallbackListener implements MessageListener {
     @Inject
     Verifications verifications;
 
+    @Inject
+    OutboxRows outbox;
+
     @Override
     public void onMessage(Message message) {
         try {
             var map = (MapMessage) message;
             verifications.timerFired(FallbackTimer.Kind.valueOf(map.getString(FallbackTimer.KIND)),
                     map.getString(FallbackTimer.VERIFICATION), map.getInt(FallbackTimer.ATTEMPT_SEQ));
+            outbox.consumed(map.getString(OutboxRows.ID_FIELD));
         } catch (JMSException | ClassCastException | IllegalArgumentException e) {
             throw new IllegalStateException("unreadable timer message", e);
         }

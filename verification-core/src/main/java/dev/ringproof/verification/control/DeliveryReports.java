@@ -1,17 +1,29 @@
 package dev.ringproof.verification.control;
 
+import dev.ringproof.platform.boundary.OutboxRows;
 import dev.ringproof.telephony.boundary.DeliveryReport;
+import dev.ringproof.telephony.boundary.OutboundConsumed;
 import dev.ringproof.verification.boundary.Verifications;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-/** Hears telephony's reports, in the transaction of the send, and applies them to the attempt. */
+/**
+ * Hears telephony, in the transaction of the send: applies reports to the attempt, and
+ * retires the outbox row of every outbound message taken off the queue (sent now or before).
+ */
 @Dependent
 public class DeliveryReports {
 
     @Inject
     Verifications verifications;
+
+    @Inject
+    OutboxRows outbox;
+
+    void onConsumed(@Observes OutboundConsumed consumed) {
+        outbox.consumed(consumed.outboxId());
+    }
 
     void onReport(@Observes DeliveryReport report) {
         verifications.deliveryReported(report.attemptId(), report.provider(), report.accepted(), report.providerReference(),

@@ -1,5 +1,6 @@
 package dev.ringproof.webhook.boundary;
 
+import dev.ringproof.platform.boundary.OutboxRows;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
@@ -26,10 +27,15 @@ public class WebhookListener implements MessageListener {
     @Inject
     WebhookDeliveries deliveries;
 
+    @Inject
+    OutboxRows outbox;
+
     @Override
     public void onMessage(Message message) {
         try {
-            deliveries.deliver(((MapMessage) message).getString("event_id"));
+            var map = (MapMessage) message;
+            deliveries.deliver(map.getString("event_id"));
+            outbox.consumed(map.getString(OutboxRows.ID_FIELD));
         } catch (JMSException | ClassCastException e) {
             throw new IllegalStateException("unreadable webhook message", e);
         }
