@@ -3,6 +3,7 @@ package dev.ringproof.api.admin;
 import dev.ringproof.api.Times;
 import dev.ringproof.tenant.entity.Tenant;
 import dev.ringproof.verification.entity.Channel;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ public record TenantResponse(String id, String name, String status, List<String>
                              Map<String, Integer> fallbackAfterSeconds, int codeLength, int otpLength,
                              int maxChecks, int ttlSeconds, List<String> allowedCountries, String webhookUrl,
                              String webhookSecret, boolean webhookAllowPrivate, String webhookDisabledAt,
-                             String createdAt) {
+                             String dailySpendCap, String spentToday, String createdAt) {
 
     public static TenantResponse of(Tenant t, String newWebhookSecret) {
         Map<String, Integer> fallbacks = new LinkedHashMap<>();
@@ -20,6 +21,13 @@ public record TenantResponse(String id, String name, String status, List<String>
         return new TenantResponse(t.id(), t.name(), t.status(), t.workflow().stream().map(Channel::wireName).toList(),
                 fallbacks, t.codeLength(), t.otpLength(), t.maxChecks(), t.ttlSeconds(), t.allowedCountries(),
                 t.webhookUrl(), newWebhookSecret, t.allowsPrivateWebhook(), Times.rfc3339(t.webhookDisabledAt()),
-                Times.rfc3339(t.createdAt()));
+                t.dailySpendCap().map(BigDecimal::toPlainString).orElse(null), null, Times.rfc3339(t.createdAt()));
+    }
+
+    /** The same tenant with what its sends of today (UTC) cost so far, beside its cap. */
+    public TenantResponse spentToday(BigDecimal spent) {
+        return new TenantResponse(id, name, status, workflow, fallbackAfterSeconds, codeLength, otpLength, maxChecks,
+                ttlSeconds, allowedCountries, webhookUrl, webhookSecret, webhookAllowPrivate, webhookDisabledAt,
+                dailySpendCap, spent.setScale(4).toPlainString(), createdAt);
     }
 }

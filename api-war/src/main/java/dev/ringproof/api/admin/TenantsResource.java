@@ -18,7 +18,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import dev.ringproof.usage.boundary.UsageRecords;
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -31,6 +34,12 @@ public class TenantsResource {
 
     @Inject
     Tenants tenants;
+
+    @Inject
+    UsageRecords usage;
+
+    @Inject
+    Clock clock;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -51,7 +60,8 @@ public class TenantsResource {
     @GET
     @Path("{id}")
     public TenantResponse find(@PathParam("id") String id) {
-        return TenantResponse.of(tenants.find(id), null);
+        var tenant = tenants.find(id);
+        return TenantResponse.of(tenant, null).spentToday(usage.spentOn(tenant.id(), LocalDate.now(clock)));
     }
 
     @PATCH
@@ -86,7 +96,8 @@ public class TenantsResource {
 
     private static TenantChanges read(JsonObject body) {
         var fields = Fields.of(body, "name", "workflow", "fallback_after_seconds", "code_length", "otp_length",
-                "max_checks", "ttl_seconds", "allowed_countries", "webhook_url", "webhook_allow_private");
+                "max_checks", "ttl_seconds", "allowed_countries", "webhook_url", "webhook_allow_private",
+                "daily_spend_cap");
         var changes = new TenantChanges(
                 fields.optionalString("name", 200).orElse(null),
                 fields.optionalStringList("workflow", 3, 16).orElse(null),
@@ -98,7 +109,9 @@ public class TenantsResource {
                 fields.optionalStringList("allowed_countries", 250, 2).orElse(null),
                 body != null && body.containsKey("webhook_url") && body.isNull("webhook_url")
                         ? "" : fields.optionalString("webhook_url", 2048).orElse(null),
-                fields.optionalBoolean("webhook_allow_private").orElse(null));
+                fields.optionalBoolean("webhook_allow_private").orElse(null),
+                body != null && body.containsKey("daily_spend_cap") && body.isNull("daily_spend_cap")
+                        ? "" : fields.optionalString("daily_spend_cap", 20).orElse(null));
         fields.requireValid();
         return changes;
     }

@@ -6,6 +6,7 @@ import dev.ringproof.ratelimit.control.DenyList;
 import dev.ringproof.ratelimit.control.Prefixes;
 import dev.ringproof.ratelimit.control.PrefixWatch;
 import dev.ringproof.ratelimit.control.RateLimiter;
+import dev.ringproof.ratelimit.control.SpendCap;
 import dev.ringproof.ratelimit.entity.Action;
 import dev.ringproof.ratelimit.entity.Traffic;
 import jakarta.ejb.Stateless;
@@ -41,6 +42,9 @@ public class FraudGuard {
     PrefixWatch watch;
 
     @Inject
+    SpendCap spendCap;
+
+    @Inject
     Clock clock;
 
     /** {@code ip}: the end user's address as the tenant gave it, else the connection's; may be null. */
@@ -49,6 +53,10 @@ public class FraudGuard {
         String prefix = Prefixes.of(phone.e164());
         if (denyList.denies(phone.e164()) || blocks.isBlocked(prefix, now)) {
             throw blocked();
+        }
+        if (spendCap.reached(tenantId, now)) {
+            throw new Refusal(Refusal.Reason.FRAUD_BLOCKED,
+                    "The daily spend cap is reached; starts resume at 00:00 UTC.");
         }
         limiter.admit(new Traffic(Action.START, tenantId, phone.e164(), phone.country(), prefix, canonical(ip)), now);
         var finding = watch.judge(prefix, now);

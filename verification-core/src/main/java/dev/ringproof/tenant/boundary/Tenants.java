@@ -49,6 +49,7 @@ public class Tenants {
             tenant.allowPrivateWebhook(changes.webhookAllowPrivate());
         }
         String secret = applyWebhook(tenant, changes.webhookUrl());
+        applySpendCap(tenant, changes.dailySpendCap());
         em.persist(tenant);
         return new Saved(tenant, secret);
     }
@@ -65,6 +66,7 @@ public class Tenants {
         if (changes.webhookAllowPrivate() != null) {
             tenant.allowPrivateWebhook(changes.webhookAllowPrivate());
         }
+        applySpendCap(tenant, changes.dailySpendCap());
         return new Saved(tenant, applyWebhook(tenant, changes.webhookUrl()));
     }
 
@@ -108,6 +110,25 @@ public class Tenants {
                 .setFirstResult(offset)
                 .setMaxResults(limit)
                 .getResultList();
+    }
+
+    private static void applySpendCap(Tenant tenant, String cap) {
+        if (cap == null) {
+            return;
+        }
+        if (cap.isEmpty()) {
+            tenant.capDailySpend(null);
+            return;
+        }
+        try {
+            var amount = new java.math.BigDecimal(cap);
+            if (amount.signum() < 0 || amount.scale() > 4 || amount.precision() - amount.scale() > 14) {
+                throw Refusal.invalid("daily_spend_cap", "must be a decimal amount of at most 4 decimals, 0 or more");
+            }
+            tenant.capDailySpend(amount.setScale(4));
+        } catch (NumberFormatException e) {
+            throw Refusal.invalid("daily_spend_cap", "must be a decimal amount such as \"25.00\"");
+        }
     }
 
     private String applyWebhook(Tenant tenant, String url) {

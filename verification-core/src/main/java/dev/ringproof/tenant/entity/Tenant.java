@@ -56,6 +56,8 @@ public class Tenant {
     private OffsetDateTime webhookDisabledAt;
     @Column(name = "webhook_allow_private")
     private boolean webhookAllowPrivate;
+    @Column(name = "daily_spend_cap")
+    private java.math.BigDecimal dailySpendCap;
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
     @Version
@@ -135,6 +137,15 @@ public class Tenant {
 
     public OffsetDateTime webhookDisabledAt() {
         return webhookDisabledAt;
+    }
+
+    /** Null lifts the cap. */
+    public void capDailySpend(java.math.BigDecimal cap) {
+        this.dailySpendCap = cap;
+    }
+
+    public java.util.Optional<java.math.BigDecimal> dailySpendCap() {
+        return java.util.Optional.ofNullable(dailySpendCap);
     }
 
     public void suspend() {

@@ -53,6 +53,14 @@ public class UsageRecords {
                 price.map(Price::currency).orElse(currency), now));
     }
 
+    /** What the tenant's sends of {@code day} (UTC) cost so far. */
+    public BigDecimal spentOn(String tenantId, java.time.LocalDate day) {
+        BigDecimal spent = em.createQuery("select sum(u.unitPrice) from UsageLine u"
+                        + " where u.tenantId = :tenant and u.usageDay = :day", BigDecimal.class)
+                .setParameter("tenant", tenantId).setParameter("day", day).getSingleResult();
+        return spent == null ? BigDecimal.ZERO : spent;
+    }
+
     private boolean alreadyRecorded(String attemptId) {
         return em.createNamedQuery(UsageLine.COUNT_FOR_ATTEMPT, Long.class)
                 .setParameter("attempt", attemptId).getSingleResult() > 0;

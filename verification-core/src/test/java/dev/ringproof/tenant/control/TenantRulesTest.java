@@ -17,7 +17,7 @@ class TenantRulesTest {
 
     private static TenantChanges changes(List<String> workflow, Map<String, Integer> fallbacks, Integer ttl,
                                          List<String> countries) {
-        return new TenantChanges(null, workflow, fallbacks, null, null, null, ttl, countries, null, null);
+        return new TenantChanges(null, workflow, fallbacks, null, null, null, ttl, countries, null, null, null);
     }
 
     @Test
