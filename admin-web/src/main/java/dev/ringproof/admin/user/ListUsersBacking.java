@@ -8,6 +8,7 @@ import dev.ringproof.user.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ public class ListUsersBacking {
 
     private String username;
     private String password;
-    private List<String> roles = List.of();
+    private List<String> roles = new ArrayList<>();
 
     public void create() {
         try {
