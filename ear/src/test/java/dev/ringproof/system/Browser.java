@@ -65,6 +65,12 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }
 
+    /** Waits until an ajax update has left exactly {@code count} elements matching {@code locator}. */
+    void awaitCount(By locator, int count) {
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(locator).size() == count);
+    }
+
     void type(By locator, String text) {
         var input = await(locator);
         input.clear();
