@@ -3,7 +3,9 @@ package dev.ringproof.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The first admin, created at start from admin.bootstrap.user/password (set for the test
- * server by failsafe), can sign in to the console; a wrong password cannot.
+ * server by failsafe), can sign in to the console over plain HTTP; a wrong password cannot.
  */
 @ExtendWith(ArquillianExtension.class)
 class ConsoleSignInIT {
@@ -30,7 +32,7 @@ class ConsoleSignInIT {
         var http = new Http();
         http.get("admin/");
 
-        var signIn = http.postForm("admin/j_security_check", form(ADMIN, ADMIN_PASSWORD));
+        var signIn = signIn(http, ADMIN, ADMIN_PASSWORD);
         assertThat(signIn.statusCode()).isEqualTo(302);
 
         var dashboard = http.get("admin/");
@@ -43,14 +45,22 @@ class ConsoleSignInIT {
         var http = new Http();
         http.get("admin/");
 
-        http.postForm("admin/j_security_check", form(ADMIN, "not-the-password-at-all"));
+        var refused = signIn(http, ADMIN, "not-the-password-at-all");
+        assertThat(refused.body()).contains("The user name or password is not right.");
 
         var page = http.get("admin/");
-        assertThat(page.body()).doesNotContain("Signed in as").contains("j_security_check");
+        assertThat(page.body()).doesNotContain("Signed in as");
     }
 
-    private static String form(String user, String password) {
-        return "j_username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                + "&j_password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    /** Posts the console's login form as a browser would: its (stateless) view state and its own Origin. */
+    static HttpResponse<String> signIn(Http http, String user, String password) {
+        var login = http.get("admin/login.xhtml");
+        var viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"").matcher(login.body());
+        assertThat(viewState.find()).as(login.body()).isTrue();
+        String form = "login=login&sign-in=Sign+in&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                + "&jakarta.faces.ViewState=" + URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8);
+        String origin = Http.BASE.getScheme() + "://" + Http.BASE.getAuthority();
+        return http.send("POST", "admin/login.xhtml", form, "application/x-www-form-urlencoded", "Origin", origin);
     }
 }

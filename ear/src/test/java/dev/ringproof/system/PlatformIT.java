@@ -59,11 +59,14 @@ class PlatformIT {
     void consoleShowsSignInForm() {
         var response = http.get("admin/");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body())
-                .contains("action=\"j_security_check\"")
-                .contains("name=\"j_username\"")
-                .contains("name=\"j_password\"")
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/admin/login.xhtml"));
+        var login = http.get("admin/login.xhtml");
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.body())
+                .contains("name=\"username\"")
+                .contains("type=\"password\"")
                 .doesNotContain("Signed in as");
     }
 

@@ -3,19 +3,21 @@ package dev.ringproof.admin.security;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.annotation.FacesConfig;
-import jakarta.security.enterprise.authentication.mechanism.http.FormAuthenticationMechanismDefinition;
+import jakarta.security.enterprise.authentication.mechanism.http.CustomFormAuthenticationMechanismDefinition;
 import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
 import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
 /**
- * Console sign-in: a form login against the console users in Ringproof's own database,
- * their passwords checked as PBKDF2 hashes, their roles as groups.
+ * Console sign-in: a Faces login form ({@link LoginBacking}) against the console users in
+ * Ringproof's own database, their passwords checked as PBKDF2 hashes, their roles as groups.
+ * A custom form rather than j_security_check, so the session id is renewed at sign-in and the
+ * form carries Faces' view state like every other POST.
  */
 @FacesConfig
 @DeclareRoles({"admin", "billing"})
-@FormAuthenticationMechanismDefinition(
-        loginToContinue = @LoginToContinue(loginPage = "/login.xhtml", errorPage = "/login.xhtml?failed=true"))
+@CustomFormAuthenticationMechanismDefinition(
+        loginToContinue = @LoginToContinue(loginPage = "/login.xhtml", errorPage = "", useForwardToLogin = false))
 @DatabaseIdentityStoreDefinition(
         dataSourceLookup = "java:app/jdbc/ringproof",
         callerQuery = "select password_hash from console_user where username = ? and enabled = true",

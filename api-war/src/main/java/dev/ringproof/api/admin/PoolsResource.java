@@ -4,7 +4,7 @@ import dev.ringproof.api.json.Fields;
 import dev.ringproof.numberpool.boundary.NumberPools;
 import dev.ringproof.numberpool.boundary.NumberPools.NumberRange;
 import dev.ringproof.numberpool.boundary.NumberPools.PoolView;
-import dev.ringproof.platform.boundary.Refusal;
+import dev.ringproof.numberpool.control.NumbersCsv;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -150,9 +150,5 @@ public class PoolsResource {
             }
             ranges.add(new NumberRange(from.getString(), to.getString()));
         }
-    }
-
-    static Refusal tooMany() {
-        return Refusal.invalid("numbers", "at most " + MAX_ITEMS + " lines at a time");
     }
 }

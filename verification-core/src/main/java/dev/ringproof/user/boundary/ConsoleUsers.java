@@ -1,12 +1,15 @@
 package dev.ringproof.user.boundary;
 
 import dev.ringproof.platform.boundary.Refusal;
+import dev.ringproof.platform.boundary.Refusal.FieldProblem;
+import dev.ringproof.platform.boundary.Refusal.Reason;
 import dev.ringproof.user.control.PasswordHasher;
 import dev.ringproof.user.entity.ConsoleUser;
 import dev.ringproof.user.entity.Role;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -38,33 +41,59 @@ public class ConsoleUsers {
         return user;
     }
 
-    /**
-     * An admin adds a console user over the API: every problem with the input is a
-     * Refusal (400 invalid_request), so nothing half-made is stored.
-     */
+    /** An admin adds a user: every problem with the input is a field problem, and a taken name is one too. */
     public ConsoleUser register(String username, String password, Set<Role> roles) {
-        List<Refusal.FieldProblem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         if (!ConsoleUser.isValidUsername(username)) {
-            problems.add(new Refusal.FieldProblem("username", "must be 3-64 of a-z 0-9 . _ -, starting with a letter"
-                    + " or digit"));
+            problems.add(new FieldProblem("username", "must be 3-64 of a-z 0-9 . _ - (starting with a letter or digit)"));
         } else if (em.find(ConsoleUser.class, username) != null) {
-            problems.add(new Refusal.FieldProblem("username", "is taken"));
+            problems.add(new FieldProblem("username", "is taken"));
         }
         if (!ConsoleUser.isAcceptablePassword(password)) {
-            problems.add(new Refusal.FieldProblem("password", "must have at least "
-                    + ConsoleUser.MIN_PASSWORD_LENGTH + " characters"));
+            problems.add(new FieldProblem("password",
+                    "must have at least " + ConsoleUser.MIN_PASSWORD_LENGTH + " characters"));
         }
-        if (roles.isEmpty()) {
-            problems.add(new Refusal.FieldProblem("roles", "needs at least one of admin, billing"));
+        if (roles == null || roles.isEmpty()) {
+            problems.add(new FieldProblem("roles", "pick at least one role"));
         }
         if (!problems.isEmpty()) {
-            throw new Refusal(Refusal.Reason.INVALID_REQUEST, "See errors for what to correct.", problems);
+            throw new Refusal(Reason.INVALID_REQUEST, "See errors for what to correct.", problems);
         }
         return create(username, password, roles);
     }
 
     public List<ConsoleUser> all() {
         return em.createNamedQuery(ConsoleUser.ALL, ConsoleUser.class).getResultList();
+    }
+
+    /**
+     * Disables an account; its sessions' next sign-in fails. Every enabled account is locked
+     * first, so two admins disabling each other at once cannot leave no admin at all.
+     */
+    public ConsoleUser disable(String username) {
+        var enabled = em.createNamedQuery(ConsoleUser.ENABLED, ConsoleUser.class)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        var user = user(username);
+        long admins = enabled.stream().filter(ConsoleUser::isActiveAdmin).count();
+        if (user.isActiveAdmin() && admins <= 1) {
+            throw new Refusal(Reason.INVALID_STATE, "The last active admin cannot be disabled.");
+        }
+        user.disable();
+        return user;
+    }
+
+    public ConsoleUser enable(String username) {
+        var user = user(username);
+        user.enable();
+        return user;
+    }
+
+    private ConsoleUser user(String username) {
+        var user = ConsoleUser.isValidUsername(username) ? em.find(ConsoleUser.class, username) : null;
+        if (user == null) {
+            throw Refusal.notFound("user");
+        }
+        return user;
     }
 
     /** The roles of an enabled user whose password matches; empty otherwise. */

@@ -22,10 +22,12 @@ import java.util.regex.Pattern;
 @NamedQuery(name = ConsoleUser.COUNT_ACTIVE_WITH_ROLE,
         query = "select count(u) from ConsoleUser u join u.roles r where u.enabled = true and r = :role")
 @NamedQuery(name = ConsoleUser.ALL, query = "select u from ConsoleUser u order by u.username")
+@NamedQuery(name = ConsoleUser.ENABLED, query = "select u from ConsoleUser u where u.enabled = true")
 public class ConsoleUser {
 
     public static final String COUNT_ACTIVE_WITH_ROLE = "ConsoleUser.countActiveWithRole";
     public static final String ALL = "ConsoleUser.all";
+    public static final String ENABLED = "ConsoleUser.enabled";
     public static final int MIN_PASSWORD_LENGTH = 12;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
 
@@ -70,6 +72,18 @@ public class ConsoleUser {
 
     public static boolean isAcceptablePassword(String password) {
         return password != null && password.codePointCount(0, password.length()) >= MIN_PASSWORD_LENGTH;
+    }
+
+    public void disable() {
+        this.enabled = false;
+    }
+
+    public void enable() {
+        this.enabled = true;
+    }
+
+    public boolean isActiveAdmin() {
+        return enabled && roles.contains(Role.ADMIN);
     }
 
     public String username() {

@@ -18,9 +18,12 @@ import java.util.Locale;
 @Table(name = "verification_attempt")
 @NamedQuery(name = Attempt.RECENT_MISSED_CALLS_TO, query = "select a from Attempt a where a.verification.phone = :phone"
         + " and a.channel = 'missed_call' and a.startedAt > :since")
+@NamedQuery(name = Attempt.TRAFFIC_SINCE, query = "select v.id, v.createdAt, v.status, a.seq, a.channel, a.status,"
+        + " a.startedAt from Attempt a join a.verification v where v.createdAt >= :since")
 public class Attempt {
 
     public static final String RECENT_MISSED_CALLS_TO = "Attempt.recentMissedCallsTo";
+    public static final String TRAFFIC_SINCE = "Attempt.trafficSince";
 
     public enum Status { QUEUED, SENT, DELIVERED, FAILED, SUPERSEDED;
 
@@ -133,5 +136,10 @@ public class Attempt {
 
     public String codeHash() {
         return codeHash;
+    }
+
+    /** Why the carrier refused this attempt, if it did. */
+    public String failureReason() {
+        return failureReason;
     }
 }

@@ -1,4 +1,4 @@
-package dev.ringproof.api.admin;
+package dev.ringproof.numberpool.control;
 
 import dev.ringproof.numberpool.boundary.NumberPools.NumberRange;
 import dev.ringproof.platform.boundary.Refusal;
@@ -12,14 +12,15 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * A CSV import of pool numbers: one number a line, or {@code from,to} for a range; a first
- * line of column names (anything not starting with '+' or a digit) is skipped.
+ * line of column names (anything not starting with '+' or a digit) is skipped. Read here so
+ * the admin API and the console accept exactly the same files.
  */
-final class NumbersCsv {
+public final class NumbersCsv {
 
     private NumbersCsv() {
     }
 
-    static List<NumberRange> read(String csv, int maxLines) {
+    public static List<NumberRange> read(String csv, int maxLines) {
         if (csv == null || csv.isBlank()) {
             throw Refusal.invalid("numbers", "the CSV has no numbers");
         }
@@ -38,11 +39,14 @@ final class NumbersCsv {
                 }
                 ranges.add(new NumberRange(first, record.size() == 2 ? record.get(1) : first));
                 if (ranges.size() > maxLines) {
-                    throw PoolsResource.tooMany();
+                    throw Refusal.invalid("numbers", "at most " + maxLines + " lines at a time");
                 }
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             throw Refusal.invalid("numbers", "the CSV cannot be read");
+        }
+        if (ranges.isEmpty()) {
+            throw Refusal.invalid("numbers", "the CSV has no numbers");
         }
         return ranges;
     }

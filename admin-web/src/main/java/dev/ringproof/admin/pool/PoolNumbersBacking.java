@@ -1,0 +1,90 @@
+package dev.ringproof.admin.pool;
+
+import dev.ringproof.admin.RefusalMessages;
+import dev.ringproof.numberpool.boundary.NumberPools;
+import dev.ringproof.numberpool.boundary.NumberPools.NumberRange;
+import dev.ringproof.numberpool.boundary.NumberPools.PoolView;
+import dev.ringproof.numberpool.control.NumbersCsv;
+import dev.ringproof.numberpool.entity.PoolRange;
+import dev.ringproof.platform.boundary.Refusal;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.model.file.UploadedFile;
+
+/** pools/numbers.xhtml: a pool's ranges; add a number or range, import a CSV file, remove a number. */
+@Named
+@RequestScoped
+public class PoolNumbersBacking {
+
+    /** The same cap as the admin API's CSV import. */
+    static final int MAX_CSV_LINES = 1000;
+    private static final Map<String, String> FIELDS = Map.of("numbers", "add:from");
+
+    @Inject
+    NumberPools pools;
+
+    private String id;
+    private String from;
+    private String to;
+    private String removeNumber;
+    private UploadedFile csv;
+    private PoolView pool;
+
+    public void load() {
+        try {
+            pools.find(id);
+        } catch (Refusal notFound) {
+            RefusalMessages.notFound();
+        }
+    }
+
+    public void add() {
+        change(() -> pools.add(id, List.of(new NumberRange(from, to == null || to.isBlank() ? from : to))), FIELDS);
+    }
+
+    public void importCsv() {
+        if (csv == null || csv.getSize() == 0) {
+            RefusalMessages.show(Refusal.invalid("csv", "choose a CSV file"), Map.of("csv", "import:csv"));
+            return;
+        }
+        String text = new String(csv.getContent(), StandardCharsets.UTF_8);
+        change(() -> pools.add(id, NumbersCsv.read(text, MAX_CSV_LINES)), Map.of("numbers", "import:csv"));
+    }
+
+    public void remove() {
+        change(() -> pools.remove(id, removeNumber), Map.of("number", "remove:number"));
+    }
+
+    private void change(java.util.function.Supplier<PoolView> action, Map<String, String> fields) {
+        try {
+            var view = action.get();
+            pool = view;
+            RefusalMessages.info("The pool now holds " + view.size() + " numbers.");
+        } catch (Refusal refusal) {
+            RefusalMessages.show(refusal, fields);
+        }
+    }
+
+    public PoolView getPool() {
+        if (pool == null) {
+            pool = pools.find(id);
+        }
+        return pool;
+    }
+
+    public List<PoolRange> getRanges() { return pools.ranges(id, 0, 500); }
+    public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
+    public String getFrom() { return from; }
+    public void setFrom(String from) { this.from = from; }
+    public String getTo() { return to; }
+    public void setTo(String to) { this.to = to; }
+    public String getRemoveNumber() { return removeNumber; }
+    public void setRemoveNumber(String removeNumber) { this.removeNumber = removeNumber; }
+    public UploadedFile getCsv() { return csv; }
+    public void setCsv(UploadedFile csv) { this.csv = csv; }
+}

@@ -1,0 +1,63 @@
+package dev.ringproof.admin.tenant;
+
+import dev.ringproof.admin.RefusalMessages;
+import dev.ringproof.platform.boundary.Refusal;
+import dev.ringproof.tenant.boundary.Tenants;
+import dev.ringproof.tenant.entity.Tenant;
+import dev.ringproof.verification.entity.Channel;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** tenants/list.xhtml: search by name or id (a bookmarkable ?q=), suspend and reactivate. */
+@Named
+@RequestScoped
+public class ListTenantsBacking {
+
+    static final int MAX_ROWS = 500;
+
+    @Inject
+    Tenants tenants;
+
+    private String query;
+    private List<Tenant> found;
+
+    public List<Tenant> getTenants() {
+        if (found == null) {
+            found = tenants.search(query, 0, MAX_ROWS);
+        }
+        return found;
+    }
+
+    public String workflowOf(Tenant tenant) {
+        return tenant.workflow().stream().map(Channel::wireName).collect(Collectors.joining(" → "));
+    }
+
+    public void suspend(String id) {
+        change(() -> RefusalMessages.info("Suspended " + tenants.suspend(id).name() + ": its keys stop working now."));
+    }
+
+    public void reactivate(String id) {
+        change(() -> RefusalMessages.info("Reactivated " + tenants.reactivate(id).name() + "."));
+    }
+
+    private void change(Runnable action) {
+        try {
+            action.run();
+        } catch (Refusal refusal) {
+            RefusalMessages.show(refusal, Map.of());
+        }
+        found = null;
+    }
+
+    public String getQuery() {
+        return query;
+    }
+
+    public void setQuery(String query) {
+        this.query = query;
+    }
+}

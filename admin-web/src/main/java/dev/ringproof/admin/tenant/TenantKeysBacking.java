@@ -1,0 +1,69 @@
+package dev.ringproof.admin.tenant;
+
+import dev.ringproof.admin.RefusalMessages;
+import dev.ringproof.platform.boundary.Refusal;
+import dev.ringproof.tenant.boundary.ApiKeys;
+import dev.ringproof.tenant.boundary.Tenants;
+import dev.ringproof.tenant.entity.ApiKey;
+import dev.ringproof.tenant.entity.Tenant;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * tenants/keys.xhtml: a tenant's api keys. A new key's secret is in the answer to the POST
+ * that issued it and nowhere else: the bean is request-scoped, so a reload cannot show it again.
+ */
+@Named
+@RequestScoped
+public class TenantKeysBacking {
+
+    @Inject
+    Tenants tenants;
+
+    @Inject
+    ApiKeys apiKeys;
+
+    private String tenantId;
+    private String label;
+    private String mode = "live";
+    private String issuedToken;
+
+    public void load() {
+        try {
+            tenants.find(tenantId);
+        } catch (Refusal notFound) {
+            RefusalMessages.notFound();
+        }
+    }
+
+    public void issue() {
+        try {
+            issuedToken = apiKeys.issue(tenantId, label == null ? "" : label.strip(), mode).token();
+            label = null;
+        } catch (Refusal refusal) {
+            RefusalMessages.show(refusal, Map.of("mode", "issue:mode"));
+        }
+    }
+
+    public void revoke(String keyId) {
+        try {
+            apiKeys.revoke(tenantId, keyId);
+            RefusalMessages.info("Revoked " + keyId + ": it stops working now.");
+        } catch (Refusal refusal) {
+            RefusalMessages.show(refusal, Map.of());
+        }
+    }
+
+    public Tenant getTenant() { return tenants.find(tenantId); }
+    public List<ApiKey> getKeys() { return apiKeys.of(tenantId); }
+    public String getTenantId() { return tenantId; }
+    public void setTenantId(String tenantId) { this.tenantId = tenantId; }
+    public String getLabel() { return label; }
+    public void setLabel(String label) { this.label = label; }
+    public String getMode() { return mode; }
+    public void setMode(String mode) { this.mode = mode; }
+    public String getIssuedToken() { return issuedToken; }
+}

@@ -1,0 +1,105 @@
+package dev.ringproof.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Debian Chromium driving the console, with a profile of its own. The driver and
+ * the browser are the system's, named explicitly, so Selenium Manager never downloads one.
+ */
+final class Browser implements AutoCloseable {
+
+    private static final String DRIVER = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+    private static final String CHROMIUM = System.getProperty("chromium.binary", "/usr/bin/chromium");
+
+    final ChromeDriver driver;
+    private final Path profile;
+    private final WebDriverWait wait;
+
+    Browser() {
+        try {
+            profile = Files.createTempDirectory("ringproof-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
+                "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,860",
+                "--user-data-dir=" + profile);
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File(DRIVER)).build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    Browser open(String path) {
+        driver.get(Http.BASE.resolve("admin/" + path).toString());
+        return this;
+    }
+
+    Browser signIn(String user, String password) {
+        open("login.xhtml");
+        type(By.id("username"), user);
+        type(By.id("password"), password);
+        driver.findElement(By.id("sign-in")).click();
+        await(By.id("signed-in-as"));
+        return this;
+    }
+
+    WebElement await(By locator) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    void awaitText(By locator, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    }
+
+    /** Waits until an ajax update has left exactly {@code count} elements matching {@code locator}. */
+    void awaitCount(By locator, int count) {
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(locator).size() == count);
+    }
+
+    void type(By locator, String text) {
+        var input = await(locator);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    String sessionId() {
+        Cookie cookie = driver.manage().getCookieNamed("JSESSIONID");
+        return cookie == null ? null : cookie.getValue();
+    }
+
+    /** Saves what the browser shows to docs/screenshots/{name}.png, for the README. */
+    void screenshot(String name) {
+        var directory = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+        try {
+            Files.createDirectories(directory);
+            Files.write(directory.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary profile is harmless
+        }
+    }
+}

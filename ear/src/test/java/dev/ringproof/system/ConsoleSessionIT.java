@@ -1,0 +1,105 @@
+package dev.ringproof.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/**
+ * Console sessions in a real browser: a new session id at sign-in, a dead one after sign-out,
+ * POSTs only from the console's own pages, and the billing role kept to the dashboard.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ConsoleSessionIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return RingproofEar.asBuilt();
+    }
+
+    @Test
+    void signInRenewsTheSessionIdAndSignOutKillsIt() {
+        try (var browser = new Browser()) {
+            browser.open("login.xhtml");
+            String before = browser.sessionId();
+            browser.signIn(Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
+            String signedIn = browser.sessionId();
+            assertThat(signedIn).isNotNull().isNotEqualTo(before);
+            assertThat(withSession(signedIn).body()).contains("Signed in as admin");
+
+            browser.driver.findElement(By.id("logout-form:logout")).click();
+            browser.await(By.id("username"));
+
+            var reused = withSession(signedIn);
+            assertThat(reused.body()).doesNotContain("Signed in as");
+            assertThat(reused.statusCode() == 302
+                    ? reused.headers().firstValue("Location").orElse("") : reused.body()).contains("login");
+        }
+    }
+
+    @Test
+    void postsFromAnotherOriginAreRefused() {
+        try (var browser = new Browser()) {
+            browser.signIn(Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
+            String cookie = "JSESSIONID=" + browser.sessionId();
+            var http = new Http();
+            String form = "tenants=tenants&jakarta.faces.ViewState=x";
+
+            var foreign = http.send("POST", "admin/tenants/list.xhtml", form, "application/x-www-form-urlencoded",
+                    "Cookie", cookie, "Origin", "https://evil.example");
+            var bare = http.send("POST", "admin/tenants/list.xhtml", form, "application/x-www-form-urlencoded",
+                    "Cookie", cookie);
+
+            assertThat(foreign.statusCode()).isEqualTo(403);
+            assertThat(bare.statusCode()).isEqualTo(403);
+            assertThat(foreign.body()).doesNotContain("Exception").doesNotContain("at dev.ringproof");
+        }
+    }
+
+    @Test
+    void billingSeesTheDashboardButNotTheAdminPages() {
+        String billing = "billing" + System.nanoTime() % 100_000;
+        try (var admin = new Browser()) {
+            admin.signIn(Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
+            admin.open("users/list.xhtml");
+            admin.type(By.id("create:username"), billing);
+            admin.type(By.id("create:password"), "short");
+            admin.driver.findElement(By.xpath("//label[text()='billing']")).click();
+            admin.driver.findElement(By.id("create:create-user")).click();
+            admin.awaitText(By.cssSelector(".ui-message-error"), "at least 12 characters");
+
+            admin.type(By.id("create:password"), "billing-password-long");
+            admin.driver.findElement(By.id("create:create-user")).click();
+            admin.awaitText(By.id("users:table"), billing);
+
+            var adminRow = By.xpath("//tr[td[1][normalize-space()='admin']]//button[contains(., 'Disable')]");
+            admin.driver.findElement(adminRow).click();
+            admin.await(By.cssSelector(".ui-confirmdialog-yes")).click();
+            admin.awaitText(By.id("messages"), "The last active admin cannot be disabled.");
+            admin.screenshot("users");
+        }
+        try (var browser = new Browser()) {
+            browser.signIn(billing, "billing-password-long");
+            assertThat(browser.driver.findElement(By.id("menu")).getText()).contains("Dashboard").doesNotContain("Tenants");
+
+            browser.open("tenants/list.xhtml");
+            assertThat(browser.driver.getTitle()).contains("403");
+            assertThat(withSession(browser.sessionId(), "admin/tenants/list.xhtml").statusCode()).isEqualTo(403);
+            assertThat(withSession(browser.sessionId(), "admin/pools/list.xhtml").statusCode()).isEqualTo(403);
+            assertThat(withSession(browser.sessionId(), "admin/").statusCode()).isEqualTo(200);
+        }
+    }
+
+    private static HttpResponse<String> withSession(String sessionId) {
+        return withSession(sessionId, "admin/");
+    }
+
+    private static HttpResponse<String> withSession(String sessionId, String path) {
+        return new Http().send("GET", path, null, null, "Cookie", "JSESSIONID=" + sessionId);
+    }
+}
