@@ -58,6 +58,6 @@ class SpendCapIT {
     }
 
     private static String frenchMobile() {
-        return "+336" + String.format("%08d", RANDOM.nextInt(100_000_000));
+        return "+33612" + String.format("%06d", RANDOM.nextInt(1_000_000));
     }
 }

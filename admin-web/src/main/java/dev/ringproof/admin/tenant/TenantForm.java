@@ -27,6 +27,7 @@ public class TenantForm {
     private List<String> countries = new ArrayList<>();
     private String webhookUrl;
     private String dailySpendCap;
+    private boolean webhookAllowPrivate;
 
     static TenantForm of(Tenant tenant) {
         var form = new TenantForm();
@@ -45,6 +46,7 @@ public class TenantForm {
         form.ttlSeconds = tenant.ttlSeconds();
         form.countries = new ArrayList<>(tenant.allowedCountries());
         form.webhookUrl = tenant.webhookUrl();
+        form.webhookAllowPrivate = tenant.allowsPrivateWebhook();
         form.dailySpendCap = tenant.dailySpendCap().map(java.math.BigDecimal::toPlainString).orElse("");
         return form;
     }
@@ -58,7 +60,7 @@ public class TenantForm {
         List<String> upper = countries == null ? List.of()
                 : countries.stream().map(c -> c.strip().toUpperCase(Locale.ROOT)).filter(c -> !c.isEmpty()).toList();
         return new TenantChanges(name, workflow, fallbacks, codeLength, otpLength, maxChecks, ttlSeconds, upper,
-                webhookUrl == null ? "" : webhookUrl.strip(), null,
+                webhookUrl == null ? "" : webhookUrl.strip(), webhookAllowPrivate,
                 dailySpendCap == null ? "" : dailySpendCap.strip());
     }
 
@@ -88,6 +90,8 @@ public class TenantForm {
     public void setTtlSeconds(Integer ttlSeconds) { this.ttlSeconds = ttlSeconds; }
     public List<String> getCountries() { return countries; }
     public void setCountries(List<String> countries) { this.countries = countries; }
+    public boolean isWebhookAllowPrivate() { return webhookAllowPrivate; }
+    public void setWebhookAllowPrivate(boolean allowed) { this.webhookAllowPrivate = allowed; }
     public String getDailySpendCap() { return dailySpendCap; }
     public void setDailySpendCap(String dailySpendCap) { this.dailySpendCap = dailySpendCap; }
     public String getWebhookUrl() { return webhookUrl; }

@@ -139,8 +139,9 @@ public class Tenants {
             tenant.setWebhook(null, null);
             return null;
         }
-        String checked = rules().webhookUrl(url);
-        TargetGuard.refusal(checked, allowPrivateWebhookTargets || tenant.allowsPrivateWebhook())
+        boolean allowPrivate = allowPrivateWebhookTargets || tenant.allowsPrivateWebhook();
+        String checked = new TenantRules(maxTtlSeconds, allowPrivate).webhookUrl(url);
+        TargetGuard.refusal(checked, allowPrivate)
                 .ifPresent(reason -> {
                     throw Refusal.invalid("webhook_url", reason);
                 });

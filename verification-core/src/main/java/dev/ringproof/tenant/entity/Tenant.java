@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 @Entity
 @Table(name = "tenant")
 @NamedQuery(name = Tenant.SEARCH,
-        query = "select t from Tenant t where lower(t.name) like :name or t.id = :id order by t.createdAt, t.id")
+        query = "select t from Tenant t where lower(t.name) like :name or t.id = :id order by t.createdAt desc, t.id")
 public class Tenant {
 
     public static final String SEARCH = "Tenant.search";
