@@ -15,7 +15,7 @@ def cell(name, c):
     if p is None:
         return "–", "–"
     bad = int(p["non2xx"]) + int(p["socket_errors"])
-    rps = f"{float(p['rps']):.0f}" + (f" ({bad} failed)" if bad else "")
+    rps = f"{float(p['rps']):.0f}" + (f" ({bad} non-2xx)" if bad else "")
     return rps, f"{float(p['p50_ms']):.1f} / {float(p['p95_ms']):.1f} / {float(p['p99_ms']):.1f}"
 
 
