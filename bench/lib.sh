@@ -1,0 +1,125 @@
+# Shared by bench/run and bench/drill: Payara Server under bench/target with PostgreSQL.
+# Sourced, not run. Expects ROOT (the repository) and BENCH_DB set.
+PAYARA_VERSION=6.2025.9
+BENCH_TARGET=$ROOT/bench/target
+PAYARA_HOME=$BENCH_TARGET/payara6
+DOMAIN_DIR=$PAYARA_HOME/glassfish/domains/domain1
+ASADMIN="bash $PAYARA_HOME/bin/asadmin"
+BASE=http://127.0.0.1:8080
+ADMIN_PASSWORD=bench-admin-password-1
+ADMIN="-u admin:$ADMIN_PASSWORD"
+PSQL="psql -h 127.0.0.1 -U postgres -X -q -v ON_ERROR_STOP=1"
+LOCK=/tmp/ringproof-it.lock
+MVN="mvn -B -q -Dstyle.color=never"
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+
+need_tools() {
+    local missing=()
+    command -v wrk >/dev/null || missing+=(wrk)
+    command -v gnuplot >/dev/null || missing+=(gnuplot-nox)
+    command -v jq >/dev/null || missing+=(jq)
+    command -v curl >/dev/null || missing+=(curl)
+    if [ ${#missing[@]} -gt 0 ]; then
+        log "installing ${missing[*]}"
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null \
+            || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null; }
+    fi
+}
+
+# The EAR when missing or older than any source; the baseline WAR likewise.
+build() {
+    local ear=$ROOT/ear/target/ringproof.ear
+    if [ ! -f "$ear" ] || [ -n "$(find "$ROOT" -path "$ROOT/bench" -prune -o -path '*/target' -prune -o \
+            -path '*/src/main/*' -type f -newer "$ear" -print -quit)" ]; then
+        log "building the EAR"
+        (cd "$ROOT" && $MVN package -DskipTests)
+    fi
+    local war=$ROOT/bench/baseline/target/baseline.war
+    if [ ! -f "$war" ] || [ -n "$(find "$ROOT/bench/baseline/src" -type f -newer "$war" -print -quit)" ]; then
+        log "building the baseline WAR"
+        (cd "$ROOT/bench/baseline" && $MVN package)
+    fi
+    if [ ! -f "$PAYARA_HOME/glassfish/config/asenv.conf" ]; then
+        log "fetching Payara Server $PAYARA_VERSION into bench/target"
+        (cd "$ROOT" && $MVN dependency:unpack -Dartifact=fish.payara.distributions:payara:$PAYARA_VERSION:zip \
+            -DoutputDirectory="$BENCH_TARGET" -Dmdep.overWriteReleases=true)
+    fi
+}
+
+fresh_database() {
+    log "fresh database $BENCH_DB"
+    $PSQL -d postgres -c "drop database if exists $BENCH_DB with (force)" -c "create database $BENCH_DB"
+}
+
+sql() { $PSQL -d "$BENCH_DB" -At -c "$1"; }
+
+# Ports 8080/4848 are shared with the other worktrees' system tests: hold the lock while a server is up.
+# BENCH_LOCK_HELD=1 when the caller holds it already (flock /tmp/ringproof-it.lock env BENCH_LOCK_HELD=1 …).
+take_lock() {
+    [ -z "${BENCH_LOCK_HELD:-}" ] || return 0
+    exec 9>"$LOCK"
+    log "waiting for $LOCK"
+    flock 9
+}
+
+release_lock() { flock -u 9 2>/dev/null || true; }
+
+# The fraud guard's prefix velocity and conversion watches would block +44 7400 after 200 starts
+# (they are meant to): the bench drives one prefix far harder than any real tenant, so they are off.
+start_server() {
+    log "starting Payara Server (PostgreSQL database $BENCH_DB)"
+    FRAUD_VELOCITY_MIN_STARTS=1000000000 FRAUD_CONVERSION_MIN_STARTS=1000000000 DB_URL=jdbc:postgresql://127.0.0.1:5432/$BENCH_DB DB_USER=postgres DB_PASSWORD= \
+        DB_DATASOURCE_CLASS=org.postgresql.ds.PGSimpleDataSource ADMIN_BOOTSTRAP_PASSWORD=$ADMIN_PASSWORD \
+        $ASADMIN start-domain domain1 >/dev/null
+}
+
+wait_ready() {
+    local deadline=$((SECONDS + 240))
+    until [ "$(curl -s -o /dev/null -w '%{http_code}' $BASE/health/ready)" = 200 ]; do
+        [ $SECONDS -lt $deadline ] || { log "not ready after 240 s; see $DOMAIN_DIR/logs/server.log"; return 1; }
+        sleep 2
+    done
+}
+
+# Leftovers of an interrupted run go first: redeploying over them at startup fails.
+deploy() {
+    undeploy
+    log "deploying ringproof.ear and baseline.war"
+    $ASADMIN deploy --name ringproof "$ROOT/ear/target/ringproof.ear" >/dev/null
+    $ASADMIN deploy --name baseline --contextroot baseline "$ROOT/bench/baseline/target/baseline.war" >/dev/null
+}
+
+undeploy() {
+    local app
+    for app in $($ASADMIN list-applications --terse 2>/dev/null | awk '{print $1}'); do
+        case $app in ringproof|baseline) $ASADMIN undeploy "$app" >/dev/null || true ;; esac
+    done
+}
+
+# Undeploys too, so that the next start-domain does not load the apps against a fresh database.
+stop_server() {
+    if [ -f "$DOMAIN_DIR/config/pid" ] && kill -0 "$(cat "$DOMAIN_DIR/config/pid")" 2>/dev/null; then
+        log "stopping Payara Server"
+        undeploy
+        $ASADMIN stop-domain domain1 >/dev/null || true
+    fi
+}
+
+server_pid() { cat "$DOMAIN_DIR/config/pid"; }
+
+admin_post() { curl -sf $ADMIN -H 'Content-Type: application/json' -d "$2" "$BASE/api/admin/v1/$1"; }
+
+# A tenant (fallbacks after $1 seconds), a live key, a GB pool of 10 000 numbers, no rate limits.
+# Prints the key.
+setup_tenant() {
+    local fallback=$1 tenant pool
+    tenant=$(admin_post tenants "{\"name\":\"Bench\",\"fallback_after_seconds\":{\"missed_call\":$fallback,\"sms\":$fallback,\"voice\":$fallback}}" | jq -r .id)
+    pool=$(admin_post pools '{"name":"London","country":"GB"}' | jq -r .id)
+    admin_post "pools/$pool/numbers" '{"ranges":[{"from":"+442079460000","to":"+442079469999"}]}' >/dev/null
+    for id in $(curl -sf $ADMIN "$BASE/api/admin/v1/rate-limits" | jq -r '.. | objects | select(has("window_seconds")) | .id'); do
+        curl -sf $ADMIN -X DELETE "$BASE/api/admin/v1/rate-limits/$id" >/dev/null
+    done
+    log "tenant $tenant, pool $pool, rate limits left: $(sql 'select count(*) from rate_limit_policy')"
+    admin_post "tenants/$tenant/api-keys" '{"label":"bench","mode":"live"}' | jq -r .key
+}
