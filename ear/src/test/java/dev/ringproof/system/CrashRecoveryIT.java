@@ -45,6 +45,9 @@ class CrashRecoveryIT {
             ids.add(Http.json(started).getString("id"));
         }
 
+        var receiver = new WebhookReceiver();
+        String canceled = webhookEventJustBeforeTheCrash(receiver);
+
         server.killHard();
         Ringproof.sleep(Duration.ofSeconds(FALLBACK_SECONDS + 3));
         server.start();
@@ -63,6 +66,24 @@ class CrashRecoveryIT {
             assertThat(verification.getJsonArray("attempts")).hasSize(2);
         }
         assertThat(overdueOutboxMessages()).as("every relayed message was consumed").isZero();
+        var events = receiver.awaitAtLeast(1);
+        receiver.close();
+        assertThat(events).extracting(WebhookReceiver.Received::body).anySatisfy(body ->
+                assertThat(body).contains("verification.canceled").contains(canceled));
+        assertThat(events.stream().map(WebhookReceiver.Received::id).distinct()).hasSize(1);
+    }
+
+    /** A tenant whose webhook hears a cancel committed right before the kill: the event must still arrive. */
+    private String webhookEventJustBeforeTheCrash(WebhookReceiver receiver) {
+        var hooked = Http.json(ringproof.admin.postJson("api/admin/v1/tenants", "{\"name\":\"Hooked crash\","
+                + "\"webhook_url\":\"" + receiver.url() + "\",\"webhook_allow_private\":true}"));
+        String key = Http.json(ringproof.admin.postJson("api/admin/v1/tenants/" + hooked.getString("id")
+                + "/api-keys", "{\"mode\":\"live\"}")).getString("key");
+        var tenant = new Ringproof.Tenant(hooked.getString("id"), key, Http.bearer(key));
+        String id = Http.json(Ringproof.start(tenant, Ringproof.mobile())).getString("id");
+        receiver.answer(503);
+        assertThat(tenant.api().postJson("api/v1/verifications/" + id + "/cancel", "{}").statusCode()).isEqualTo(200);
+        return id;
     }
 
     private long overdueOutboxMessages() {
