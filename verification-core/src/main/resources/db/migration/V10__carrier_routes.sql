@@ -7,3 +7,6 @@ create table carrier_send (
     providers  varchar(200) not null,
     started_at timestamp with time zone not null
 );
+
+-- Carrier status callbacks find their attempt by the carrier's reference.
+create index verification_attempt_ref on verification_attempt (provider_ref);
