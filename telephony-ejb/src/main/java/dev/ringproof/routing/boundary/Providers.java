@@ -17,7 +17,9 @@ import org.eclipse.microprofile.config.Config;
 @Stateless
 public class Providers {
 
-    private static final Pattern CARRIER_KEY = Pattern.compile("telephony\\.carrier\\.([a-z0-9_-]+)\\.base-url");
+    /** A carrier account's key, as a property or as the environment variable MicroProfile Config maps it to. */
+    private static final Pattern CARRIER_KEY = Pattern.compile(
+            "(?i)telephony[._]carrier[._]([a-z0-9_-]+)[._]base[-_]url");
 
     @Inject
     ProviderHealth health;
@@ -36,7 +38,7 @@ public class Providers {
 
     private List<String> configured() {
         var names = StreamSupport.stream(config.getPropertyNames().spliterator(), false)
-                .map(CARRIER_KEY::matcher).filter(java.util.regex.Matcher::matches).map(m -> m.group(1));
+                .map(CARRIER_KEY::matcher).filter(java.util.regex.Matcher::matches).map(m -> m.group(1).toLowerCase(java.util.Locale.ROOT));
         var always = config.getOptionalValue("telephony.sip.host", String.class).isPresent()
                 ? List.of(Routes.SANDBOX, Carriers.SIP) : List.of(Routes.SANDBOX);
         return java.util.stream.Stream.concat(always.stream(), names).distinct().toList();
