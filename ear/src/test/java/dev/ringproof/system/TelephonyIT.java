@@ -83,6 +83,7 @@ class TelephonyIT {
 
         var checked = Http.json(Ringproof.check(tenant, id, code(sms.form().get("Body"))));
         assertThat(checked.getString("status")).isEqualTo("approved");
+        assertThat(consolePage("admin/providers/index.xhtml")).contains("carrier_a", "open", "100 %");
     }
 
     @Test
@@ -158,6 +159,16 @@ class TelephonyIT {
             var verification = Http.json(tenant.api().get("api/v1/verifications/" + id));
             assertThat(verification.getJsonArray("attempts").getJsonObject(0).getString("status")).isEqualTo("failed");
         }
+    }
+
+    private static String consolePage(String path) {
+        var console = new Http();
+        console.get("admin/");
+        console.postForm("admin/j_security_check", "j_username=" + Ringproof.ADMIN + "&j_password="
+                + URLEncoder.encode(Ringproof.ADMIN_PASSWORD, StandardCharsets.UTF_8));
+        var page = console.get(path);
+        assertThat(page.statusCode()).isEqualTo(200);
+        return page.body();
     }
 
     private String attemptStatusWhen(Ringproof.Tenant tenant, String id, String wanted) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Which providers, in order, carry a channel to a country: {@code telephony.route.<channel>.<CC>},
@@ -12,6 +13,8 @@ import java.util.function.Function;
 public final class Routes {
 
     public static final String SANDBOX = "sandbox";
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9_-]{1,32}");
 
     private final Function<String, Optional<String>> config;
 
@@ -27,7 +30,8 @@ public final class Routes {
                 .orElse(List.of(SANDBOX));
     }
 
+    /** Names that could not be stored (outbound_send.provider is 32 characters) are left out. */
     private static List<String> names(String value) {
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+        return Arrays.stream(value.split(",")).map(String::trim).filter(NAME.asMatchPredicate()).distinct().toList();
     }
 }
