@@ -24,17 +24,17 @@ class SpendCapIT {
     @Test
     void startsStopAtTheDailyCap() {
         var price = ringproof.admin.postJson("api/admin/v1/prices",
-                "{\"channel\":\"sms\",\"country\":\"FR\",\"unit_price\":\"0.0500\",\"currency\":\"EUR\"}");
+                "{\"channel\":\"sms\",\"country\":\"NL\",\"unit_price\":\"0.0500\",\"currency\":\"EUR\"}");
         assertThat(price.statusCode()).as(price.body()).isEqualTo(201);
         var tenant = ringproof.tenant("{\"name\":\"Capped\",\"workflow\":[\"sms\"],\"daily_spend_cap\":\"0.1000\"}",
                 "live");
 
         for (int i = 0; i < 2; i++) {
-            String phone = frenchMobile();
+            String phone = dutchMobile();
             assertThat(Ringproof.start(tenant, phone).statusCode()).isEqualTo(201);
             ringproof.inboxWhen(phone, m -> !m.isEmpty());
         }
-        var refused = Ringproof.start(tenant, frenchMobile());
+        var refused = Ringproof.start(tenant, dutchMobile());
 
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
         assertThat(Http.json(refused).getString("code")).isEqualTo("fraud_blocked");
@@ -45,7 +45,7 @@ class SpendCapIT {
 
         ringproof.admin.send("PATCH", "api/admin/v1/tenants/" + tenant.id(), "{\"daily_spend_cap\":null}",
                 "application/json");
-        assertThat(Ringproof.start(tenant, frenchMobile()).statusCode()).isEqualTo(201);
+        assertThat(Ringproof.start(tenant, dutchMobile()).statusCode()).isEqualTo(201);
     }
 
     @Test
@@ -57,7 +57,8 @@ class SpendCapIT {
         }
     }
 
-    private static String frenchMobile() {
-        return "+33612" + String.format("%06d", RANDOM.nextInt(1_000_000));
+    /** A Dutch mobile: the test server routes French, German and Spanish SMS to TelephonyIT's fake carriers. */
+    private static String dutchMobile() {
+        return "+3161" + String.format("%07d", RANDOM.nextInt(10_000_000));
     }
 }

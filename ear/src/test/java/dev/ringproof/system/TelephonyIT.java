@@ -163,10 +163,7 @@ class TelephonyIT {
 
     private static String consolePage(String path) {
         var console = new Http();
-        // the form login lets the request it interrupted continue: ask for the page itself first
-        console.get(path);
-        console.postForm("admin/j_security_check", "j_username=" + Ringproof.ADMIN + "&j_password="
-                + URLEncoder.encode(Ringproof.ADMIN_PASSWORD, StandardCharsets.UTF_8));
+        ConsoleSignInIT.signIn(console, Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
         var page = console.get(path);
         assertThat(page.statusCode()).as(page.headers() + page.body()).isEqualTo(200);
         assertThat(page.body()).as(page.headers().toString()).contains("Telephony providers");
