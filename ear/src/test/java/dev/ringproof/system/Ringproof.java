@@ -67,9 +67,13 @@ final class Ringproof {
         return Http.jsonArray(response);
     }
 
-    /** Waits (up to 20 s) until the handset's inbox satisfies {@code condition}. */
+    /**
+     * Waits (up to 60 s) until the handset's inbox satisfies {@code condition}. Generous on
+     * purpose: on 2 cores the fallbacks of earlier test classes (FraudGuardIT's pumped prefix
+     * alone queues hundreds) can delay a timer well past its second; UsageIT timed out at 20 s.
+     */
     JsonArray inboxWhen(String phone, Predicate<JsonArray> condition) {
-        return inboxWhen(phone, condition, Duration.ofSeconds(20));
+        return inboxWhen(phone, condition, Duration.ofSeconds(60));
     }
 
     JsonArray inboxWhen(String phone, Predicate<JsonArray> condition, Duration patience) {
