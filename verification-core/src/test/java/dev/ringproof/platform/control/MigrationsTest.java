@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,13 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MigrationsTest {
 
     static Stream<TestDatabase> databases() {
-        List<TestDatabase> databases = new ArrayList<>();
-        databases.add(TestDatabase.h2());
-        var postgres = TestDatabase.postgresOrNull();
-        if (postgres != null) {
-            databases.add(postgres);
-        }
-        return databases.stream();
+        return TestDatabase.all();
     }
 
     @ParameterizedTest(name = "{0}")

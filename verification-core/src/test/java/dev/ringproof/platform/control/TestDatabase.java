@@ -24,6 +24,12 @@ public final class TestDatabase {
         this.kind = kind;
     }
 
+    /** The databases a persistence test runs on: H2 always, PostgreSQL when {@code DB_URL} names one. */
+    public static java.util.stream.Stream<TestDatabase> all() {
+        var postgres = postgresOrNull();
+        return postgres == null ? java.util.stream.Stream.of(h2()) : java.util.stream.Stream.of(h2(), postgres);
+    }
+
     public static TestDatabase h2() {
         var h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:test-" + UUID.randomUUID()

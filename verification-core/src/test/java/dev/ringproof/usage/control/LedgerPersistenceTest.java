@@ -22,13 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LedgerPersistenceTest {
 
     static Stream<TestDatabase> databases() {
-        List<TestDatabase> databases = new ArrayList<>();
-        databases.add(TestDatabase.h2());
-        var postgres = TestDatabase.postgresOrNull();
-        if (postgres != null) {
-            databases.add(postgres);
-        }
-        return databases.stream();
+        return TestDatabase.all();
     }
 
     @ParameterizedTest(name = "{0}")
