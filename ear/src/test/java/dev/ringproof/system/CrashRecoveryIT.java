@@ -3,6 +3,7 @@ package dev.ringproof.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -50,17 +51,26 @@ class CrashRecoveryIT {
 
         server.killHard();
         Ringproof.sleep(Duration.ofSeconds(FALLBACK_SECONDS + 3));
+        long logMark = server.logSize();
         server.start();
 
+        // what the broker lost in the crash is relayed again from the outbox some 20 s after it fell due
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         for (String phone : phones) {
-            // what the broker lost in the crash is relayed again from the outbox some 20 s after it fell due
-            ringproof.inboxWhen(phone, messages -> messages.size() >= 2, Duration.ofSeconds(60));
+            ringproof.inboxWhen(phone, messages -> messages.size() >= 2,
+                    Duration.between(Instant.now(), deadline).plusMillis(1));
         }
         Ringproof.sleep(Duration.ofSeconds(3));
         for (int i = 0; i < VERIFICATIONS; i++) {
-            var types = ringproof.inbox(phones.get(i)).stream()
+            String phone = phones.get(i);
+            String id = ids.get(i);
+            var types = ringproof.inbox(phone).stream()
                     .map(m -> m.asJsonObject().getString("type")).toList();
-            assertThat(types).as("what " + phones.get(i) + " received").containsExactly("call", "sms");
+            assertThat(types).as(() -> "what " + phone + " received; " + id + " is "
+                    + tenant.api().get("api/v1/verifications/" + id).body()
+                    + "; readiness " + new Http().get("health/ready").body()
+                    + "; server log since the restart:\n" + server.problemsLoggedSince(logMark))
+                    .containsExactly("call", "sms");
             var verification = Http.json(tenant.api().get("api/v1/verifications/" + ids.get(i)));
             assertThat(verification.getString("channel")).isEqualTo("sms");
             assertThat(verification.getJsonArray("attempts")).hasSize(2);

@@ -20,6 +20,40 @@ final class PayaraProcess {
         process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
     }
 
+    /** The server log's length now, to read what is logged after it. */
+    long logSize() throws IOException {
+        return Files.size(log());
+    }
+
+    /**
+     * The warnings and errors logged after {@code mark} (a {@link #logSize()}), each with the
+     * lines that follow it, at most some 8000 characters: what a failed recovery test shows.
+     */
+    String problemsLoggedSince(long mark) {
+        try (var file = new java.io.RandomAccessFile(log().toFile(), "r")) {
+            file.seek(Math.min(mark, file.length()));
+            byte[] rest = new byte[(int) Math.min(file.length() - file.getFilePointer(), 50_000_000)];
+            file.readFully(rest);
+            var problems = new StringBuilder();
+            boolean inProblem = false;
+            for (String line : new String(rest, java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (line.startsWith("[")) {
+                    inProblem = line.contains("SEVERE") || line.contains("WARNING");
+                }
+                if (inProblem && problems.length() < 8000) {
+                    problems.append(line, 0, Math.min(line.length(), 400)).append('\n');
+                }
+            }
+            return problems.toString();
+        } catch (IOException e) {
+            return "(server log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    private Path log() {
+        return home.resolve("glassfish/domains/domain1/logs/server.log");
+    }
+
     void start() throws IOException, InterruptedException {
         var asadmin = new ProcessBuilder("bash", home.resolve("bin/asadmin").toString(), "start-domain", "domain1")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
