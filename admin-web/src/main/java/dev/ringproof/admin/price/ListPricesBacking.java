@@ -32,6 +32,7 @@ public class ListPricesBacking {
     private String unitPrice;
     private String currency;
     private List<Price> inForce;
+    private List<Price> history;
 
     @PostConstruct
     void defaults() {
@@ -47,6 +48,7 @@ public class ListPricesBacking {
             country = null;
             unitPrice = null;
             inForce = null;
+            history = null;
         } catch (Refusal refusal) {
             RefusalMessages.show(refusal, FIELDS);
         }
@@ -64,7 +66,13 @@ public class ListPricesBacking {
         return getInForce().stream().anyMatch(p -> p.id().equals(price.id()));
     }
 
-    public List<Price> getHistory() { return prices.all(); }
+    public List<Price> getHistory() {
+        if (history == null) {
+            history = prices.all();
+        }
+        return history;
+    }
+
     public String getChannel() { return channel; }
     public void setChannel(String channel) { this.channel = channel; }
     public String getCountry() { return country; }

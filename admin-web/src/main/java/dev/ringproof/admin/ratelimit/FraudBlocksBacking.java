@@ -22,6 +22,7 @@ public class FraudBlocksBacking {
     FraudBlocks blocks;
 
     private List<FraudBlock> active;
+    private List<FraudBlocks.CapReached> capsReached;
 
     public List<FraudBlock> getBlocks() {
         if (active == null) {
@@ -31,7 +32,10 @@ public class FraudBlocksBacking {
     }
 
     public List<FraudBlocks.CapReached> getCapsReached() {
-        return blocks.capsReached();
+        if (capsReached == null) {
+            capsReached = blocks.capsReached();
+        }
+        return capsReached;
     }
 
     public void unblock(String id) {

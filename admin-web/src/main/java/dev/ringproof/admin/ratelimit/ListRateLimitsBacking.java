@@ -40,6 +40,7 @@ public class ListRateLimitsBacking {
     private Integer windowSeconds;
     private List<RateLimitPolicy> policies;
     private Map<String, Tenant> tenantsById;
+    private List<RateLimits.Hit> hits;
 
     public void create() {
         try {
@@ -97,7 +98,13 @@ public class ListRateLimitsBacking {
         }
     }
 
-    public List<RateLimits.Hit> getHits() { return rateLimits.hits(0, MAX_HITS); }
+    public List<RateLimits.Hit> getHits() {
+        if (hits == null) {
+            hits = rateLimits.hits(0, MAX_HITS);
+        }
+        return hits;
+    }
+
     public String window(int seconds) { return Windows.of(seconds); }
 
     private static String blankToNull(String text) {
