@@ -193,9 +193,9 @@ class ConsoleFraudIT {
         browser.await(By.xpath("//*[@id='set:channel']//*[normalize-space()='" + channel + "']")).click();
     }
 
-    /** The message shown beside one input. */
+    /** The error message shown beside one input (its p:message is named after it). */
     private static By messageFor(String inputId) {
-        return By.cssSelector(".ui-message-error[data-target='" + inputId + "']");
+        return By.cssSelector("[id='" + inputId + "-message'].ui-message-error");
     }
 
     private static void assertNothingRan(Browser browser) {

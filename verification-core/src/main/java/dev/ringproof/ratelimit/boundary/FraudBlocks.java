@@ -64,7 +64,7 @@ public class FraudBlocks {
         var today = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
         return em.createQuery("select t from Tenant t where t.dailySpendCap is not null order by t.name, t.id",
                         Tenant.class).getResultList().stream()
-                .map(t -> new CapReached(t, t.dailySpendCap().orElseThrow(), usage.spentOn(t.id(), today)))
+                .map(t -> new CapReached(t, t.dailySpendCap().orElseThrow(), usage.spentOn(t.id(), today).setScale(4)))
                 .filter(c -> c.spentToday().compareTo(c.cap()) >= 0).toList();
     }
 
