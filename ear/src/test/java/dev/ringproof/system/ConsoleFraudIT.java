@@ -152,7 +152,7 @@ class ConsoleFraudIT {
                 browser.driver.findElement(By.id("set:set-price")).click();
                 browser.awaitText(By.id("messages"), "now costs");
             }
-            var inForce = browser.await(By.xpath("//*[@id='prices:table']//tr[td[1][normalize-space()='voice']][td[2][normalize-space()='IS']]"));
+            var inForce = browser.await(By.xpath("//*[@id='prices:table']//tbody/tr[contains(., 'voice') and contains(., 'IS')]"));
             assertThat(inForce.getText()).contains("0.2000").contains("EUR").doesNotContain("0.1234");
             assertThat(browser.driver.findElement(By.id("history:table")).getText()).contains("0.1234").contains("replaced");
             browser.screenshot("prices");
