@@ -27,6 +27,8 @@ public class Navigation {
             new Entry("Tenants", "/tenants/list.xhtml", "tenants", "pi pi-building", "admin"),
             new Entry("Number pools", "/pools/list.xhtml", "pools", "pi pi-phone", "admin"),
             new Entry("Verifications", "/verifications/list.xhtml", "verifications", "pi pi-search", "admin"),
+            new Entry("Rate limits & fraud", "/ratelimits/list.xhtml", "ratelimits", "pi pi-shield", "admin"),
+            new Entry("Prices", "/prices/list.xhtml", "prices", "pi pi-euro", "admin"),
             // rate limits (/ratelimits), prices (/prices) and usage (/usage, admin + billing) slot in here
             new Entry("Users", "/users/list.xhtml", "users", "pi pi-users", "admin"));
 

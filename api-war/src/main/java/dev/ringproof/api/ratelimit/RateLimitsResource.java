@@ -30,8 +30,8 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class RateLimitsResource {
 
-    static final int MAX_LIMIT = 1_000_000;
-    static final int MAX_WINDOW_SECONDS = 30 * 24 * 3600;
+    static final int MAX_LIMIT = RateLimitPolicy.MAX_LIMIT;
+    static final int MAX_WINDOW_SECONDS = RateLimitPolicy.MAX_WINDOW_SECONDS;
 
     @Inject
     RateLimits rateLimits;

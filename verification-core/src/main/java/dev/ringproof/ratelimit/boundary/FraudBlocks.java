@@ -4,14 +4,18 @@ import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.platform.control.Ids;
 import dev.ringproof.ratelimit.control.PrefixWatch;
 import dev.ringproof.ratelimit.entity.FraudBlock;
+import dev.ringproof.tenant.entity.Tenant;
+import dev.ringproof.usage.boundary.UsageRecords;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -26,6 +30,13 @@ public class FraudBlocks {
 
     @Inject
     Clock clock;
+
+    @Inject
+    UsageRecords usage;
+
+    /** A tenant whose starts the daily spend cap refuses until 00:00 UTC: what it may spend, and has spent. */
+    public record CapReached(Tenant tenant, BigDecimal cap, BigDecimal spentToday) {
+    }
 
     public List<FraudBlock> active() {
         return em.createNamedQuery(FraudBlock.ACTIVE, FraudBlock.class)
@@ -46,6 +57,15 @@ public class FraudBlocks {
                 .executeUpdate();
         LOG.info(() -> "Lifted block " + block.id() + " of " + block.prefix());
         return block;
+    }
+
+    /** The tenants at or over their daily spend cap now, as {@code SpendCap} judges them. */
+    public List<CapReached> capsReached() {
+        var today = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+        return em.createQuery("select t from Tenant t where t.dailySpendCap is not null order by t.name, t.id",
+                        Tenant.class).getResultList().stream()
+                .map(t -> new CapReached(t, t.dailySpendCap().orElseThrow(), usage.spentOn(t.id(), today).setScale(4)))
+                .filter(c -> c.spentToday().compareTo(c.cap()) >= 0).toList();
     }
 
     public boolean isBlocked(String prefix, OffsetDateTime now) {

@@ -46,6 +46,13 @@ public class RateLimits {
         if (draft.limit() == null || draft.windowSeconds() == null) {
             throw Refusal.invalid(draft.limit() == null ? "limit" : "window_seconds", "is required");
         }
+        if (draft.limit() < 1 || draft.limit() > RateLimitPolicy.MAX_LIMIT) {
+            throw Refusal.invalid("limit", "must be a whole number from 1 to " + RateLimitPolicy.MAX_LIMIT);
+        }
+        if (draft.windowSeconds() < 1 || draft.windowSeconds() > RateLimitPolicy.MAX_WINDOW_SECONDS) {
+            throw Refusal.invalid("window_seconds", "must be a whole number from 1 to "
+                    + RateLimitPolicy.MAX_WINDOW_SECONDS);
+        }
         var policy = new RateLimitPolicy(Ids.next("rl"), scope, action, draft.tenantId(), draft.match(),
                 draft.limit(), draft.windowSeconds(), OffsetDateTime.now(clock));
         em.persist(policy);

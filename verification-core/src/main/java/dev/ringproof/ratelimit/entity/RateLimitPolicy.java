@@ -23,6 +23,9 @@ public class RateLimitPolicy {
 
     public static final String ALL = "RateLimitPolicy.all";
     public static final String APPLICABLE = "RateLimitPolicy.applicable";
+    /** Bounds of {@code limit} and {@code windowSeconds}: at most a million a window, windows up to 30 days. */
+    public static final int MAX_LIMIT = 1_000_000;
+    public static final int MAX_WINDOW_SECONDS = 30 * 24 * 3600;
 
     @Id
     private String id;

@@ -1,6 +1,7 @@
 package dev.ringproof.usage.boundary;
 
 import dev.ringproof.platform.control.Ids;
+import dev.ringproof.usage.control.PriceSelector;
 import dev.ringproof.usage.entity.Price;
 import dev.ringproof.usage.entity.PriceChange;
 import jakarta.ejb.Stateless;
@@ -33,6 +34,16 @@ public class Prices {
                 change.currency(), OffsetDateTime.now(clock));
         em.persist(price);
         return price;
+    }
+
+    /** The prices in force now, one per channel and country ({@code *} included). */
+    public List<Price> inForce() {
+        return PriceSelector.listAt(all(), OffsetDateTime.now(clock));
+    }
+
+    /** The one currency prices are kept and billed in ({@code usage.currency}). */
+    public String billingCurrency() {
+        return billingCurrency;
     }
 
     /** Every price ever set, current and past, by channel, country and start. */

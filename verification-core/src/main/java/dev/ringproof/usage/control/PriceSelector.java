@@ -28,6 +28,17 @@ public class PriceSelector {
         return choose(candidates, country, at);
     }
 
+    /**
+     * The price list as it stands at {@code at}: for each channel and country (and {@code *}),
+     * the newest price that has started, ordered by channel and country.
+     */
+    public static List<Price> listAt(List<Price> all, OffsetDateTime at) {
+        var newest = new java.util.TreeMap<String, Price>();
+        all.stream().filter(p -> !p.validFrom().isAfter(at)).forEach(p -> newest.merge(
+                p.channel() + " " + p.country(), p, (a, b) -> b.validFrom().isAfter(a.validFrom()) ? b : a));
+        return List.copyOf(newest.values());
+    }
+
     /** The choice itself, apart from the query, so it is tested without a database. */
     static Optional<Price> choose(List<Price> candidates, String country, OffsetDateTime at) {
         var started = candidates.stream().filter(p -> !p.validFrom().isAfter(at))

@@ -55,4 +55,17 @@ class PriceSelectorTest {
         assertThat(PriceSelector.choose(List.of(future, otherCountry), "GB", NOV_1.plusDays(2))).isEmpty();
         assertThat(PriceSelector.choose(List.of(), "GB", NOV_1)).isEmpty();
     }
+
+    @Test
+    void thePriceListHoldsTheNewestStartedPriceOfEachChannelAndCountry() {
+        var old = price("GB", "0.0400", 1);
+        var newer = price("GB", "0.0450", 10);
+        var future = price("GB", "0.0500", 20);
+        var fallback = price("*", "0.0600", 2);
+        var voice = new Price("pr_voice", "voice", "GB", new BigDecimal("0.1000"), "EUR", NOV_1);
+
+        var list = PriceSelector.listAt(List.of(newer, voice, fallback, old, future), NOV_1.plusDays(14));
+
+        assertThat(list).containsExactly(fallback, newer, voice);
+    }
 }
