@@ -54,6 +54,17 @@ final class PayaraProcess {
         return home.resolve("glassfish/domains/domain1/logs/server.log");
     }
 
+    /** Runs an asadmin command against the running server; a failure fails the test. */
+    void asadmin(String... command) throws IOException, InterruptedException {
+        var line = new java.util.ArrayList<>(java.util.List.of("bash", home.resolve("bin/asadmin").toString()));
+        line.addAll(java.util.List.of(command));
+        var process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("asadmin " + String.join(" ", command) + " failed: " + output);
+        }
+    }
+
     void start() throws IOException, InterruptedException {
         var asadmin = new ProcessBuilder("bash", home.resolve("bin/asadmin").toString(), "start-domain", "domain1")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -7,6 +7,7 @@ import dev.ringproof.tenant.boundary.ApiKeys;
 import dev.ringproof.tenant.boundary.TenantCaller;
 import dev.ringproof.verification.boundary.SandboxHandsets;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -38,9 +39,10 @@ public class SandboxResource {
     @Inject
     ApiKeys apiKeys;
 
+    /** Read at every request, so an operator can close the sandbox on a running server. */
     @Inject
     @ConfigProperty(name = "sandbox.open", defaultValue = "true")
-    boolean open;
+    Provider<Boolean> open;
 
     public record InboxEntry(String type, String from, String text, String at) {
 
@@ -88,7 +90,7 @@ public class SandboxResource {
 
     /** Empty while the sandbox is open; otherwise the test-key caller, or 401. */
     private Optional<TenantCaller> testCaller(String authorization) {
-        if (open) {
+        if (open.get()) {
             return Optional.empty();
         }
         var caller = BearerKey.parse(authorization)
