@@ -21,9 +21,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * worker thread of that delivery with a dead XA transaction ("Attempt to invoke when container
  * is in Undeployed", a ClassCastException, then "Unknown XID" for every later message on that
  * thread): whatever that thread took afterwards, in any later deployment, was rolled back
- * until the next redeploy. Which test lost a message was chance (in one full run TelephonyIT's
- * voice fallback after a stalled carrier). So the real EAR stays deployed from the first class
- * to the end, as on a production server, and Arquillian deploys and undeploys only a marker.
+ * until the next redeploy. Which test lost a message was chance (TelephonyIT's voice fallback,
+ * CrashRecoveryIT's missed call). So the real EAR stays deployed from the first class to the
+ * end, as on a production server, and Arquillian deploys and undeploys only an empty marker.
  */
 final class RingproofEar {
 
