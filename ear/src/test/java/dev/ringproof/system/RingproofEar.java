@@ -38,9 +38,6 @@ final class RingproofEar {
      */
     static EnterpriseArchive asBuilt() {
         return ShrinkWrap.create(EnterpriseArchive.class, "ringproof-system-test-marker.ear")
-                .setApplicationXML(new StringAsset("<application xmlns=\"https://jakarta.ee/xml/ns/jakartaee\""
-                        + " version=\"10\"><module><web><web-uri>system-test-marker.war</web-uri>"
-                        + "<context-root>/system-test-marker</context-root></web></module></application>"))
                 .addAsModule(ShrinkWrap.create(WebArchive.class, "system-test-marker.war")
                         .addAsWebResource(new StringAsset("the real EAR is deployed once as " + NAME), "index.txt"));
     }
