@@ -29,54 +29,48 @@ final class RingproofEar {
 
     static final String NAME = "ringproof";
 
+    private static boolean deployed;
+
     private RingproofEar() {
     }
 
-    /**
-     * What a system test class gives Arquillian to deploy: a marker. The real EAR is deployed
-     * by {@link DeployedOnce} as soon as Arquillian has started the server.
-     */
-    static EnterpriseArchive asBuilt() {
+    /** What a system test class gives Arquillian to deploy: a marker, once the real EAR is up. */
+    static synchronized EnterpriseArchive asBuilt() {
+        if (!deployed) {
+            deployRealEar();
+            deployed = true;
+        }
         return ShrinkWrap.create(EnterpriseArchive.class, "ringproof-system-test-marker.ear")
                 .addAsModule(ShrinkWrap.create(WebArchive.class, "system-test-marker.war")
                         .addAsWebResource(new StringAsset("the real EAR is deployed once as " + NAME), "index.txt"));
     }
 
-    /** Replaces whatever an aborted run left deployed, so every run tests the EAR it built. */
-    static void deploy() {
+    /** Replaces whatever an earlier run left deployed, so every run tests the EAR it built. */
+    private static void deployRealEar() {
         var ear = new File(System.getProperty("ringproof.ear", "target/ringproof.ear"));
         if (!ear.isFile()) {
             throw new IllegalStateException("build the EAR first: " + ear.getAbsolutePath() + " is missing");
         }
-        asadmin("deploy", "--force=true", "--name=" + NAME, ear.getAbsolutePath());
-        awaitReady();
-    }
-
-    /** Before Arquillian stops the server, so the next run's server does not start the old build. */
-    static void undeploy() {
-        asadmin("undeploy", NAME);
-    }
-
-    private static void asadmin(String... command) {
         Path home = Path.of(System.getProperty("payara.home"));
-        var line = new java.util.ArrayList<String>(java.util.List.of("bash", home.resolve("bin/asadmin").toString()));
-        line.addAll(java.util.List.of(command));
         try {
-            Path output = Files.createTempFile("asadmin", ".log");
-            var asadmin = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            Path output = Files.createTempFile("asadmin-deploy", ".log");
+            var asadmin = new ProcessBuilder("bash", home.resolve("bin/asadmin").toString(), "deploy",
+                    "--force=true", "--name=" + NAME, ear.getAbsolutePath())
+                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
             if (!asadmin.waitFor(300, TimeUnit.SECONDS)) {
                 asadmin.destroyForcibly();
-                throw new IllegalStateException("asadmin " + command[0] + " did not finish in 300 s");
+                throw new IllegalStateException("asadmin deploy did not finish in 300 s");
             }
             if (asadmin.exitValue() != 0) {
-                throw new IllegalStateException("asadmin " + command[0] + " failed: " + Files.readString(output));
+                throw new IllegalStateException("asadmin deploy failed: " + Files.readString(output));
             }
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run asadmin " + command[0], e);
+            throw new IllegalStateException("cannot run asadmin deploy", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+        awaitReady();
     }
 
     private static void awaitReady() {
