@@ -1,13 +1,44 @@
 package dev.ringproof.telephony.boundary;
 
-/** What a carrier said to a send: accepted (with its reference) or refused (with a reason). */
-public record Delivery(boolean accepted, String providerReference, String reason) {
+/**
+ * What a carrier said to a send. Only {@link Outcome#NOT_SENT} lets another provider try the
+ * same attempt: the others either reached the handset, were turned down by it, or may have.
+ */
+public record Delivery(Outcome outcome, String providerReference, String reason) {
+
+    public enum Outcome {
+        /** The carrier took it. */
+        ACCEPTED,
+        /** The handset or the carrier's network turned it down (busy, unknown number): no other provider helps. */
+        REFUSED,
+        /** The provider failed in a way that proves nothing went out (connection refused, an error answer). */
+        NOT_SENT,
+        /** It may have gone out (a timeout after the request left): never send it again elsewhere. */
+        UNKNOWN
+    }
 
     public static Delivery accepted(String providerReference) {
-        return new Delivery(true, providerReference, null);
+        return new Delivery(Outcome.ACCEPTED, providerReference, null);
     }
 
     public static Delivery refused(String reason) {
-        return new Delivery(false, null, reason);
+        return new Delivery(Outcome.REFUSED, null, reason);
+    }
+
+    public static Delivery notSent(String reason) {
+        return new Delivery(Outcome.NOT_SENT, null, reason);
+    }
+
+    public static Delivery unknown(String reason) {
+        return new Delivery(Outcome.UNKNOWN, null, reason);
+    }
+
+    public boolean accepted() {
+        return outcome == Outcome.ACCEPTED;
+    }
+
+    /** Whether the provider itself misbehaved, which counts against its health. */
+    public boolean providerFailed() {
+        return outcome == Outcome.NOT_SENT || outcome == Outcome.UNKNOWN;
     }
 }

@@ -1,11 +1,18 @@
 package dev.ringproof.telephony.control;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import dev.ringproof.routing.control.Carriers;
+import dev.ringproof.routing.control.NetworkSends;
+import dev.ringproof.routing.control.ProviderHealth;
+import dev.ringproof.routing.control.Router;
+import dev.ringproof.routing.control.Router.Routed;
+import dev.ringproof.routing.control.Routes;
 import dev.ringproof.telephony.boundary.Carrier;
 import dev.ringproof.telephony.boundary.Delivery;
 import dev.ringproof.telephony.boundary.DeliveryReport;
 import dev.ringproof.telephony.boundary.OutboundConsumed;
 import dev.ringproof.telephony.boundary.OutboundMessage;
-import dev.ringproof.telephony.boundary.SandboxCarrier;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -13,24 +20,36 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
  * Sends one outbound message at most once: the attempt id is claimed in
  * {@code outbound_send} in the same transaction as the send and its report, so a
- * redelivered JMS message finds the claim and does nothing.
+ * redelivered JMS message finds the claim and does nothing. Before a real network is
+ * used, {@link NetworkSends} commits a mark of its own, because a rollback cannot
+ * take back an SMS.
  */
 @Dependent
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
-    private static final String SANDBOX = "sandbox";
+    private static final List<String> SANDBOX_ONLY = List.of(Routes.SANDBOX);
 
     @PersistenceContext(unitName = "telephony")
     EntityManager em;
 
     @Inject
-    SandboxCarrier sandbox;
+    Routes routes;
+
+    @Inject
+    Carriers carriers;
+
+    @Inject
+    ProviderHealth health;
+
+    @Inject
+    NetworkSends networkSends;
 
     @Inject
     Event<DeliveryReport> reports;
@@ -39,32 +58,55 @@ public class Dispatcher {
     Event<OutboundConsumed> consumed;
 
     public void dispatch(OutboundMessage message) {
-        int claimed = em.createNativeQuery("insert into outbound_send"
+        if (!claim(message)) {
+            LOG.info(() -> "Already sent, not again: " + message);
+            consumed.fire(new OutboundConsumed(message.outboxId()));
+            return;
+        }
+        // test traffic never leaves the sandbox, whatever the routes say
+        List<String> providers = message.test() ? SANDBOX_ONLY
+                : routes.providersFor(message.channel(), country(message.to()));
+        Routed routed;
+        if (!providers.equals(SANDBOX_ONLY) && !networkSends.begin(message.attemptId(), providers)) {
+            routed = new Routed(providers.get(0), Delivery.unknown("an earlier try may have sent it"));
+        } else {
+            routed = new Router(health, carriers::named).send(providers, carrier -> send(carrier, message));
+        }
+        Delivery delivery = routed.delivery();
+        em.createNativeQuery("update outbound_send set accepted = ?1, provider_ref = ?2, reason = ?3, provider = ?4"
+                        + " where attempt_id = ?5")
+                .setParameter(1, delivery.accepted())
+                .setParameter(2, delivery.providerReference())
+                .setParameter(3, delivery.reason())
+                .setParameter(4, routed.provider())
+                .setParameter(5, message.attemptId())
+                .executeUpdate();
+        reports.fire(new DeliveryReport(message.attemptId(), message.channel(), routed.provider(),
+                delivery.accepted(), delivery.providerReference(), delivery.reason()));
+        consumed.fire(new OutboundConsumed(message.outboxId()));
+    }
+
+    private boolean claim(OutboundMessage message) {
+        return em.createNativeQuery("insert into outbound_send"
                         + " (attempt_id, tenant_id, test, channel, provider, accepted, sent_at)"
                         + " values (?1, ?2, ?3, ?4, ?5, false, ?6) on conflict do nothing")
                 .setParameter(1, message.attemptId())
                 .setParameter(2, message.tenantId())
                 .setParameter(3, message.test())
                 .setParameter(4, message.channel())
-                .setParameter(5, SANDBOX)
+                .setParameter(5, Routes.SANDBOX)
                 .setParameter(6, OffsetDateTime.now(ZoneOffset.UTC))
-                .executeUpdate();
-        if (claimed == 0) {
-            LOG.info(() -> "Already sent, not again: " + message);
-            consumed.fire(new OutboundConsumed(message.outboxId()));
-            return;
+                .executeUpdate() == 1;
+    }
+
+    private static String country(String e164) {
+        var util = PhoneNumberUtil.getInstance();
+        try {
+            String region = util.getRegionCodeForNumber(util.parse(e164, null));
+            return region == null ? "ZZ" : region;
+        } catch (NumberParseException e) {
+            return "ZZ";
         }
-        Delivery delivery = send(sandbox, message);
-        em.createNativeQuery("update outbound_send set accepted = ?1, provider_ref = ?2, reason = ?3"
-                        + " where attempt_id = ?4")
-                .setParameter(1, delivery.accepted())
-                .setParameter(2, delivery.providerReference())
-                .setParameter(3, delivery.reason())
-                .setParameter(4, message.attemptId())
-                .executeUpdate();
-        reports.fire(new DeliveryReport(message.attemptId(), message.channel(), SANDBOX, delivery.accepted(),
-                delivery.providerReference(), delivery.reason()));
-        consumed.fire(new OutboundConsumed(message.outboxId()));
     }
 
     private static Delivery send(Carrier carrier, OutboundMessage message) {

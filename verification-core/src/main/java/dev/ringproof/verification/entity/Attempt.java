@@ -20,10 +20,12 @@ import java.util.Locale;
         + " and a.channel = 'missed_call' and a.startedAt > :since")
 @NamedQuery(name = Attempt.TRAFFIC_SINCE, query = "select v.id, v.createdAt, v.status, a.seq, a.channel, a.status,"
         + " a.startedAt from Attempt a join a.verification v where v.createdAt >= :since")
+@NamedQuery(name = Attempt.BY_PROVIDER_REF, query = "select a from Attempt a where a.providerRef = :ref")
 public class Attempt {
 
     public static final String RECENT_MISSED_CALLS_TO = "Attempt.recentMissedCallsTo";
     public static final String TRAFFIC_SINCE = "Attempt.trafficSince";
+    public static final String BY_PROVIDER_REF = "Attempt.byProviderRef";
 
     public enum Status { QUEUED, SENT, DELIVERED, FAILED, SUPERSEDED;
 
@@ -86,6 +88,13 @@ public class Attempt {
         if (status().equals(Status.QUEUED)) {
             this.status = Status.SENT.wireName();
             this.providerRef = providerRef;
+        }
+    }
+
+    /** The carrier says it reached the handset; a superseded attempt stays superseded. */
+    public void markDelivered() {
+        if (status().equals(Status.QUEUED) || status().equals(Status.SENT)) {
+            this.status = Status.DELIVERED.wireName();
         }
     }
 

@@ -1,0 +1,33 @@
+package dev.ringproof.api.admin;
+
+import dev.ringproof.api.Times;
+import dev.ringproof.platform.boundary.CarrierProviders;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/**
+ * Admin API: {@code GET /api/admin/v1/providers}, each telephony provider's circuit and recent
+ * error rate as the answering node sees them (health is kept per node).
+ */
+@Path("admin/v1/providers")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProvidersResource {
+
+    @Inject
+    CarrierProviders providers;
+
+    public record ProviderResponse(String name, String circuit, String openUntil, int recentSends, double errorRate,
+                                   int failuresInARow) {
+    }
+
+    @GET
+    public List<ProviderResponse> list() {
+        return providers.states().stream().map(p -> new ProviderResponse(p.name(), p.circuit(),
+                p.openUntil() == null ? null : Times.rfc3339(p.openUntil()), p.recentSends(), p.errorRate(),
+                p.failuresInARow())).toList();
+    }
+}
