@@ -1,0 +1,56 @@
+package dev.ringproof.system;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.jboss.arquillian.container.spi.event.container.BeforeUnDeploy;
+import org.jboss.arquillian.core.api.annotation.Observes;
+import org.jboss.arquillian.core.spi.LoadableExtension;
+
+/**
+ * Empties Ringproof's queues before Arquillian undeploys the EAR after a test class.
+ * Timers that earlier classes left (fallbacks 30 s and more ahead) were delivered to the
+ * message-driven beans while Payara undeployed them: "container is in Undeployed", then a
+ * ClassCastException on the retry, after which that JMS worker thread ran every later
+ * message in a dead transaction and its effects were lost (a voice fallback of TelephonyIT
+ * two classes on). Production deploys once; the suite deploys per class. What is flushed
+ * stays in the outbox, and the next deployment's sweeper relays it again.
+ */
+public class QuietUndeploy implements LoadableExtension {
+
+    @Override
+    public void register(ExtensionBuilder builder) {
+        builder.observer(QueueFlush.class);
+    }
+
+    /** The Arquillian observer: flushes the three queues with one asadmin call. */
+    public static class QueueFlush {
+
+        private static final Logger LOG = Logger.getLogger(QueueFlush.class.getName());
+        private static final String[] QUEUES = {"RingproofFallbacks", "RingproofOutbound", "RingproofWebhooks"};
+
+        public void flush(@Observes BeforeUnDeploy event) throws IOException, InterruptedException {
+            Path home = Path.of(System.getProperty("payara.home"));
+            Path commands = Files.createTempFile("flush-queues", ".asadmin");
+            try {
+                var lines = new StringBuilder();
+                for (String queue : QUEUES) {
+                    lines.append("flush-jmsdest --desttype queue ").append(queue).append('\n');
+                }
+                Files.writeString(commands, lines);
+                var process = new ProcessBuilder("bash", home.resolve("bin/asadmin").toString(), "multimode",
+                        "--file", commands.toString()).redirectErrorStream(true).start();
+                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                    // a queue that was never created cannot be flushed; the undeploy goes on regardless
+                    LOG.warning("Flushing the queues before undeploy said: " + output);
+                }
+            } finally {
+                Files.deleteIfExists(commands);
+            }
+        }
+    }
+}
