@@ -8,9 +8,8 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Starts and approvals per prefix and minute, counted in the caller's transaction (for a
- * start or check: in {@link TrafficCounter}'s, once that has committed), and summed for the
- * velocity and conversion watches.
+ * Starts and approvals per prefix and minute, counted in the caller's transaction (a
+ * refused or failed start is not counted), and summed for the velocity and conversion watches.
  */
 @Dependent
 public class PrefixTraffic {

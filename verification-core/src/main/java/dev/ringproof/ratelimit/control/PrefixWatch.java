@@ -1,33 +1,19 @@
 package dev.ringproof.ratelimit.control;
 
 import dev.ringproof.ratelimit.entity.FraudBlock;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The velocity and conversion watches, with their settings, over a prefix's counted traffic. */
 @Dependent
 public class PrefixWatch {
 
-    private static final Logger LOG = Logger.getLogger(PrefixWatch.class.getName());
-
     @Inject
     PrefixTraffic traffic;
-
-    @Inject
-    TrafficCounter counter;
-
-    @Resource
-    TransactionSynchronizationRegistry transactions;
 
     @Inject
     @ConfigProperty(name = "fraud.velocity.window", defaultValue = "PT10M")
@@ -86,37 +72,11 @@ public class PrefixWatch {
                                 conversionBlockFor)));
     }
 
-    /**
-     * Counts the start once the caller's transaction commits (a refused or failed start is
-     * not counted), before the answer leaves, so a client's next start already sees it.
-     */
     public void countStart(String prefix, OffsetDateTime now) {
-        afterCommit(() -> counter.countStart(prefix, now));
+        traffic.countStart(prefix, now);
     }
 
     public void countApproval(String prefix, OffsetDateTime now) {
-        afterCommit(() -> counter.countApproval(prefix, now));
-    }
-
-    private void afterCommit(Runnable count) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing: counting waits for the commit
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status != Status.STATUS_COMMITTED) {
-                    return;
-                }
-                try {
-                    count.run();
-                } catch (RuntimeException e) {
-                    // the start stands; the watches see one start fewer
-                    LOG.log(Level.WARNING, "Prefix traffic not counted", e);
-                }
-            }
-        });
+        traffic.countApproval(prefix, now);
     }
 }
