@@ -1,17 +1,22 @@
 package dev.ringproof.api.problem;
 
 import jakarta.resource.ResourceException;
+import jakarta.transaction.SystemException;
 import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
+import javax.transaction.xa.XAException;
 
 /**
  * Recognises a failure that says the database cannot be reached right now (restarting, a
  * broken connection, an empty pool), anywhere in a cause chain: the API answers those 503
- * {@code channel_unavailable}, to be retried, not 500.
+ * {@code channel_unavailable}, to be retried, not 500. A transaction that could not complete
+ * (the commit met a dead connection: SystemException over an XAException that carries the
+ * cause in its message only) counts too; its outcome is unknown, so a retry needs the
+ * request's Idempotency-Key, as for any 5xx.
  */
 final class DatabaseOutage {
 
@@ -26,7 +31,8 @@ final class DatabaseOutage {
         for (Throwable cause = failure; cause != null && depth < 32; cause = next(cause), depth++) {
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof SQLRecoverableException || cause instanceof ResourceException
-                    || cause instanceof SocketException) {
+                    || cause instanceof SocketException || cause instanceof SystemException
+                    || cause instanceof XAException) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null

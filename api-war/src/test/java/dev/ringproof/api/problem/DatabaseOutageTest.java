@@ -25,6 +25,15 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void aCommitOnADeadConnectionIsAnOutage() {
+        var commit = new EJBException("Unable to complete container-managed transaction.",
+                (Exception) new jakarta.transaction.SystemException().initCause(new javax.transaction.xa.XAException(
+                        "jakarta.resource.ResourceException: This Managed Connection is not valid")));
+
+        assertThat(DatabaseOutage.causes(commit)).isTrue();
+    }
+
+    @Test
     void otherDatabaseErrorsAreNot() {
         var duplicate = new PersistenceException(new SQLException("duplicate key", "23505"));
 
