@@ -115,9 +115,9 @@ public class Fuzz {
             String victimTenant = id(admin("POST", "/api/admin/v1/tenants", "{\"name\":\"Fuzz victim\"}"));
             String victimKeyId = id(admin("POST", "/api/admin/v1/tenants/" + victimTenant + "/api-keys",
                     "{\"label\":\"victim\",\"mode\":\"test\"}"));
-            String victimPool = id(admin("POST", "/api/admin/v1/pools", "{\"name\":\"Fuzz\",\"country\":\"DE\"}"));
+            String victimPool = id(admin("POST", "/api/admin/v1/pools", "{\"name\":\"Fuzz\",\"country\":\"GB\"}"));
             admin("POST", "/api/admin/v1/pools/" + victimPool + "/numbers",
-                    "{\"ranges\":[{\"from\":\"+4930901820000\",\"to\":\"+4930901829999\"}]}");
+                    "{\"ranges\":[{\"from\":\"+442079470000\",\"to\":\"+442079470099\"}]}");
             String victimPolicy = id(admin("POST", "/api/admin/v1/rate-limits",
                     "{\"scope\":\"phone\",\"action\":\"check\",\"tenant_id\":\"" + victimTenant
                             + "\",\"limit\":1000,\"window_seconds\":60}"));
@@ -126,7 +126,7 @@ public class Fuzz {
             String vA = id(tenant(keyA, "{\"phone\":\"+447400999001\"}"));
             String vB = id(tenant(keyB, "{\"phone\":\"+447400999002\"}"));
             return new World(keyA, keyB, field(revoked, "key"), vA, vB, victimTenant, victimKeyId, victimPool,
-                    "+4930901820001", victimPolicy, "fuzzvictim");
+                    "+442079470001", victimPolicy, "fuzzvictim");
         }
 
         private static String admin(String method, String path, String body) throws Exception {
@@ -212,10 +212,10 @@ public class Fuzz {
                     + "\"webhook_url\":\"https://example.com/hook\"}";
         }
         if (p.endsWith("/numbers")) {
-            return "{\"numbers\":[\"+4930901830001\"],\"ranges\":[{\"from\":\"+4930901840000\",\"to\":\"+4930901840009\"}]}";
+            return "{\"numbers\":[\"+442079480001\"],\"ranges\":[{\"from\":\"+442079480100\",\"to\":\"+442079480109\"}]}";
         }
         if (p.endsWith("/pools") || p.endsWith("/pools/{id}")) {
-            return "{\"name\":\"Fuzz\",\"country\":\"DE\",\"enabled\":true}";
+            return "{\"name\":\"Fuzz\",\"country\":\"GB\",\"enabled\":true}";
         }
         if (p.endsWith("/rate-limits")) {
             return "{\"scope\":\"prefix\",\"action\":\"start\",\"match\":\"+4479\",\"limit\":1000,\"window_seconds\":60}";
