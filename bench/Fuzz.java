@@ -85,7 +85,8 @@ public class Fuzz {
                 path = p.group(1);
             } else if (!line.startsWith("  ")) {
                 path = null;
-            } else if (m.matches() && path != null) {
+            } else if (m.matches() && path != null && path.matches("/(v1|admin|billing|sandbox)/.*")) {
+                // only Ringproof's APIs: bench/lib.sh deploys the baseline WAR next to them
                 ops.add(new Op("/api" + path, m.group(1).toUpperCase()));
             }
         }
@@ -456,6 +457,7 @@ public class Fuzz {
         int noAnswer = 0;
         int fiveXx = 0;
         int notProblem = 0;
+        int httpLayer = 0;
         int badProblem = 0;
         int leaks = 0;
         int isolation = 0;
@@ -481,7 +483,11 @@ public class Fuzz {
                 fiveXx++;
                 failures.append("5XX ").append(describe(r)).append('\n');
             }
-            if (r.status >= 400) {
+            if (r.status == 400 && r.contentType.isEmpty() && r.body.isEmpty()) {
+                // Grizzly refuses a header over 8 KB or a path with %00 or bytes that are not UTF-8
+                // before the request reaches any application: an empty 400, nothing to leak
+                httpLayer++;
+            } else if (r.status >= 400) {
                 if (!r.contentType.startsWith("application/problem+json")) {
                     notProblem++;
                     failures.append("NOT PROBLEM ").append(describe(r)).append('\n');
@@ -526,6 +532,8 @@ public class Fuzz {
         ok &= check("requests without an answer (connection dropped, timeout)", noAnswer);
         ok &= check("5xx answers", fiveXx);
         ok &= check("error answers that are not application/problem+json", notProblem);
+        System.out.printf("  %-80s %6d  %s%n", "empty 400s of the HTTP layer, before any application (informative)",
+                httpLayer, "-");
         ok &= check("problem+json without a code or with a status other than the HTTP status", badProblem);
         ok &= check("bodies with a stack trace, SQL, class or package names, or HTML", leaks);
         ok &= check("another tenant's verification answered other than 404 (of " + isolationChecked + ")", isolation);
