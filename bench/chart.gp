@@ -5,7 +5,7 @@ set title "Ringproof on Payara Server + PostgreSQL (closed loop, wrk)"
 set xlabel "concurrent clients"
 set logscale x 2
 set xrange [0.8:80]
-set xtics (1, 4, 16, 64)
+set xtics (1, 2, 4, 8, 16, 32, 64)
 set ylabel "throughput (req/s)"
 set y2label "p99 latency (ms)"
 set logscale y2

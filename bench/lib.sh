@@ -47,9 +47,12 @@ build() {
     fi
 }
 
+# The embedded broker's message store goes too: a run leaves tens of thousands of delayed timer
+# messages in it, and the next server loaded them all into its 512 MB heap and stopped answering.
 fresh_database() {
-    log "fresh database $BENCH_DB"
+    log "fresh database $BENCH_DB and broker store"
     $PSQL -d postgres -c "drop database if exists $BENCH_DB with (force)" -c "create database $BENCH_DB"
+    rm -rf "$DOMAIN_DIR"/imq/instances/*/fs370
 }
 
 sql() { $PSQL -d "$BENCH_DB" -At -c "$1"; }
@@ -110,13 +113,17 @@ server_pid() { cat "$DOMAIN_DIR/config/pid"; }
 
 admin_post() { curl -sf $ADMIN -H 'Content-Type: application/json' -d "$2" "$BASE/api/admin/v1/$1"; }
 
-# A tenant (fallbacks after $1 seconds), a live key, a GB pool of 10 000 numbers, no rate limits.
+# A tenant (fallbacks after $1 seconds), a live key, a GB pool of 10 000 numbers, GB prices, no rate limits.
 # Prints the key.
 setup_tenant() {
     local fallback=$1 tenant pool
     tenant=$(admin_post tenants "{\"name\":\"Bench\",\"fallback_after_seconds\":{\"missed_call\":$fallback,\"sms\":$fallback,\"voice\":$fallback}}" | jq -r .id)
     pool=$(admin_post pools '{"name":"London","country":"GB"}' | jq -r .id)
     admin_post "pools/$pool/numbers" '{"ranges":[{"from":"+442079460000","to":"+442079469999"}]}' >/dev/null
+    local channel # priced, as in production: an unpriced send is billed at 0 with a warning logged each time
+    [ "${BENCH_PRICES:-1}" = 0 ] || for channel in missed_call sms voice; do
+        admin_post prices "{\"channel\":\"$channel\",\"country\":\"GB\",\"unit_price\":\"0.0100\",\"currency\":\"EUR\"}" >/dev/null
+    done
     for id in $(curl -sf $ADMIN "$BASE/api/admin/v1/rate-limits" | jq -r '.. | objects | select(has("window_seconds")) | .id'); do
         curl -sf $ADMIN -X DELETE "$BASE/api/admin/v1/rate-limits/$id" >/dev/null
     done

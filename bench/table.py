@@ -26,7 +26,7 @@ with open(sys.argv[2], "w") as plot:
     for c in clients:
         cells = [x for n in names for x in cell(n, c)]
         s, b = phases.get(("start", c)), phases.get(("baseline", c))
-        ratio = f"**{float(s['rps']) / float(b['rps']):.2f}**" if s and b else "–"
+        ratio = f"**{float(s['rps']) / float(b['rps']):.2f}**" if s and b and float(b['rps']) > 0 else "–"
         print(f"| {c} | " + " | ".join(cells) + f" | {ratio} |")
         get = lambda n, k: phases[(n, c)][k] if (n, c) in phases else "NaN"
         plot.write(f"{c} " + " ".join(get(n, "rps") for n in names) + " " + " ".join(get(n, "p99_ms") for n in names) + "\n")

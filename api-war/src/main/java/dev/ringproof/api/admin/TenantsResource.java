@@ -4,8 +4,10 @@ import dev.ringproof.api.json.Fields;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.tenant.boundary.TenantChanges;
 import dev.ringproof.tenant.boundary.Tenants;
+import dev.ringproof.usage.boundary.UsageRecords;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -18,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import dev.ringproof.usage.boundary.UsageRecords;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -29,6 +30,9 @@ import java.util.Set;
 @Path("admin/v1/tenants")
 @Produces(MediaType.APPLICATION_JSON)
 public class TenantsResource {
+
+    /** Json.create… looks the provider up with a ServiceLoader on every call: slow on Payara's class loaders. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Set<String> CHANNELS = Set.of("missed_call", "sms", "voice");
 
@@ -71,9 +75,9 @@ public class TenantsResource {
         var changes = read(body == null ? null : withoutStatus(body));
         if (body != null && body.containsKey("status")) {
             var status = body.get("status");
-            if (status.equals(jakarta.json.Json.createValue("active"))) {
+            if (status.equals(JSON.createValue("active"))) {
                 tenants.reactivate(id);
-            } else if (status.equals(jakarta.json.Json.createValue("suspended"))) {
+            } else if (status.equals(JSON.createValue("suspended"))) {
                 tenants.suspend(id);
             } else {
                 throw Refusal.invalid("status", "must be active or suspended");
@@ -91,7 +95,7 @@ public class TenantsResource {
     }
 
     private static JsonObject withoutStatus(JsonObject body) {
-        return jakarta.json.Json.createObjectBuilder(body).remove("status").build();
+        return JSON.createObjectBuilder(body).remove("status").build();
     }
 
     private static TenantChanges read(JsonObject body) {

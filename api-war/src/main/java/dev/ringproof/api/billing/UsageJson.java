@@ -3,7 +3,7 @@ package dev.ringproof.api.billing;
 import dev.ringproof.usage.entity.Period;
 import dev.ringproof.usage.entity.Totals;
 import dev.ringproof.usage.entity.UsageGroup;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
 import java.io.OutputStream;
 import java.util.function.Consumer;
@@ -16,13 +16,16 @@ import java.util.function.Consumer;
  */
 final class UsageJson {
 
+    /** Json.create… looks the provider up with a ServiceLoader on every call: slow on Payara's class loaders. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private UsageJson() {
     }
 
     static void write(OutputStream out, Period period, String billingCurrency,
                       Consumer<Consumer<UsageGroup>> source) {
         var totals = new Totals();
-        try (JsonGenerator json = Json.createGenerator(out)) {
+        try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject()
                     .write("from", period.from().toString())
                     .write("to", period.to().toString())

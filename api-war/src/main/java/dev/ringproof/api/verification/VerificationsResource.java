@@ -3,6 +3,7 @@ package dev.ringproof.api.verification;
 import dev.ringproof.api.json.Fields;
 import dev.ringproof.api.tenant.TenantAuthentication;
 import dev.ringproof.platform.boundary.Refusal;
+import dev.ringproof.ratelimit.boundary.FraudGuard;
 import dev.ringproof.tenant.boundary.TenantCaller;
 import dev.ringproof.verification.boundary.IdempotencyKeys;
 import dev.ringproof.verification.boundary.StartCommand;
@@ -27,6 +28,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** The tenant API: {@code /api/v1/verifications}. */
 @Path("v1/verifications")
@@ -34,12 +37,16 @@ import java.util.HexFormat;
 public class VerificationsResource {
 
     static final int MAX_IDEMPOTENCY_KEY = 255;
+    private static final Logger LOG = Logger.getLogger(VerificationsResource.class.getName());
 
     @Inject
     Verifications verifications;
 
     @Inject
     IdempotencyKeys idempotencyKeys;
+
+    @Inject
+    FraudGuard fraudGuard;
 
     @Context
     ContainerRequestContext request;
@@ -53,7 +60,7 @@ public class VerificationsResource {
         var command = StartRequest.read(body, servletRequest.getRemoteAddr());
         TenantCaller caller = TenantAuthentication.caller(request);
         if (idempotencyKey == null) {
-            return created(verifications.start(caller, command, null));
+            return created(counted(verifications.start(caller, command, null)));
         }
         if (idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY
                 || !idempotencyKey.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
@@ -68,7 +75,7 @@ public class VerificationsResource {
         }
         var claim = (IdempotencyKeys.Claim) outcome;
         try {
-            return created(verifications.start(caller, command, claim));
+            return created(counted(verifications.start(caller, command, claim)));
         } catch (RuntimeException e) {
             idempotencyKeys.release(claim);
             throw e;
@@ -89,6 +96,9 @@ public class VerificationsResource {
         String code = fields.requiredString("code", 20);
         fields.requireValid();
         var checked = verifications.check(caller(), id, CodeInput.normalise(code));
+        if (checked.valid()) {
+            count(() -> fraudGuard.approved(checked.verification().phone()));
+        }
         return VerificationJson.checked(checked.verification(), checked.valid());
     }
 
@@ -102,6 +112,21 @@ public class VerificationsResource {
     @Path("{id}/next")
     public JsonObject next(@PathParam("id") String id) {
         return json(verifications.next(caller(), id));
+    }
+
+    /** The fraud guard counts a start once it has committed, in a short transaction of its own. */
+    private dev.ringproof.verification.entity.Verification counted(dev.ringproof.verification.entity.Verification v) {
+        count(() -> fraudGuard.started(v.phone()));
+        return v;
+    }
+
+    /** A count that fails leaves the committed start or check standing: the watches see one fewer. */
+    private static void count(Runnable count) {
+        try {
+            count.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Prefix traffic not counted", e);
+        }
     }
 
     private static JsonObject json(dev.ringproof.verification.entity.Verification verification) {

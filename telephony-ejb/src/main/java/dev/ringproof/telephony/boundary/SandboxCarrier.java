@@ -6,6 +6,7 @@ import dev.ringproof.telephony.entity.HandsetMessage.Type;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -58,11 +59,15 @@ public class SandboxCarrier implements Carrier {
 
     /** Sets how the handset answers; null leaves a setting as it is. */
     public HandsetBehaviour configure(String phone, String calls, String sms, String voice) {
-        var behaviour = behaviour(phone).orElseGet(() -> {
-            var created = new HandsetBehaviour(phone);
-            em.persist(created);
-            return created;
-        });
+        // insert-if-missing, then lock: two first settings of one handset at once both succeed
+        // (a find-then-persist let the second fail on the primary key: 500, found by bench/fuzz)
+        var defaults = new HandsetBehaviour(phone);
+        em.createNativeQuery("insert into sandbox_handset (phone, calls, sms, voice) values (?1, ?2, ?3, ?4)"
+                        + " on conflict do nothing")
+                .setParameter(1, phone).setParameter(2, defaults.calls()).setParameter(3, defaults.sms())
+                .setParameter(4, defaults.voice())
+                .executeUpdate();
+        var behaviour = em.find(HandsetBehaviour.class, phone, LockModeType.PESSIMISTIC_WRITE);
         behaviour.change(calls, sms, voice);
         return behaviour;
     }

@@ -13,10 +13,10 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
@@ -36,6 +36,9 @@ import java.util.logging.Logger;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class OutboxRelay {
+
+    /** Json.create… looks the provider up with a ServiceLoader on every call: slow on Payara's class loaders. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
     /** A message not consumed this long after it was relayed and fell due is relayed again. */
@@ -84,7 +87,7 @@ public class OutboxRelay {
 
     private static MapMessage toMapMessage(JMSContext jms, String id, String payload) {
         var map = jms.createMapMessage();
-        try (var reader = Json.createReader(new StringReader(payload))) {
+        try (var reader = JSON.createReader(new StringReader(payload))) {
             map.setString(OutboxRows.ID_FIELD, id);
             for (var entry : reader.readObject().entrySet()) {
                 JsonValue value = entry.getValue();

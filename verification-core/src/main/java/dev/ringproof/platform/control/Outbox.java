@@ -3,10 +3,10 @@ package dev.ringproof.platform.control;
 import dev.ringproof.platform.boundary.OutboxRelay;
 import dev.ringproof.platform.entity.OutboxMessage;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
@@ -25,6 +25,9 @@ import java.util.Map;
 @Dependent
 public class Outbox {
 
+    /** Json.create… looks the provider up with a ServiceLoader on every call: slow on Payara's class loaders. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @PersistenceContext(unitName = "ringproof")
     EntityManager em;
 
@@ -42,7 +45,7 @@ public class Outbox {
 
     /** Queues {@code fields} (String, Integer or Boolean values) for {@code queue}, delivered at {@code deliverAt}. */
     public void put(String queue, Map<String, Object> fields, OffsetDateTime deliverAt) {
-        var payload = Json.createObjectBuilder();
+        var payload = JSON.createObjectBuilder();
         fields.forEach((key, value) -> {
             if (value instanceof Integer number) {
                 payload.add(key, number);

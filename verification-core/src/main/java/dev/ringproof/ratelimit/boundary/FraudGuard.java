@@ -24,6 +24,12 @@ import java.time.OffsetDateTime;
  * the velocity and conversion watches, which block a prefix when its traffic looks pumped.
  * Policies with action {@code start} count starts; those with action {@code check} count
  * checks of pending verifications, right or wrong.
+ *
+ * <p>The watches' per-prefix counts are taken after the start or check has committed, by
+ * {@link #started} and {@link #approved} in a short transaction of their own, called by the
+ * API before it answers (so a client's next start sees them; a refused or failed start is not
+ * counted). Counted inside the start's transaction, the prefix's minute row stayed locked for
+ * the whole start, and every start to one prefix queued on it (docs/benchmarks).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -64,17 +70,25 @@ public class FraudGuard {
             blocks.record(prefix, finding.get(), now);
             throw blocked();
         }
-        watch.countStart(prefix, now);
     }
 
     /** A check of a pending verification was made; its outcome stands only if the limits admit it. */
-    public void admitCheck(String tenantId, String phone, String country, boolean approved) {
+    public void admitCheck(String tenantId, String phone, String country) {
         var now = OffsetDateTime.now(clock);
         String prefix = Prefixes.of(phone);
         limiter.admit(new Traffic(Action.CHECK, tenantId, phone, country, prefix, null), now);
-        if (approved) {
-            watch.countApproval(prefix, now);
-        }
+    }
+
+    /** Counts a committed start to {@code phone} (E.164) for the prefix watches; call it outside the start's transaction. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void started(String phone) {
+        watch.countStart(Prefixes.of(phone), OffsetDateTime.now(clock));
+    }
+
+    /** Counts a committed approval of a verification of {@code phone}; call it outside the check's transaction. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void approved(String phone) {
+        watch.countApproval(Prefixes.of(phone), OffsetDateTime.now(clock));
     }
 
     /** One spelling per address, so that {@code ::1} and {@code 0:0:0:0:0:0:0:1} share a counter. */

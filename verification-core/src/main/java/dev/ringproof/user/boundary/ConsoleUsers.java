@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -59,7 +60,27 @@ public class ConsoleUsers {
         if (!problems.isEmpty()) {
             throw new Refusal(Reason.INVALID_REQUEST, "See errors for what to correct.", problems);
         }
-        return create(username, password, roles);
+        var user = create(username, password, roles);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            // the same name registered at the same moment (found by bench/fuzz): the loser's name is taken
+            if (isDuplicateKey(e)) {
+                throw new Refusal(Reason.INVALID_REQUEST, "See errors for what to correct.",
+                        List.of(new FieldProblem("username", "is taken")));
+            }
+            throw e;
+        }
+        return user;
+    }
+
+    private static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public List<ConsoleUser> all() {

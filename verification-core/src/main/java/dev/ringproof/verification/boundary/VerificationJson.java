@@ -1,12 +1,12 @@
 package dev.ringproof.verification.boundary;
 
+import dev.ringproof.platform.control.Rfc3339;
 import dev.ringproof.verification.entity.Attempt;
 import dev.ringproof.verification.entity.Channel;
 import dev.ringproof.verification.entity.Verification;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import dev.ringproof.platform.control.Rfc3339;
+import jakarta.json.spi.JsonProvider;
 import java.time.OffsetDateTime;
 
 /**
@@ -15,20 +15,23 @@ import java.time.OffsetDateTime;
  */
 public final class VerificationJson {
 
+    /** Json.create… looks the provider up with a ServiceLoader on every call: slow on Payara's class loaders. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private VerificationJson() {
     }
 
     public static JsonObjectBuilder of(Verification v) {
-        var json = Json.createObjectBuilder()
+        var json = JSON.createObjectBuilder()
                 .add("id", v.id())
                 .add("status", v.status().wireName())
                 .add("phone", v.phone())
                 .add("country", v.country());
         addIfPresent(json, "reference", v.reference());
         v.currentAttempt().ifPresent(a -> json.add("channel", a.channel().wireName()));
-        var workflow = Json.createArrayBuilder();
+        var workflow = JSON.createArrayBuilder();
         v.workflow().stream().map(Channel::wireName).forEach(workflow::add);
-        var attempts = Json.createArrayBuilder();
+        var attempts = JSON.createArrayBuilder();
         v.attempts().forEach(a -> attempts.add(attempt(a)));
         json.add("workflow", workflow).add("attempts", attempts).add("remaining_checks", v.remainingChecks());
         addIfPresent(json, "next_fallback_at", rfc3339(v.nextFallbackAt()));
@@ -40,7 +43,7 @@ public final class VerificationJson {
     }
 
     private static JsonObjectBuilder attempt(Attempt a) {
-        var json = Json.createObjectBuilder()
+        var json = JSON.createObjectBuilder()
                 .add("channel", a.channel().wireName())
                 .add("status", a.status().wireName())
                 .add("started_at", rfc3339(a.startedAt()));

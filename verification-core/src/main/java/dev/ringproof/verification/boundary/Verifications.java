@@ -65,6 +65,7 @@ public class Verifications {
     public record Checked(Verification verification, boolean valid) {
     }
 
+    /** Once this has returned (committed), the caller counts the start: {@link FraudGuard#started}. */
     public Verification start(TenantCaller caller, StartCommand command, IdempotencyKeys.Claim claim) {
         var tenant = em.find(Tenant.class, caller.tenantId());
         var phone = PhoneNumbers.parse(command.phone());
@@ -107,14 +108,14 @@ public class Verifications {
         return verification;
     }
 
+    /** Once this has returned (committed), the caller counts an approval: {@link FraudGuard#approved}. */
     public Checked check(TenantCaller caller, String id, String code) {
         var verification = own(caller, id, LockModeType.PESSIMISTIC_WRITE);
         var outcome = verification.check(code, hasher, OffsetDateTime.now(clock));
         if (outcome == CheckOutcome.CLOSED) {
             throw closed();
         }
-        fraudGuard.admitCheck(caller.tenantId(), verification.phone(), verification.country(),
-                outcome == CheckOutcome.APPROVED);
+        fraudGuard.admitCheck(caller.tenantId(), verification.phone(), verification.country());
         if (!verification.isPending()) {
             webhooks.happened(verification, verification.status().wireName());
         }

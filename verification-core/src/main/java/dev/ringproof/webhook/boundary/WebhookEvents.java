@@ -10,7 +10,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -25,6 +25,9 @@ import java.util.Map;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class WebhookEvents {
+
+    /** Json.create… looks the provider up with a ServiceLoader on every call: slow on Payara's class loaders. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public static final String QUEUE_NAME = "RingproofWebhooks";
 
@@ -45,7 +48,7 @@ public class WebhookEvents {
         }
         var now = OffsetDateTime.now(clock);
         String id = Ids.next("evt");
-        String body = Json.createObjectBuilder()
+        String body = JSON.createObjectBuilder()
                 .add("type", "verification." + type)
                 .add("timestamp", Rfc3339.format(now))
                 .add("data", VerificationJson.of(verification))
