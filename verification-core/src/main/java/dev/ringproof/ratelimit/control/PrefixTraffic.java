@@ -38,19 +38,24 @@ public class PrefixTraffic {
         var settledFrom = now.minus(conversion.window());
         var settledTo = now.minus(conversion.settle());
         var from = baselineFrom.isBefore(settledFrom) ? baselineFrom : settledFrom;
-        Object[] row = (Object[]) em.createNativeQuery("select"
-                        + " coalesce(sum(case when bucket_start > ?1 then starts else 0 end), 0),"
-                        + " coalesce(sum(case when bucket_start > ?2 and bucket_start <= ?3 then starts else 0 end), 0),"
-                        + " coalesce(sum(case when bucket_start > ?4 and bucket_start <= ?5 then starts else 0 end), 0),"
-                        + " coalesce(sum(case when bucket_start > ?6 and bucket_start <= ?7 then approvals else 0 end), 0)"
-                        + " from prefix_traffic where prefix = ?8 and bucket_start > ?9")
-                .setParameter(1, recentFrom)
-                .setParameter(2, baselineFrom).setParameter(3, recentFrom)
-                .setParameter(4, settledFrom).setParameter(5, settledTo)
-                .setParameter(6, settledFrom).setParameter(7, settledTo)
-                .setParameter(8, prefix).setParameter(9, from)
+        Object[] row = (Object[]) em.createNativeQuery("select " + sum("starts", RECENT) + ", "
+                        + sum("starts", BASELINE) + ", " + sum("starts", SETTLED) + ", " + sum("approvals", SETTLED)
+                        + " from prefix_traffic where prefix = ?5 and bucket_start > ?6")
+                .setParameter(1, recentFrom).setParameter(2, baselineFrom)
+                .setParameter(3, settledFrom).setParameter(4, settledTo)
+                .setParameter(5, prefix).setParameter(6, from)
                 .getSingleResult();
         return new Stats(number(row[0]), number(row[1]), number(row[2]), number(row[3]));
+    }
+
+    /** The periods the watches read, as conditions on a bucket (parameters 1-4 of {@link #stats}). */
+    private static final String RECENT = "bucket_start > ?1";
+    private static final String BASELINE = "bucket_start > ?2 and bucket_start <= ?1";
+    private static final String SETTLED = "bucket_start > ?3 and bucket_start <= ?4";
+
+    /** The one reading both watches take: {@code column} (a constant, never input) summed over some buckets. */
+    private static String sum(String column, String buckets) {
+        return "coalesce(sum(case when " + buckets + " then " + column + " else 0 end), 0)";
     }
 
     private void count(String column, String prefix, OffsetDateTime now) {

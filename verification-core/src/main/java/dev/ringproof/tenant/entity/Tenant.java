@@ -54,6 +54,8 @@ public class Tenant {
     private OffsetDateTime webhookPreviousSecretUntil;
     @Column(name = "webhook_disabled_at")
     private OffsetDateTime webhookDisabledAt;
+    @Column(name = "webhook_disabled_reason")
+    private String webhookDisabledReason;
     @Column(name = "webhook_allow_private")
     private boolean webhookAllowPrivate;
     @Column(name = "daily_spend_cap")
@@ -103,6 +105,7 @@ public class Tenant {
         this.webhookPreviousSecret = null;
         this.webhookPreviousSecretUntil = null;
         this.webhookDisabledAt = null;
+        this.webhookDisabledReason = null;
     }
 
     /** A new secret; the old one still signs until {@code oldValidUntil}, so receivers can switch over. */
@@ -113,8 +116,9 @@ public class Tenant {
     }
 
     /** The receiver said 410 Gone: no more deliveries until an admin sets the webhook again. */
-    public void disableWebhook(OffsetDateTime at) {
+    public void disableWebhook(OffsetDateTime at, String reason) {
         this.webhookDisabledAt = at;
+        this.webhookDisabledReason = reason;
     }
 
     public boolean hasActiveWebhook() {
@@ -137,6 +141,11 @@ public class Tenant {
 
     public OffsetDateTime webhookDisabledAt() {
         return webhookDisabledAt;
+    }
+
+    /** Why deliveries stopped, in words for the console; null while the webhook is active. */
+    public String webhookDisabledReason() {
+        return webhookDisabledReason;
     }
 
     /** Null lifts the cap. */

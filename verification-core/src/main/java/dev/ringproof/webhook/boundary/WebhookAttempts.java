@@ -76,7 +76,8 @@ public class WebhookAttempts {
             event.delivered();
         } else if (status != null && status == 410) {
             event.failed();
-            em.find(Tenant.class, attempt.tenantId()).disableWebhook(now);
+            em.find(Tenant.class, attempt.tenantId()).disableWebhook(now,
+                    "The receiver answered 410 Gone to " + attempt.eventId() + ".");
             LOG.warning(() -> "Webhook of " + attempt.tenantId() + " answered 410 Gone: disabled");
         } else {
             new RetrySchedule(retrySchedule).after(attempt.number()).ifPresentOrElse(
@@ -85,8 +86,27 @@ public class WebhookAttempts {
         }
     }
 
-    /** Queues a delivery of the event after {@code wait}. */
+    /**
+     * Starts the event's deliveries over from the first attempt, now; false when there is no
+     * such event. One transaction, so the message cannot arrive before the event is pending again.
+     */
+    public boolean replay(String eventId) {
+        var event = em.find(WebhookEvent.class, eventId, LockModeType.PESSIMISTIC_WRITE);
+        if (event == null) {
+            return false;
+        }
+        event.retryFromScratch();
+        later(eventId, Duration.ZERO);
+        return true;
+    }
+
+    /** Queues a delivery of the event after {@code wait}, and notes when it is due for the console. */
     public void later(String eventId, Duration wait) {
-        outbox.put(WebhookEvents.QUEUE_NAME, Map.of("event_id", eventId), OffsetDateTime.now(clock).plus(wait));
+        var due = OffsetDateTime.now(clock).plus(wait);
+        var event = em.find(WebhookEvent.class, eventId);
+        if (event != null) {
+            event.nextAttemptAt(due);
+        }
+        outbox.put(WebhookEvents.QUEUE_NAME, Map.of("event_id", eventId), due);
     }
 }

@@ -19,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -75,19 +76,34 @@ public class WebhookDeliveries {
     }
 
     /** Delivers an event again from its first attempt, e.g. after the receiver was fixed. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public void replay(String eventId) {
-        var event = em.find(WebhookEvent.class, eventId);
-        if (event == null) {
+        if (eventId == null || !attempts.replay(eventId)) {
             throw Refusal.notFound("webhook event");
         }
-        event.retryFromScratch();
-        attempts.later(eventId, Duration.ZERO);
     }
 
     public List<WebhookDelivery> of(String tenantId, int offset, int limit) {
         return em.createNamedQuery(WebhookDelivery.OF_TENANT, WebhookDelivery.class).setParameter("tenant", tenantId)
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    /** One line of a tenant's delivery log: an attempt, its event's type, and when the event is tried next. */
+    public record LogLine(WebhookDelivery delivery, String eventType, OffsetDateTime nextAttemptAt) {
+    }
+
+    /**
+     * A tenant's attempts, newest first, with their events: the next attempt is shown beside
+     * the latest attempt of an event that is still pending.
+     */
+    public List<LogLine> log(String tenantId, int offset, int limit) {
+        return em.createNamedQuery(WebhookDelivery.LOG_OF_TENANT, Object[].class).setParameter("tenant", tenantId)
+                .setFirstResult(offset).setMaxResults(limit).getResultList().stream()
+                .map(row -> {
+                    var delivery = (WebhookDelivery) row[0];
+                    var event = (WebhookEvent) row[1];
+                    boolean latest = "pending".equals(event.state()) && delivery.attempt() == event.attempts();
+                    return new LogLine(delivery, event.type(), latest ? event.nextAttemptAt() : null);
+                }).toList();
     }
 
     private void send(WebhookAttempts.Attempt attempt) {

@@ -12,9 +12,12 @@ import java.time.OffsetDateTime;
 @Table(name = "webhook_delivery")
 @NamedQuery(name = WebhookDelivery.OF_TENANT, query = "select d from WebhookDelivery d, WebhookEvent e"
         + " where d.eventId = e.id and e.tenantId = :tenant order by d.attemptedAt desc, d.id")
+@NamedQuery(name = WebhookDelivery.LOG_OF_TENANT, query = "select d, e from WebhookDelivery d, WebhookEvent e"
+        + " where d.eventId = e.id and e.tenantId = :tenant order by d.attemptedAt desc, d.id")
 public class WebhookDelivery {
 
     public static final String OF_TENANT = "WebhookDelivery.ofTenant";
+    public static final String LOG_OF_TENANT = "WebhookDelivery.logOfTenant";
 
     @Id
     private String id;

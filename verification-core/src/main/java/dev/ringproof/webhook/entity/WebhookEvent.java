@@ -26,6 +26,8 @@ public class WebhookEvent {
     private OffsetDateTime createdAt;
     private String state;
     private int attempts;
+    @Column(name = "next_attempt_at")
+    private OffsetDateTime nextAttemptAt;
 
     protected WebhookEvent() {
         // for JPA
@@ -47,10 +49,17 @@ public class WebhookEvent {
 
     public void delivered() {
         state = "delivered";
+        nextAttemptAt = null;
     }
 
     public void failed() {
         state = "failed";
+        nextAttemptAt = null;
+    }
+
+    /** When the next delivery attempt is due (the outbox holds the message itself). */
+    public void nextAttemptAt(OffsetDateTime due) {
+        nextAttemptAt = due;
     }
 
     public void retryFromScratch() {
@@ -84,5 +93,10 @@ public class WebhookEvent {
 
     public int attempts() {
         return attempts;
+    }
+
+    /** When the next attempt is due, while the event is pending and one is scheduled; else null. */
+    public OffsetDateTime nextAttemptAt() {
+        return nextAttemptAt;
     }
 }
