@@ -27,7 +27,8 @@ public class Navigation {
             new Entry("Tenants", "/tenants/list.xhtml", "tenants", "pi pi-building", "admin"),
             new Entry("Number pools", "/pools/list.xhtml", "pools", "pi pi-phone", "admin"),
             new Entry("Verifications", "/verifications/list.xhtml", "verifications", "pi pi-search", "admin"),
-            // rate limits (/ratelimits), prices (/prices) and usage (/usage, admin + billing) slot in here
+            // rate limits (/ratelimits) and prices (/prices) slot in here
+            new Entry("Usage", "/usage/report.xhtml", "usage", "pi pi-wallet", "admin", "billing"),
             new Entry("Users", "/users/list.xhtml", "users", "pi pi-users", "admin"));
 
     public List<Entry> entries() {
