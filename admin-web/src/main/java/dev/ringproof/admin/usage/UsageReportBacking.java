@@ -77,6 +77,7 @@ public class UsageReportBacking implements Serializable {
         var external = faces.getExternalContext();
         external.responseReset();
         external.setResponseContentType("text/csv; charset=UTF-8");
+        external.setResponseHeader("Cache-Control", "no-store");
         external.setResponseHeader("Content-Disposition", "attachment; filename=\"usage-" + period.from() + "-"
                 + period.to() + ".csv\"");
         reports.writeCsv(period, tenant(), external.getResponseOutputStream());
