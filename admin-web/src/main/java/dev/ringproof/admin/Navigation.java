@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The console's menu. A new page is one line here (and, for admin-only pages, its path in
- * web.xml's admin constraint): rate limits, prices and usage are expected next.
+ * web.xml's admin constraint).
  */
 @Named
 @ApplicationScoped
@@ -29,7 +29,7 @@ public class Navigation {
             new Entry("Verifications", "/verifications/list.xhtml", "verifications", "pi pi-search", "admin"),
             new Entry("Rate limits & fraud", "/ratelimits/list.xhtml", "ratelimits", "pi pi-shield", "admin"),
             new Entry("Prices", "/prices/list.xhtml", "prices", "pi pi-euro", "admin"),
-            // rate limits (/ratelimits), prices (/prices) and usage (/usage, admin + billing) slot in here
+            new Entry("Usage", "/usage/report.xhtml", "usage", "pi pi-wallet", "admin", "billing"),
             new Entry("Users", "/users/list.xhtml", "users", "pi pi-users", "admin"));
 
     public List<Entry> entries() {

@@ -29,6 +29,11 @@ final class Browser implements AutoCloseable {
     private final WebDriverWait wait;
 
     Browser() {
+        this(null);
+    }
+
+    /** A browser that saves downloads into {@code downloads} without asking (null: Chromium's default). */
+    Browser(Path downloads) {
         try {
             profile = Files.createTempDirectory("ringproof-chromium");
         } catch (IOException e) {
@@ -38,6 +43,10 @@ final class Browser implements AutoCloseable {
                 "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,860",
                 "--user-data-dir=" + profile);
+        if (downloads != null) {
+            options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory",
+                    downloads.toString(), "download.prompt_for_download", false));
+        }
         var service = new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File(DRIVER)).build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));

@@ -29,6 +29,7 @@ class UsageIT {
 
     private final Ringproof ringproof = new Ringproof();
     private final String today = LocalDate.now(ZoneOffset.UTC).toString();
+    private final String month = today.substring(0, 7);
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -93,6 +94,45 @@ class UsageIT {
         var testOnly = Http.json(c.api().get("api/v1/usage?from=" + today + "&to=" + today));
         assertThat(testOnly.getJsonArray("lines")).isEmpty();
         assertThat(testOnly.getString("total_amount")).isEqualTo("0.0000");
+
+        monthlySummariesOfTheSameMix(a, b, c);
+    }
+
+    /**
+     * The month of the mix in numbers. a: 4 billed verifications, 3 approved (on missed call, SMS,
+     * voice), 0.1660 in all; as SMS only, 4 × 0.0400 = 0.1600, so the fallbacks cost 0.0060 more.
+     * b: one verification through to voice, 0.1070 against one SMS. c's test traffic: nothing.
+     */
+    private void monthlySummariesOfTheSameMix(Ringproof.Tenant a, Ringproof.Tenant b, Ringproof.Tenant c) {
+        String expectedA = a.id() + " 4 3 0.7500 | missed_call 4 1 0.2500 | sms 2 1 0.5000 | voice 1 1 1.0000"
+                + " | 0.1660 0.0553 0.1600 -0.0060";
+        var billed = Http.json(summary("&tenant=" + a.id(), "application/json"));
+        assertThat(billed.getString("month")).isEqualTo(month);
+        assertThat(billed.getString("currency")).isEqualTo("EUR");
+        assertThat(billed.getJsonArray("tenants").getValuesAs(JsonObject.class)).extracting(UsageIT::summaryLine)
+                .containsExactly(expectedA);
+        assertThat(billed.getJsonArray("tenants").getJsonObject(0).getString("tenant_name"))
+                .isEqualTo("=HYPERLINK(\"x\")");
+        assertThat(Http.json(summary("", "application/json")).getJsonArray("tenants").getValuesAs(JsonObject.class))
+                .extracting(UsageIT::summaryLine).contains(expectedA, b.id() + " 1 1 1.0000 | missed_call 1 0 0.0000"
+                        + " | sms 1 0 0.0000 | voice 1 1 1.0000 | 0.1070 0.1070 0.0400 -0.0670")
+                .noneMatch(line -> line.startsWith(c.id()));
+
+        var csv = summary("&tenant=" + a.id(), "text/csv");
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(csv.body()).isEqualTo("tenant_id,tenant_name,month,verifications_started,verifications_approved,"
+                + "conversion_rate,missed_call_reached,missed_call_approved,missed_call_conversion_rate,sms_reached,"
+                + "sms_approved,sms_conversion_rate,voice_reached,voice_approved,voice_conversion_rate,cost,"
+                + "cost_per_approved,sms_only_cost,saving,currency\r\n"
+                + a.id() + ",\"'=HYPERLINK(\"\"x\"\")\"," + month + ",4,3,0.7500,4,1,0.2500,2,1,0.5000,1,1,1.0000,"
+                + "0.1660,0.0553,0.1600,-0.0060,EUR\r\n");
+
+        var own = Http.json(a.api().get("api/v1/usage/summary?month=" + month));
+        assertThat(own.getString("month")).isEqualTo(month);
+        assertThat(summaryLine(own)).isEqualTo(expectedA);
+        var none = Http.json(c.api().get("api/v1/usage/summary?month=" + month));
+        assertThat(summaryLine(none)).isEqualTo(c.id() + " 0 0 null | missed_call 0 0 null | sms 0 0 null"
+                + " | voice 0 0 null | 0.0000 null 0.0000 0.0000");
     }
 
     @Test
@@ -112,6 +152,25 @@ class UsageIT {
         assertThat(ringproof.admin.get("api/billing/v1/usage?to=2026-11-30").statusCode()).isEqualTo(400);
         assertThat(billing("&tenant=tn_nobody", "application/json", "2026-11-01", "2026-11-30").statusCode())
                 .isEqualTo(404);
+
+        assertThat(ringproof.admin.send("GET", "api/billing/v1/summary?month=2026-01", null, null, "Accept",
+                "text/csv").body()).isEqualTo(ringproof.admin.send("GET", "api/billing/v1/summary?month=2026-01",
+                null, null, "Accept", "text/csv").body());
+        var tenant = ringproof.tenant("Summary Ltd");
+        for (String bad : List.of("2026-13", "2026-1", "2026-11-01", "nov", "%20", "")) {
+            for (var refused : List.of(ringproof.admin.get("api/billing/v1/summary?month=" + bad),
+                    tenant.api().get("api/v1/usage/summary?month=" + bad))) {
+                assertThat(refused.statusCode()).as(bad + " " + refused.body()).isEqualTo(400);
+                assertThat(refused.headers().firstValue("Content-Type").orElseThrow())
+                        .startsWith("application/problem+json");
+                assertThat(Http.json(refused).getJsonArray("errors").toString()).contains("month");
+            }
+        }
+        assertThat(ringproof.admin.get("api/billing/v1/summary").statusCode()).isEqualTo(400);
+        assertThat(tenant.api().get("api/v1/usage/summary").statusCode()).isEqualTo(400);
+        assertThat(ringproof.admin.get("api/billing/v1/summary?month=2026-11&tenant=tn_nobody").statusCode())
+                .isEqualTo(404);
+        assertThat(tenant.api().get("api/billing/v1/summary?month=2026-11").statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -131,6 +190,7 @@ class UsageIT {
         var billingUser = Http.basic(name, "a-long-billing-pw");
         assertThat(billingUser.get("api/billing/v1/usage?from=" + today + "&to=" + today).statusCode())
                 .isEqualTo(200);
+        assertThat(billingUser.get("api/billing/v1/summary?month=" + month).statusCode()).isEqualTo(200);
         var forbidden = billingUser.get("api/admin/v1/tenants");
         assertThat(forbidden.statusCode()).isEqualTo(403);
         assertThat(Http.json(forbidden).getString("code")).isEqualTo("forbidden");
@@ -237,6 +297,28 @@ class UsageIT {
         return String.join(",", l.getString("tenant_id"), cell, l.getString("day"), l.getString("channel"),
                 l.getString("country"), String.valueOf(l.getInt("attempts")), String.valueOf(l.getInt("approved")),
                 l.getString("unit_price"), l.getString("amount"), l.getString("currency"));
+    }
+
+    /** A summary as "tenant started approved rate | channel reached approved rate … | cost per-approved sms-only saving". */
+    private static String summaryLine(JsonObject s) {
+        var line = new StringBuilder(s.getString("tenant_id") + " " + s.getInt("verifications_started") + " "
+                + s.getInt("verifications_approved") + " " + s.get("conversion_rate").toString().replace("\"", ""));
+        for (var channel : s.getJsonArray("channels").getValuesAs(JsonObject.class)) {
+            line.append(" | ").append(channel.getString("channel")).append(' ').append(channel.getInt("reached"))
+                    .append(' ').append(channel.getInt("approved")).append(' ')
+                    .append(channel.get("conversion_rate").toString().replace("\"", ""));
+        }
+        for (String money : List.of("cost", "cost_per_approved", "sms_only_cost", "saving")) {
+            line.append(money.equals("cost") ? " | " : " ").append(s.get(money).toString().replace("\"", ""));
+        }
+        return line.toString();
+    }
+
+    private HttpResponse<String> summary(String query, String accept) {
+        var response = ringproof.admin.send("GET", "api/billing/v1/summary?month=" + month + query, null, null,
+                "Accept", accept);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response;
     }
 
     private String csv(String query) {

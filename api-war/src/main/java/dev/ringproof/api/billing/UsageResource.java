@@ -1,7 +1,6 @@
 package dev.ringproof.api.billing;
 
 import dev.ringproof.usage.boundary.UsageReports;
-import dev.ringproof.usage.control.UsageCsv;
 import dev.ringproof.usage.entity.Period;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -10,9 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Billing API: {@code /api/billing/v1/usage} as CSV or JSON. Both stream: lines go out as
@@ -32,13 +28,7 @@ public class UsageResource {
     public Response csv(@QueryParam("from") String from, @QueryParam("to") String to,
                         @QueryParam("tenant") String tenant) {
         var period = checked(from, to, tenant);
-        StreamingOutput body = out -> {
-            var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            try (var csv = new UsageCsv(writer)) {
-                reports.forEachGroup(period, tenant, csv::line);
-            }
-            writer.flush();
-        };
+        StreamingOutput body = out -> reports.writeCsv(period, tenant, out);
         return Response.ok(body, CSV + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"usage-" + period.from() + "-"
                         + period.to() + ".csv\"")

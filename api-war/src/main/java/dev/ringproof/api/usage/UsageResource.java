@@ -1,9 +1,12 @@
 package dev.ringproof.api.usage;
 
+import dev.ringproof.api.billing.SummaryJson;
 import dev.ringproof.api.tenant.TenantAuthentication;
 import dev.ringproof.usage.boundary.UsageReports;
 import dev.ringproof.usage.entity.Period;
 import dev.ringproof.usage.entity.TenantUsage;
+import dev.ringproof.usage.entity.UsageMonth;
+import jakarta.json.Json;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,9 +15,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 
-/** Tenant API: {@code /api/v1/usage}, the caller's own tenant only (a few lines, not streamed). */
+/**
+ * Tenant API: {@code /api/v1/usage}, the caller's own tenant only (a few lines, not streamed),
+ * and {@code /api/v1/usage/summary?month=yyyy-MM}, its month in numbers as billing sees it.
+ */
 @Path("v1/usage")
 @Produces(MediaType.APPLICATION_JSON)
 public class UsageResource {
@@ -42,5 +50,20 @@ public class UsageResource {
                 usage.lines().stream().map(l -> new LineResponse(l.channel(), l.country(), l.attempts(),
                         l.approved(), l.amount().toPlainString())).toList(),
                 currency.map(c -> usage.totals().amount(c).toPlainString()).orElse(null));
+    }
+
+    @GET
+    @Path("summary")
+    public Response summary(@QueryParam("month") String month) {
+        var checked = UsageMonth.parse(month);
+        var summary = reports.summaryOf(TenantAuthentication.caller(request).tenantId(), checked);
+        StreamingOutput body = out -> {
+            try (var json = Json.createGenerator(out)) {
+                json.writeStartObject().write("month", checked.toString()).write("currency", summary.currency());
+                SummaryJson.members(json, summary);
+                json.writeEnd();
+            }
+        };
+        return Response.ok(body, MediaType.APPLICATION_JSON).build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.ringproof.usage.entity;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -10,7 +11,8 @@ import java.time.LocalDate;
  * verification's last one (the attempt that was out when the person proved the number).
  */
 public record UsageGroup(String tenantId, String tenantName, LocalDate day, String channel, String country,
-                         long attempts, long approved, BigDecimal unitPrice, String currency) {
+                         long attempts, long approved, BigDecimal unitPrice, String currency)
+        implements Serializable {
 
     /** unit price × attempts, exact at 4 decimals (a product of a 4-decimal price and a count never rounds). */
     public BigDecimal amount() {
