@@ -66,7 +66,8 @@ class FraudGuardIT {
     @Test
     void pumpingOnePrefixBlocksItWhileItsNeighbourKeepsWorking() {
         ringproof.londonPool();
-        var pumper = ringproof.tenant("Pumper");
+        // missed calls only: 200 pumped verifications with SMS and voice fallbacks behind them would load every later class
+        var pumper = ringproof.tenant("{\"name\":\"Pumper\",\"workflow\":[\"missed_call\"]}", "live");
         List<HttpResponse<String>> answers = new ArrayList<>();
         Instant began = Instant.now();
 
