@@ -109,14 +109,16 @@ class ConsoleFraudIT {
                 refusedAt = i;
             }
         }
-        assertThat(refusedAt).as("fraud.velocity.min-starts on a new prefix").isEqualTo(200);
+        // nothing pumped is approved, so the conversion watch (150 starts in the test server)
+        // blocks the prefix before the velocity watch (200) would
+        assertThat(refusedAt).as("fraud.conversion.min-starts of the test server").isEqualTo(150);
         assertThat(list(BLOCKS)).anyMatch(b -> b.getString("prefix").equals(PUMPED));
 
         try (var browser = new Browser()) {
             browser.signIn(Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
             browser.open("ratelimits/list.xhtml");
             var row = browser.await(By.xpath("//*[@id='blocks:table']//tr[.//code[normalize-space()='" + PUMPED + "']]"));
-            assertThat(row.getText()).contains("velocity").contains("starts in 10 minutes");
+            assertThat(row.getText()).contains("conversion").contains("0 of 150 starts approved");
             assertThat(browser.driver.findElement(By.id("caps:table")).findElements(By.className("tenant-name")))
                     .anyMatch(link -> link.getText().equals(capped));
             assertNothingRan(browser);
