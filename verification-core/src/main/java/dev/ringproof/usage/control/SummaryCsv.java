@@ -1,13 +1,9 @@
 package dev.ringproof.usage.control;
 
 import dev.ringproof.usage.entity.MonthlySummary;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Monthly summaries as CSV, one line per tenant with a fixed group of columns per channel,
@@ -18,15 +14,10 @@ public final class SummaryCsv implements AutoCloseable {
 
     public static final List<String> HEADER = header();
 
-    private final CSVPrinter printer;
+    private final CsvLines lines;
 
     public SummaryCsv(Appendable out) {
-        try {
-            this.printer = new CSVPrinter(out, CSVFormat.DEFAULT);
-            printer.printRecord(HEADER);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.lines = new CsvLines(out, HEADER);
     }
 
     public void line(MonthlySummary s) {
@@ -37,11 +28,7 @@ public final class SummaryCsv implements AutoCloseable {
         }
         cells.addAll(List.of(plain(s.cost()), plain(s.costPerApproved()), plain(s.smsOnlyCost()), plain(s.saving()),
                 UsageCsv.inert(s.currency())));
-        try {
-            printer.printRecord(cells);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        lines.line(cells);
     }
 
     /** A negative saving starts with '-' but is a number, not a formula: it stays as it is. */
@@ -61,10 +48,6 @@ public final class SummaryCsv implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            printer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        lines.flush();
     }
 }
