@@ -1,6 +1,7 @@
 package dev.ringproof.platform.boundary;
 
 import dev.ringproof.platform.control.Messaging;
+import dev.ringproof.platform.control.Outbox;
 import dev.ringproof.platform.entity.OutboxMessage;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
@@ -23,15 +24,17 @@ import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Relays outbox rows to the broker, at least once. The row stays until its consumer
- * deletes it, so what a crash or the broker lost is relayed again by the sweeper: rows
- * never relayed, and rows whose message fell due a while ago but was not consumed. The
- * embedded OpenMQ was seen to lose acknowledged persistent messages on kill -9
- * (CrashRecoveryIT). Every consumer is idempotent.
+ * deletes it, so what a crash or the broker lost is relayed again by the sweep: rows whose
+ * message fell due a while ago but was not consumed. The embedded OpenMQ was seen to lose
+ * acknowledged persistent messages on kill -9 (CrashRecoveryIT). The sweep also relays the
+ * rows kept back until they fall due soon (see {@link Outbox}). Every consumer is idempotent.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -43,6 +46,9 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
     /** A message not consumed this long after it was relayed and fell due is relayed again. */
     static final Duration LEFT_BEHIND_AFTER = Duration.ofSeconds(20);
+    /** Rows per sweep query; a sweep goes on while it finds full batches, for up to {@link #SWEEP_TIME}. */
+    static final int SWEEP_BATCH = 500;
+    static final Duration SWEEP_TIME = Duration.ofSeconds(4);
 
     @PersistenceContext(unitName = "ringproof")
     EntityManager em;
@@ -56,33 +62,51 @@ public class OutboxRelay {
     @Inject
     Clock clock;
 
-    public void relay(String id) {
-        var message = em.find(OutboxMessage.class, id);
-        if (message == null) {
-            return;
+    /** Relays rows a transaction has just committed, already marked relayed; a failure is left to the sweep. */
+    public void relay(List<OutboxMessage> messages) {
+        var sent = send(messages);
+        if (sent.size() < messages.size()) {
+            LOG.warning(() -> (messages.size() - sent.size()) + " outbox messages not relayed; the sweep will");
         }
-        try (JMSContext jms = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
-            var queue = jms.createQueue(message.queue());
-            long delay = Duration.between(OffsetDateTime.now(clock), message.deliverAt()).toMillis();
-            jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).setDeliveryDelay(Math.max(0, delay))
-                    .send(queue, toMapMessage(jms, id, message.payload()));
-        }
-        rows.relayed(id);
     }
 
-    /** Relays what a crash or a failed relay left behind. */
+    /** Relays the rows that fall due soon and those left behind. */
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     public void sweep() {
-        var before = OffsetDateTime.now(clock).minus(LEFT_BEHIND_AFTER);
-        for (String id : em.createNamedQuery(OutboxMessage.LEFT_BEHIND, String.class)
-                .setParameter("before", before).setMaxResults(500).getResultList()) {
-            try {
-                relay(id);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Outbox relay failed, will retry: " + id, e);
+        long deadline = System.nanoTime() + SWEEP_TIME.toNanos();
+        List<OutboxMessage> batch;
+        do {
+            var now = OffsetDateTime.now(clock);
+            batch = em.createNamedQuery(OutboxMessage.TO_RELAY, OutboxMessage.class)
+                    .setParameter("ahead", now.plus(Outbox.RELAY_AHEAD))
+                    .setParameter("before", now.minus(LEFT_BEHIND_AFTER))
+                    .setMaxResults(SWEEP_BATCH).getResultList();
+            var sent = send(batch);
+            if (!sent.isEmpty()) {
+                rows.relayed(sent);
+            }
+            if (sent.size() < batch.size()) {
                 return;
             }
+        } while (batch.size() == SWEEP_BATCH && System.nanoTime() < deadline);
+    }
+
+    /** Sends in order until one fails; the ids of those sent. */
+    private List<String> send(List<OutboxMessage> messages) {
+        List<String> sent = new ArrayList<>(messages.size());
+        try (JMSContext jms = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
+            var producer = jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
+            for (var message : messages) {
+                long delay = Duration.between(OffsetDateTime.now(clock), message.deliverAt()).toMillis();
+                producer.setDeliveryDelay(Math.max(0, delay))
+                        .send(jms.createQueue(message.queue()), toMapMessage(jms, message.id(), message.payload()));
+                sent.add(message.id());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Outbox relay failed after " + sent.size() + " of " + messages.size()
+                    + " messages, will retry", e);
         }
+        return sent;
     }
 
     private static MapMessage toMapMessage(JMSContext jms, String id, String payload) {

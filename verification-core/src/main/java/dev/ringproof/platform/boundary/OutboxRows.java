@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /** The outbox rows' life: relayed (kept, in case the broker loses the message), then consumed (deleted). */
 @Stateless
@@ -23,17 +24,17 @@ public class OutboxRows {
     Clock clock;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void relayed(String id) {
-        em.createQuery("update OutboxMessage m set m.relayedAt = :now where m.id = :id")
-                .setParameter("now", OffsetDateTime.now(clock)).setParameter("id", id).executeUpdate();
+    public void relayed(List<String> ids) {
+        em.createQuery("update OutboxMessage m set m.relayedAt = :now where m.id in :ids")
+                .setParameter("now", OffsetDateTime.now(clock)).setParameter("ids", ids).executeUpdate();
     }
 
     /**
-     * Called by the consumer once it has acted on the message, in a short transaction of its
-     * own so the row is not held locked through the consumer's work; a crash in between
-     * relays the message again, which its idempotent consumer shrugs off.
+     * Called by the consumer as the last step of the transaction in which it acted on the
+     * message: the row goes with that work, or stays when it rolls back (the message comes
+     * again). A consumer without a transaction (webhooks) has the row deleted in one of its own.
      */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public void consumed(String id) {
         if (id != null) {
             em.createQuery("delete from OutboxMessage m where m.id = :id").setParameter("id", id).executeUpdate();

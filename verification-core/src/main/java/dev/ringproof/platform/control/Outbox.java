@@ -1,9 +1,7 @@
 package dev.ringproof.platform.control;
 
-import dev.ringproof.platform.boundary.OutboxRelay;
 import dev.ringproof.platform.entity.OutboxMessage;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
@@ -13,20 +11,32 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Puts a JMS message into the outbox in the caller's transaction and has it relayed as
- * soon as that transaction commits. Sending to the broker inside the transaction was
- * tried first: with a non-XA database, a {@code kill -9} between the database commit and
- * the broker's commit lost the messages (CrashRecoveryIT).
+ * Puts a JMS message into the outbox in the caller's transaction. A message due within
+ * {@link #RELAY_AHEAD} is handed to the {@link RelayWorker} as soon as that transaction commits,
+ * together with the transaction's other such messages; one due later (a fallback or expiry timer
+ * minutes away) stays in the table until the relay's sweep finds it due soon, so the broker
+ * holds only the next half-minute's timers. Sending to the broker inside the transaction was
+ * tried first: with a non-XA database, a {@code kill -9} between the database commit and the
+ * broker's commit lost the messages (CrashRecoveryIT).
  */
 @Dependent
 public class Outbox {
 
+    /** How far ahead of its time a message goes to the broker (with the rest as its delivery delay). */
+    public static final Duration RELAY_AHEAD = Duration.ofSeconds(30);
+
     /** Json.create… looks the provider up with a ServiceLoader on every call: slow on Payara's class loaders. */
     private static final JsonProvider JSON = JsonProvider.provider();
+
+    /** The transaction-scoped list of messages to relay once it commits. */
+    private static final Object TO_RELAY = Outbox.class.getName() + ".toRelay";
 
     @PersistenceContext(unitName = "ringproof")
     EntityManager em;
@@ -34,11 +44,8 @@ public class Outbox {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    @Resource
-    ManagedExecutorService executor;
-
     @Inject
-    OutboxRelay relay;
+    RelayWorker relay;
 
     @Inject
     Clock clock;
@@ -55,22 +62,39 @@ public class Outbox {
                 payload.add(key, value.toString());
             }
         });
-        var message = new OutboxMessage(Ids.next("ob"), queue, payload.build().toString(), deliverAt,
-                OffsetDateTime.now(clock));
+        var now = OffsetDateTime.now(clock);
+        boolean soon = deliverAt.isBefore(now.plus(RELAY_AHEAD));
+        // marked relayed as it is written: should the relay after commit not happen (a crash), the sweep
+        // finds the row relayed but not consumed once it is overdue, as it would a message the broker lost
+        var message = new OutboxMessage(Ids.next("ob"), queue, payload.build().toString(), deliverAt, now,
+                soon ? now : null);
         em.persist(message);
-        String id = message.id();
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing: the row commits with the transaction
-            }
+        if (soon) {
+            toRelayAfterCommit().add(message);
+        }
+    }
 
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    executor.execute(() -> relay.relay(id));
+    @SuppressWarnings("unchecked")
+    private List<OutboxMessage> toRelayAfterCommit() {
+        var messages = (List<OutboxMessage>) transactions.getResource(TO_RELAY);
+        if (messages == null) {
+            List<OutboxMessage> batch = new ArrayList<>(2);
+            transactions.putResource(TO_RELAY, batch);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // nothing: the rows commit with the transaction
                 }
-            }
-        });
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        relay.relayCommitted(batch);
+                    }
+                }
+            });
+            messages = batch;
+        }
+        return messages;
     }
 }

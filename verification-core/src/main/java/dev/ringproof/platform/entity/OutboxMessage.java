@@ -13,12 +13,13 @@ import java.time.OffsetDateTime;
  */
 @Entity
 @Table(name = "outbox_message")
-@NamedQuery(name = OutboxMessage.LEFT_BEHIND, query = "select m.id from OutboxMessage m"
-        + " where (m.relayedAt is null and m.createdAt < :before)"
-        + " or (m.relayedAt < :before and m.deliverAt < :before) order by m.createdAt")
+@NamedQuery(name = OutboxMessage.TO_RELAY, query = "select m from OutboxMessage m"
+        + " where (m.relayedAt is null and m.deliverAt < :ahead)"
+        + " or (m.relayedAt < :before and m.deliverAt < :before) order by m.deliverAt")
 public class OutboxMessage {
 
-    public static final String LEFT_BEHIND = "OutboxMessage.leftBehind";
+    /** Rows kept back until they fall due soon, and rows relayed a while ago whose message was not consumed. */
+    public static final String TO_RELAY = "OutboxMessage.toRelay";
 
     @Id
     private String id;
@@ -35,12 +36,15 @@ public class OutboxMessage {
         // for JPA
     }
 
-    public OutboxMessage(String id, String queue, String payload, OffsetDateTime deliverAt, OffsetDateTime createdAt) {
+    /** {@code relayedAt} is null for a message kept back, or when it is to be relayed once the row commits. */
+    public OutboxMessage(String id, String queue, String payload, OffsetDateTime deliverAt, OffsetDateTime createdAt,
+                         OffsetDateTime relayedAt) {
         this.id = id;
         this.queue = queue;
         this.payload = payload;
         this.deliverAt = deliverAt;
         this.createdAt = createdAt;
+        this.relayedAt = relayedAt;
     }
 
     public String id() {

@@ -11,6 +11,7 @@ import dev.ringproof.usage.boundary.UsageRecords;
 import dev.ringproof.usage.entity.BillableSend;
 import dev.ringproof.verification.control.AttemptStarter;
 import dev.ringproof.verification.control.FallbackTimer;
+import dev.ringproof.verification.entity.Attempt;
 import dev.ringproof.verification.entity.Channel;
 import dev.ringproof.verification.entity.CheckOutcome;
 import dev.ringproof.verification.entity.CodeHasher;
@@ -95,7 +96,7 @@ public class Verifications {
         if (claim != null) {
             idempotencyKeys.complete(claim, verification.id(), 201);
         }
-        LOG.info(() -> "Started " + verification.id() + " for " + tenant.id() + " to " + phone.masked()
+        LOG.fine(() -> "Started " + verification.id() + " for " + tenant.id() + " to " + phone.masked()
                 + " on " + verification.currentAttempt().orElseThrow().channel().wireName());
         return verification;
     }
@@ -119,7 +120,7 @@ public class Verifications {
         if (!verification.isPending()) {
             webhooks.happened(verification, verification.status().wireName());
         }
-        LOG.info(() -> "Checked " + verification.id() + ": " + outcome);
+        LOG.fine(() -> "Checked " + verification.id() + ": " + outcome);
         return new Checked(verification, outcome == CheckOutcome.APPROVED);
     }
 
@@ -176,12 +177,14 @@ public class Verifications {
      */
     public void deliveryReported(String attemptId, String provider, boolean accepted, String providerReference,
                                  String reason) {
-        var attempt = em.find(dev.ringproof.verification.entity.Attempt.class, attemptId);
-        if (attempt == null) {
+        // the verification locked first, read once: its attempts come with it
+        var verificationId = em.createNamedQuery(Attempt.VERIFICATION_OF, String.class)
+                .setParameter("id", attemptId).getResultStream().findFirst();
+        if (verificationId.isEmpty()) {
             return;
         }
-        var verification = em.find(Verification.class, attempt.verification().id(), LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(attempt);
+        var verification = em.find(Verification.class, verificationId.get(), LockModeType.PESSIMISTIC_WRITE);
+        var attempt = verification.attempts().stream().filter(a -> a.id().equals(attemptId)).findFirst().orElseThrow();
         if (accepted) {
             attempt.markSent(providerReference);
             usage.recordSend(new BillableSend(verification.tenantId(), verification.id(), attempt.id(),

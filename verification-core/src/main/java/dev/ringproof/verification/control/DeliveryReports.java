@@ -4,15 +4,16 @@ import dev.ringproof.platform.boundary.OutboxRows;
 import dev.ringproof.telephony.boundary.DeliveryReport;
 import dev.ringproof.telephony.boundary.OutboundConsumed;
 import dev.ringproof.verification.boundary.Verifications;
-import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
  * Hears telephony, in the transaction of the send: applies reports to the attempt, and
  * retires the outbox row of every outbound message taken off the queue (sent now or before).
+ * Application scoped: a dependent observer was created, with its two EJB proxies, per event.
  */
-@Dependent
+@ApplicationScoped
 public class DeliveryReports {
 
     @Inject

@@ -21,11 +21,14 @@ import java.util.Locale;
 @NamedQuery(name = Attempt.TRAFFIC_SINCE, query = "select v.id, v.createdAt, v.status, a.seq, a.channel, a.status,"
         + " a.startedAt from Attempt a join a.verification v where v.createdAt >= :since")
 @NamedQuery(name = Attempt.BY_PROVIDER_REF, query = "select a from Attempt a where a.providerRef = :ref")
+@NamedQuery(name = Attempt.VERIFICATION_OF, query = "select a.verification.id from Attempt a where a.id = :id")
 public class Attempt {
 
     public static final String RECENT_MISSED_CALLS_TO = "Attempt.recentMissedCallsTo";
     public static final String TRAFFIC_SINCE = "Attempt.trafficSince";
     public static final String BY_PROVIDER_REF = "Attempt.byProviderRef";
+    /** The id of an attempt's verification, read without loading either. */
+    public static final String VERIFICATION_OF = "Attempt.verificationOf";
 
     public enum Status { QUEUED, SENT, DELIVERED, FAILED, SUPERSEDED;
 
