@@ -1,18 +1,23 @@
 package dev.ringproof.numberpool.entity;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 
 /** Caller numbers we own in one country, from which missed calls are made. */
 @Entity
+@Cacheable
 @Table(name = "number_pool")
 @NamedQuery(name = NumberPool.ALL, query = "select p from NumberPool p order by p.country, p.createdAt, p.id")
-@NamedQuery(name = NumberPool.ENABLED_IN, query = "select p from NumberPool p where p.country = :country and p.enabled = true order by p.id")
+@NamedQuery(name = NumberPool.ENABLED_IN, query = "select p from NumberPool p where p.country = :country and p.enabled = true order by p.id",
+        hints = {@QueryHint(name = "eclipselink.query-results-cache", value = "true"),
+            @QueryHint(name = "eclipselink.query-results-cache.expiry", value = "10000")})
 public class NumberPool {
 
     public static final String ALL = "NumberPool.all";

@@ -1,16 +1,21 @@
 package dev.ringproof.numberpool.entity;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 
 /** A run of consecutive numbers of a pool, as E.164 digits: a single number is a run of one. */
 @Entity
+@Cacheable
 @Table(name = "pool_range")
 @NamedQuery(name = PoolRange.OF_POOL, query = "select r from PoolRange r where r.poolId = :pool order by r.firstNumber")
-@NamedQuery(name = PoolRange.OF_POOLS, query = "select r from PoolRange r where r.poolId in :pools order by r.poolId, r.firstNumber")
+@NamedQuery(name = PoolRange.OF_POOLS, query = "select r from PoolRange r where r.poolId in :pools order by r.poolId, r.firstNumber",
+        hints = {@QueryHint(name = "eclipselink.query-results-cache", value = "true"),
+            @QueryHint(name = "eclipselink.query-results-cache.expiry", value = "10000")})
 @NamedQuery(name = PoolRange.OVERLAPPING, query = "select r from PoolRange r where r.firstNumber <= :last and r.lastNumber >= :first")
 @NamedQuery(name = PoolRange.COUNT_OF_POOL, query = "select count(r) from PoolRange r where r.poolId = :pool")
 public class PoolRange {

@@ -1,9 +1,11 @@
 package dev.ringproof.ratelimit.entity;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -15,10 +17,13 @@ import java.util.Optional;
  * an E.164 prefix for scopes phone and prefix, an ISO country for scope country.
  */
 @Entity
+@Cacheable
 @Table(name = "rate_limit_policy")
 @NamedQuery(name = RateLimitPolicy.ALL, query = "select p from RateLimitPolicy p order by p.createdAt, p.id")
 @NamedQuery(name = RateLimitPolicy.APPLICABLE, query = "select p from RateLimitPolicy p"
-        + " where p.action = :action and (p.tenantId is null or p.tenantId = :tenant) order by p.id")
+        + " where p.action = :action and (p.tenantId is null or p.tenantId = :tenant) order by p.id",
+        hints = {@QueryHint(name = "eclipselink.query-results-cache", value = "true"),
+            @QueryHint(name = "eclipselink.query-results-cache.expiry", value = "10000")})
 public class RateLimitPolicy {
 
     public static final String ALL = "RateLimitPolicy.all";

@@ -1,5 +1,6 @@
 package dev.ringproof.tenant.entity;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -16,6 +17,7 @@ import java.util.HexFormat;
  * kept: that is enough for a secret of full entropy, and fast on every request.
  */
 @Entity
+@Cacheable
 @Table(name = "api_key")
 @NamedQuery(name = ApiKey.OF_TENANT, query = "select k from ApiKey k where k.tenantId = :tenant order by k.createdAt, k.id")
 public class ApiKey {

@@ -1,6 +1,7 @@
 package dev.ringproof.tenant.entity;
 
 import dev.ringproof.verification.entity.Channel;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
 
 /** An app that verifies its users' numbers through Ringproof, with its verification settings. */
 @Entity
+@Cacheable
 @Table(name = "tenant")
 @NamedQuery(name = Tenant.SEARCH,
         query = "select t from Tenant t where lower(t.name) like :name or t.id = :id order by t.createdAt desc, t.id")
