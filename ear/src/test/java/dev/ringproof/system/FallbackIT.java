@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -50,6 +52,28 @@ class FallbackIT {
 
         var checked = Ringproof.check(tenant, started.getString("id"), codeIn(sms));
         assertThat(Http.json(checked).getString("status")).isEqualTo("approved");
+    }
+
+    /**
+     * A timer further away than the outbox's relay horizon (30 s) is not handed to the broker at
+     * the start: it waits in the outbox table until the sweep finds it due soon, and fires on time.
+     */
+    @Test
+    void aFallbackBeyondTheRelayHorizonWaitsInTheOutboxAndFiresOnTime() {
+        var tenant = ringproof.tenant("{\"name\":\"Unhurried\",\"fallback_after_seconds\":{\"missed_call\":40}}",
+                "live");
+        String phone = Ringproof.mobile();
+        var started = Http.json(Ringproof.start(tenant, phone));
+        Instant due = Instant.parse(started.getString("next_fallback_at"));
+
+        JsonArray early = ringproof.inboxWhen(phone, messages -> messages.size() >= 2, Duration.ofSeconds(30));
+        assertThat(early).as("only the missed call in the first 30 s").hasSize(1);
+        JsonArray inbox = ringproof.inboxWhen(phone, messages -> messages.size() >= 2, Duration.ofSeconds(30));
+        Instant arrived = Instant.now();
+
+        assertThat(inbox.stream().map(m -> m.asJsonObject().getString("type"))).containsExactly("call", "sms");
+        assertThat(arrived).as("the SMS came when the fallback was due (%s)", due)
+                .isBetween(due.minusSeconds(1), due.plusSeconds(8));
     }
 
     @Test

@@ -60,7 +60,7 @@ public class VerificationsResource {
         var command = StartRequest.read(body, servletRequest.getRemoteAddr());
         TenantCaller caller = TenantAuthentication.caller(request);
         if (idempotencyKey == null) {
-            return created(counted(verifications.start(caller, command, null)));
+            return created(verifications.start(caller, command, null));
         }
         if (idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY
                 || !idempotencyKey.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
@@ -75,7 +75,7 @@ public class VerificationsResource {
         }
         var claim = (IdempotencyKeys.Claim) outcome;
         try {
-            return created(counted(verifications.start(caller, command, claim)));
+            return created(verifications.start(caller, command, claim));
         } catch (RuntimeException e) {
             idempotencyKeys.release(claim);
             throw e;
@@ -114,13 +114,7 @@ public class VerificationsResource {
         return json(verifications.next(caller(), id));
     }
 
-    /** The fraud guard counts a start once it has committed, in a short transaction of its own. */
-    private dev.ringproof.verification.entity.Verification counted(dev.ringproof.verification.entity.Verification v) {
-        count(() -> fraudGuard.started(v.phone()));
-        return v;
-    }
-
-    /** A count that fails leaves the committed start or check standing: the watches see one fewer. */
+    /** A count that fails leaves the committed check standing: the watches see one fewer approval. */
     private static void count(Runnable count) {
         try {
             count.run();

@@ -25,11 +25,13 @@ import java.time.OffsetDateTime;
  * Policies with action {@code start} count starts; those with action {@code check} count
  * checks of pending verifications, right or wrong.
  *
- * <p>The watches' per-prefix counts are taken after the start or check has committed, by
- * {@link #started} and {@link #approved} in a short transaction of their own, called by the
- * API before it answers (so a client's next start sees them; a refused or failed start is not
- * counted). Counted inside the start's transaction, the prefix's minute row stayed locked for
- * the whole start, and every start to one prefix queued on it (docs/benchmarks).
+ * <p>The watches' per-prefix count of starts is taken by {@link #started} as the last statement
+ * of the start's transaction: a refused or failed start is not counted, the client's next start
+ * sees it, and the prefix's minute row is locked only from there to the commit. (Counted at the
+ * beginning, the row stayed locked for the whole start and every start to one prefix queued on
+ * it; counted in a transaction of its own after the commit, it cost a start one more commit.)
+ * Approvals are counted by {@link #approved} after the check has committed, in a short
+ * transaction of its own, called by the API before it answers.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -79,8 +81,7 @@ public class FraudGuard {
         limiter.admit(new Traffic(Action.CHECK, tenantId, phone, country, prefix, null), now);
     }
 
-    /** Counts a committed start to {@code phone} (E.164) for the prefix watches; call it outside the start's transaction. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    /** Counts a start to {@code phone} (E.164) for the prefix watches: the start transaction's last statement. */
     public void started(String phone) {
         watch.countStart(Prefixes.of(phone), OffsetDateTime.now(clock));
     }

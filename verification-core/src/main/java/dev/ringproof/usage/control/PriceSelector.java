@@ -23,8 +23,7 @@ public class PriceSelector {
         List<Price> candidates = em.createNamedQuery(Price.CANDIDATES, Price.class)
                 .setParameter("channel", channel)
                 .setParameter("country", country)
-                .setParameter("at", at)
-                .getResultList();
+                .getResultList(); // every price for the pair, so the query's cached result serves any moment
         return choose(candidates, country, at);
     }
 

@@ -1,9 +1,11 @@
 package dev.ringproof.usage.entity;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -13,9 +15,12 @@ import java.time.OffsetDateTime;
  * never changed in place: a new price starts, so lines already in the ledger keep theirs.
  */
 @Entity
+@Cacheable
 @Table(name = "price")
 @NamedQuery(name = Price.CANDIDATES, query = "select p from Price p where p.channel = :channel"
-        + " and (p.country = :country or p.country = '*') and p.validFrom <= :at order by p.validFrom desc")
+        + " and (p.country = :country or p.country = '*') order by p.validFrom desc",
+        hints = {@QueryHint(name = "eclipselink.query-results-cache", value = "true"),
+            @QueryHint(name = "eclipselink.query-results-cache.expiry", value = "10000")})
 @NamedQuery(name = Price.ALL, query = "select p from Price p order by p.channel, p.country, p.validFrom")
 public class Price {
 

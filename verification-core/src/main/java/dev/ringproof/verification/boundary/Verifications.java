@@ -66,7 +66,6 @@ public class Verifications {
     public record Checked(Verification verification, boolean valid) {
     }
 
-    /** Once this has returned (committed), the caller counts the start: {@link FraudGuard#started}. */
     public Verification start(TenantCaller caller, StartCommand command, IdempotencyKeys.Claim claim) {
         var tenant = em.find(Tenant.class, caller.tenantId());
         var phone = PhoneNumbers.parse(command.phone());
@@ -88,14 +87,17 @@ public class Verifications {
                 new Verification.Destination(phone.e164(), phone.country(), command.reference(),
                         command.locale() == null ? "en" : command.locale(), command.clientIp()),
                 workflow, tenant.maxChecks(), now, now.plusSeconds(tenant.ttlSeconds()));
-        em.persist(verification);
         if (attempts.startFirstUsable(verification, tenant, workflow, now).isEmpty()) {
             throw new Refusal(Reason.CHANNEL_UNAVAILABLE, "No channel can reach this number right now.");
         }
+        // persisted once its first attempt is in: persisted before, the CLI look-up's query flushed the
+        // insert and starting the attempt cost an update of the row just written
+        em.persist(verification);
         timer.expireAfter(verification.id(), Duration.ofSeconds(tenant.ttlSeconds()));
         if (claim != null) {
             idempotencyKeys.complete(claim, verification.id(), 201);
         }
+        fraudGuard.started(phone.e164()); // last: it locks the prefix's counter row until the commit
         LOG.fine(() -> "Started " + verification.id() + " for " + tenant.id() + " to " + phone.masked()
                 + " on " + verification.currentAttempt().orElseThrow().channel().wireName());
         return verification;
