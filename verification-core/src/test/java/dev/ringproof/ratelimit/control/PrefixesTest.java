@@ -20,6 +20,13 @@ class PrefixesTest {
     }
 
     @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"+0123456789", "+999123456", "447400123456", "+44 7400"})
+    void aNumberWithoutACallingCodeHasNoPrefix(String text) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Prefixes.of(text))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
     @CsvSource({"+4479, true", "+1, true", "4479, false", "+, false", "+44 79, false", "'', false",
             "+1234567890123456, false"})
     void prefixesAreAPlusAndDigits(String text, boolean valid) {
