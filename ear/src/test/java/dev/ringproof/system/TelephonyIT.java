@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringproof.system.FakeCarriers.Mode;
 import dev.ringproof.system.FakeCarriers.Received;
+import dev.ringproof.telephony.sip.Sipp;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URISyntaxException;

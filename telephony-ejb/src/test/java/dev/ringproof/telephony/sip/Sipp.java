@@ -10,8 +10,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** sipp as the far end of a SIP trunk on loopback: one call of a scenario, its messages logged. */
-final class Sipp implements AutoCloseable {
+/**
+ * sipp as the far end of a SIP trunk on loopback: one call of a scenario, its messages logged.
+ * Shared with the system tests through this module's test jar.
+ */
+public final class Sipp implements AutoCloseable {
 
     private final Process process;
     private final Path messages;
@@ -21,7 +24,7 @@ final class Sipp implements AutoCloseable {
         this.messages = messages;
     }
 
-    static Sipp uas(Path scenario, int port, Path workDir) throws IOException {
+    public static Sipp uas(Path scenario, int port, Path workDir) throws IOException {
         Path messages = workDir.resolve("sipp-messages.log");
         var process = new ProcessBuilder("sipp", "-sf", scenario.toString(), "-i", "127.0.0.1",
                 "-p", Integer.toString(port), "-m", "1", "-nostdin", "-timeout", "20s", "-timeout_error",
@@ -34,7 +37,7 @@ final class Sipp implements AutoCloseable {
     }
 
     /** sipp's exit code: 0 when the call followed the scenario to its end. */
-    int awaitExit() throws InterruptedException {
+    public int awaitExit() throws InterruptedException {
         if (!process.waitFor(25, TimeUnit.SECONDS)) {
             process.destroy();
             return -1;
@@ -43,13 +46,13 @@ final class Sipp implements AutoCloseable {
     }
 
     /** The user part of the From header of the first INVITE sipp received. */
-    String inviteFromUser() throws IOException {
+    public String inviteFromUser() throws IOException {
         String log = Files.readString(messages);
         Matcher invite = Pattern.compile("(?s)INVITE sip:.*?\\nFrom:\\s*<?sip:([^@>;]+)@").matcher(log);
         return invite.find() ? invite.group(1) : null;
     }
 
-    String messages() throws IOException {
+    public String messages() throws IOException {
         return Files.exists(messages) ? Files.readString(messages) : "";
     }
 
