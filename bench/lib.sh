@@ -47,8 +47,9 @@ build() {
     fi
 }
 
-# The embedded broker's message store goes too: a run leaves tens of thousands of delayed timer
-# messages in it, and the next server loaded them all into its 512 MB heap and stopped answering.
+# The embedded broker's message store goes too: each run starts from nothing. (Before timers stayed in
+# the outbox until due soon, a run left tens of thousands of delayed messages there, and the next server
+# loaded them all into its 512 MB heap and stopped answering.)
 fresh_database() {
     log "fresh database $BENCH_DB and broker store"
     $PSQL -d postgres -c "drop database if exists $BENCH_DB with (force)" -c "create database $BENCH_DB"
