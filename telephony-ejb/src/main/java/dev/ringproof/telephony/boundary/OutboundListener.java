@@ -3,6 +3,8 @@ package dev.ringproof.telephony.boundary;
 import dev.ringproof.telephony.control.Dispatcher;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
@@ -10,7 +12,13 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import java.util.logging.Logger;
 
-/** Takes calls, SMS and voice messages off the outbound queue and hands them to a carrier. */
+/**
+ * Takes calls, SMS and voice messages off the outbound queue and hands them to a carrier.
+ * No container transaction: {@link Dispatcher#dispatch} runs in one of its own (the claim,
+ * the send's report and the outbox row's deletion commit together), and the message is
+ * acknowledged after it; a redelivery finds the attempt claimed and sends nothing. This keeps
+ * the broker out of a two-phase commit (see FallbackListener).
+ */
 @MessageDriven(activationConfig = {
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
     @ActivationConfigProperty(propertyName = "destination", propertyValue = OutboundMessage.QUEUE_NAME),
@@ -18,6 +26,7 @@ import java.util.logging.Logger;
     @ActivationConfigProperty(propertyName = "endpointExceptionRedeliveryAttempts", propertyValue = "50"),
     @ActivationConfigProperty(propertyName = "endpointExceptionRedeliveryInterval", propertyValue = "1000")
 })
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class OutboundListener implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(OutboundListener.class.getName());

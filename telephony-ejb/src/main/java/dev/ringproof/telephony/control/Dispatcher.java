@@ -18,6 +18,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -57,6 +58,7 @@ public class Dispatcher {
     @Inject
     Event<OutboundConsumed> consumed;
 
+    @Transactional
     public void dispatch(OutboundMessage message) {
         if (!claim(message)) {
             LOG.info(() -> "Already sent, not again: " + message);

@@ -1,5 +1,6 @@
 package dev.ringproof.verification.boundary;
 
+import dev.ringproof.platform.boundary.OutboxRows;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.platform.boundary.Refusal.Reason;
 import dev.ringproof.platform.control.Ids;
@@ -58,6 +59,9 @@ public class Verifications {
 
     @Inject
     WebhookEvents webhooks;
+
+    @Inject
+    OutboxRows outbox;
 
     @Inject
     Clock clock;
@@ -149,8 +153,16 @@ public class Verifications {
         return verification;
     }
 
-    /** A fallback or expiry timer fired; a timer for an attempt that is no longer current does nothing. */
-    public void timerFired(FallbackTimer.Kind kind, String id, int attemptSeq) {
+    /**
+     * A fallback or expiry timer fired; a timer for an attempt that is no longer current does nothing.
+     * The timer's outbox row ({@code outboxId}, may be null) is deleted in the same transaction.
+     */
+    public void timerFired(FallbackTimer.Kind kind, String id, int attemptSeq, String outboxId) {
+        fire(kind, id, attemptSeq);
+        outbox.consumed(outboxId);
+    }
+
+    private void fire(FallbackTimer.Kind kind, String id, int attemptSeq) {
         var verification = em.find(Verification.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (verification == null || !verification.isPending()) {
             return;
