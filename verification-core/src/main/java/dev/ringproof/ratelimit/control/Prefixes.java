@@ -2,6 +2,7 @@ package dev.ringproof.ratelimit.control;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The prefix the fraud guard watches a number under: its country code and the next three
@@ -12,6 +13,8 @@ import java.util.Set;
 public final class Prefixes {
 
     static final int NATIONAL_DIGITS = 3;
+    /** An E.164 number as this reads it: '+', a non-zero digit, and up to 14 more. */
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
     private static final Set<Integer> CALLING_CODES = PhoneNumberUtil.getInstance().getSupportedCallingCodes();
 
     private Prefixes() {
@@ -22,7 +25,7 @@ public final class Prefixes {
         // the country code's length is all that is needed; calling codes are prefix-free, so the first of
         // one to three leading digits that is a calling code is it (a full parse, three per start, cost 3 %)
         int countryCodeLength = 0;
-        if (e164 != null && e164.matches("\\+[1-9][0-9]{1,14}")) {
+        if (e164 != null && E164.matcher(e164).matches()) {
             for (int length = 1; length <= 3 && countryCodeLength == 0; length++) {
                 if (CALLING_CODES.contains(Integer.parseInt(e164.substring(1, Math.min(e164.length(), 1 + length))))) {
                     countryCodeLength = length;
