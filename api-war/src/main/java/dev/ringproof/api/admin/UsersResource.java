@@ -2,9 +2,11 @@ package dev.ringproof.api.admin;
 
 import dev.ringproof.api.Times;
 import dev.ringproof.api.json.Fields;
+import dev.ringproof.api.security.ApiRoles;
 import dev.ringproof.user.boundary.ConsoleUsers;
 import dev.ringproof.user.entity.ConsoleUser;
 import dev.ringproof.user.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Admin API: {@code /api/admin/v1/users}. Passwords go in, never out. */
+@RolesAllowed(ApiRoles.ADMIN)
 @Path("admin/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {

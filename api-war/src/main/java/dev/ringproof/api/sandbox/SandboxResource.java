@@ -6,6 +6,7 @@ import dev.ringproof.api.tenant.BearerKey;
 import dev.ringproof.tenant.boundary.ApiKeys;
 import dev.ringproof.tenant.boundary.TenantCaller;
 import dev.ringproof.verification.boundary.SandboxHandsets;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.json.JsonObject;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code sandbox.open=true} (the embedded default); otherwise a tenant's {@code rp_test_}
  * key is needed and only that tenant's test traffic is shown.
  */
+@PermitAll
 @Path("sandbox/v1/handsets/{phone}")
 @Produces(MediaType.APPLICATION_JSON)
 public class SandboxResource {

@@ -2,62 +2,57 @@ package dev.ringproof.api.tenant;
 
 import dev.ringproof.api.problem.ErrorCode;
 import dev.ringproof.api.problem.Problem;
+import dev.ringproof.api.security.ApiRoles;
+import dev.ringproof.api.security.Authentication;
+import dev.ringproof.api.security.Caller;
 import dev.ringproof.tenant.boundary.ApiKeys;
 import dev.ringproof.tenant.boundary.TenantCaller;
-import jakarta.annotation.Priority;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.Set;
 
 /**
- * Guards the tenant API ({@code /api/v1/...}): before anything else, even path matching,
- * a request needs {@code Authorization: Bearer rp_live_…|rp_test_…} of an active tenant;
- * otherwise it is answered 401, so an anonymous caller learns nothing about which paths
- * exist. Keys in the query string are not looked at.
+ * The tenant API's authentication, for every resource method that allows the {@code tenant}
+ * role: the request needs {@code Authorization: Bearer rp_live_…|rp_test_…} of an active
+ * tenant, otherwise it is answered 401. Keys in the query string are not looked at.
  */
-@Provider
-@PreMatching
-@Priority(Priorities.AUTHENTICATION)
-public class TenantAuthentication implements ContainerRequestFilter {
+public final class TenantAuthentication implements Authentication {
 
-    static final String TENANT_API_PREFIX = "v1/";
     private static final String CALLER = TenantCaller.class.getName();
 
-    @Inject
-    ApiKeys apiKeys;
+    private final ApiKeys apiKeys;
 
-    /** The authenticated caller of a tenant API request. */
+    public TenantAuthentication(ApiKeys apiKeys) {
+        this.apiKeys = apiKeys;
+    }
+
+    /**
+     * The authenticated caller of a tenant API request; a request that reached a resource
+     * without one (which the guards do not let happen) is answered 401, never 500.
+     */
     public static TenantCaller caller(ContainerRequestContext request) {
-        return (TenantCaller) request.getProperty(CALLER);
+        if (request.getProperty(CALLER) instanceof TenantCaller caller) {
+            return caller;
+        }
+        throw unauthorized("Send your API key as 'Authorization: Bearer rp_live_…' or 'rp_test_…'.");
     }
 
     @Override
-    public void filter(ContainerRequestContext request) {
-        if (!request.getUriInfo().getPath().startsWith(TENANT_API_PREFIX)) {
-            return;
-        }
-        var key = BearerKey.parse(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-        if (key.isEmpty()) {
-            request.abortWith(unauthorized("Send your API key as 'Authorization: Bearer rp_live_…' or 'rp_test_…'."));
-            return;
-        }
-        var caller = apiKeys.authenticate(key.get().mode(), key.get().keyId(), key.get().secret());
-        if (caller.isEmpty()) {
-            request.abortWith(unauthorized("The API key is unknown or revoked."));
-            return;
-        }
-        request.setProperty(CALLER, caller.get());
+    public SecurityContext authenticate(ContainerRequestContext request) {
+        var key = BearerKey.parse(request.getHeaderString(HttpHeaders.AUTHORIZATION))
+                .orElseThrow(() -> unauthorized("Send your API key as 'Authorization: Bearer rp_live_…' or 'rp_test_…'."));
+        var caller = apiKeys.authenticate(key.mode(), key.keyId(), key.secret())
+                .orElseThrow(() -> unauthorized("The API key is unknown or revoked."));
+        request.setProperty(CALLER, caller);
+        return Caller.of(caller.keyId(), Set.of(ApiRoles.TENANT), request.getSecurityContext(), "Bearer");
     }
 
-    private static Response unauthorized(String detail) {
-        return Problem.of(ErrorCode.UNAUTHORIZED, detail)
+    private static NotAuthorizedException unauthorized(String detail) {
+        return new NotAuthorizedException(Problem.of(ErrorCode.UNAUTHORIZED, detail)
                 .toResponseBuilder()
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"ringproof\"")
-                .build();
+                .build());
     }
 }

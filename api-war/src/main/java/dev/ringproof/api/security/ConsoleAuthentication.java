@@ -1,0 +1,60 @@
+package dev.ringproof.api.security;
+
+import dev.ringproof.api.problem.ErrorCode;
+import dev.ringproof.api.problem.Problem;
+import dev.ringproof.user.boundary.ConsoleUsers;
+import dev.ringproof.user.entity.Role;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.SecurityContext;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * HTTP Basic against the console users, for the admin and billing resources: a write from
+ * another site is refused first ({@link CrossSiteRefusal}), then a request without valid
+ * credentials is 401; one with them carries the user's roles. Tenant keys are not credentials
+ * here.
+ */
+final class ConsoleAuthentication implements Authentication {
+
+    private final ConsoleUsers users;
+
+    ConsoleAuthentication(ConsoleUsers users) {
+        this.users = users;
+    }
+
+    @Override
+    public SecurityContext authenticate(ContainerRequestContext request) {
+        CrossSiteRefusal.check(request);
+        var credentials = credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        var roles = credentials.flatMap(c -> users.authenticate(c[0], c[1]));
+        if (roles.isEmpty()) {
+            throw new NotAuthorizedException(Problem.of(ErrorCode.UNAUTHORIZED,
+                            "Sign in with HTTP Basic as a console user.")
+                    .toResponseBuilder()
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"ringproof-admin\", charset=\"UTF-8\"")
+                    .build());
+        }
+        return Caller.of(credentials.get()[0], roles.get().stream().map(Role::wireName).collect(Collectors.toSet()),
+                request.getSecurityContext(), SecurityContext.BASIC_AUTH);
+    }
+
+    private static Optional<String[]> credentials(String authorization) {
+        if (authorization == null || !authorization.startsWith("Basic ")) {
+            return Optional.empty();
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
+                    StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? Optional.empty()
+                    : Optional.of(new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)});
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

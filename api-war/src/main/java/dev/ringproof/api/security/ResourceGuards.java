@@ -1,0 +1,62 @@
+package dev.ringproof.api.security;
+
+import dev.ringproof.api.tenant.TenantAuthentication;
+import dev.ringproof.tenant.boundary.ApiKeys;
+import dev.ringproof.user.boundary.ConsoleUsers;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Binds authentication and the role check to each resource method after it was matched,
+ * from what the resource itself declares, so no spelling of a path (matrix parameters, dot
+ * segments, encoded characters) can reach a method without them:
+ * <ul>
+ * <li>{@code @RolesAllowed("tenant")}: the caller's api key ({@link TenantAuthentication}),
+ * then the role ({@link ResourceGuard});</li>
+ * <li>{@code @RolesAllowed("admin"|"billing")}: a console user over HTTP Basic, cross-site
+ * writes refused ({@link ConsoleAuthentication}), then the roles ({@link ResourceGuard});</li>
+ * <li>{@code @PermitAll}: nothing (the method checks what it needs, e.g. a carrier's signature);</li>
+ * <li>neither: closed to everyone ({@link Unguarded}).</li>
+ * </ul>
+ */
+@Provider
+public class ResourceGuards implements DynamicFeature {
+
+    private static final Logger LOG = Logger.getLogger(ResourceGuards.class.getName());
+
+    @Inject
+    ApiKeys apiKeys;
+
+    @Inject
+    ConsoleUsers users;
+
+    @Override
+    public void configure(ResourceInfo resource, FeatureContext context) {
+        Method method = resource.getResourceMethod();
+        Class<?> type = resource.getResourceClass();
+        RolesAllowed roles = method.isAnnotationPresent(RolesAllowed.class) ? method.getAnnotation(RolesAllowed.class)
+                : method.isAnnotationPresent(PermitAll.class) ? null : type.getAnnotation(RolesAllowed.class);
+        if (roles == null) {
+            if (!method.isAnnotationPresent(PermitAll.class) && !type.isAnnotationPresent(PermitAll.class)) {
+                // Jersey's own resources (WADL) land here too; only ours deserve a warning
+                LOG.log(type.getName().startsWith("dev.ringproof.") ? Level.SEVERE : Level.FINE,
+                        () -> type.getSimpleName() + "." + method.getName()
+                                + " declares neither @RolesAllowed nor @PermitAll: closed to every caller");
+                context.register(new Unguarded());
+            }
+            return;
+        }
+        Set<String> allowed = Set.of(roles.value());
+        context.register(new ResourceGuard(allowed.contains(ApiRoles.TENANT) ? new TenantAuthentication(apiKeys)
+                : new ConsoleAuthentication(users), allowed));
+    }
+}
