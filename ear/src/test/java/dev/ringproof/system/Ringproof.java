@@ -90,6 +90,16 @@ final class Ringproof {
         return inbox;
     }
 
+    /** A new console user with the billing role only: its username and password. */
+    String[] billingUser() {
+        String username = "billing" + Long.toString(System.nanoTime(), 36);
+        String password = "billing-password-" + RANDOM.nextInt(1_000_000);
+        var created = admin.postJson("api/admin/v1/users",
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\",\"roles\":[\"billing\"]}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return new String[] {username, password};
+    }
+
     static HttpResponse<String> start(Tenant tenant, String phone) {
         return tenant.api().postJson("api/v1/verifications", "{\"phone\":\"" + phone + "\"}");
     }
