@@ -294,6 +294,19 @@ public class Fuzz {
         }
         Map<String, String> good = with(json, "Authorization", goodAuth);
 
+        // path spellings and routing headers: none may carry a request without credentials past authentication
+        if (!sandbox) {
+            for (String spelled : spellings(path)) {
+                cases.add(new Case("path spelling", op.method, spelled, json, body, "unauthenticated"));
+            }
+            for (String header : List.of("X-Original-URL", "X-Rewrite-URL", "X-Forwarded-Prefix", "X-Forwarded-Path")) {
+                cases.add(new Case("header: " + header, op.method, path,
+                        with(json, header, "/api/sandbox/v1/handsets/+447700900123/inbox"), body, "unauthenticated"));
+            }
+            cases.add(new Case("header: X-Forwarded-For loopback", op.method, path,
+                    with(json, "X-Forwarded-For", "127.0.0.1"), body, "unauthenticated"));
+        }
+
         // path parameters
         if (op.path.contains("{")) {
             for (String raw : List.of("unknown", "vf_", "' or 1=1 --", "#{7*7}", "${jndi:ldap://x/a}",
@@ -358,6 +371,26 @@ public class Fuzz {
         }
         cases.add(new Case("no content type", op.method, path, with(good, "Content-Type", null), body, ""));
         return cases;
+    }
+
+    /** Spellings of a path that matching may treat as the same resource: matrix parameters, dots, encodings, case. */
+    static List<String> spellings(String pathAndQuery) {
+        int q = pathAndQuery.indexOf('?');
+        String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
+        String query = q < 0 ? "" : pathAndQuery.substring(q);
+        String[] segments = path.substring(1).split("/");
+        List<String> out = new ArrayList<>(List.of(path + "/", path + ";x=1", path + "/."));
+        for (int i = 0; i < segments.length; i++) {
+            for (String spelled : List.of(segments[i] + ";x=1", segments[i] + "%3Bx", segments[i] + "/x/..",
+                    segments[i] + "/%2e", "%" + Integer.toHexString(segments[i].charAt(0)) + segments[i].substring(1),
+                    segments[i].toUpperCase(), segments[i] + "/")) {
+                String[] copy = segments.clone();
+                copy[i] = spelled;
+                out.add("/" + String.join("/", copy));
+            }
+        }
+        out.add("/api/sandbox/.." + path.substring("/api".length()));
+        return out.stream().map(p -> p + query).toList();
     }
 
     static String fill(String path, World w) {
