@@ -183,6 +183,7 @@ class UniformSecretsIT {
 
     private static void assertBlocks(JsonObject pool, int codeDigits, long usableNumbers) {
         assertThat(pool.getInt("code_digits")).as("code_digits of " + pool).isEqualTo(codeDigits);
+        assertThat(pool.containsKey("usable_numbers")).as("a pool reports usable_numbers: " + pool).isTrue();
         assertThat(pool.getJsonNumber("usable_numbers").longValue()).as("usable_numbers of " + pool)
                 .isEqualTo(usableNumbers);
     }
