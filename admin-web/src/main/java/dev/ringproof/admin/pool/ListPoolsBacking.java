@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** pools/list.xhtml: every pool with its size and code digits; create, enable or disable, remove. */
+/** pools/list.xhtml: every pool with its size, code digits and usable numbers; create, enable or disable, remove. */
 @Named
 @RequestScoped
 public class ListPoolsBacking {

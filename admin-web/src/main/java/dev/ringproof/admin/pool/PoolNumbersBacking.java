@@ -63,7 +63,8 @@ public class PoolNumbersBacking {
         try {
             var view = action.get();
             pool = view;
-            RefusalMessages.info("The pool now holds " + view.size() + " numbers.");
+            RefusalMessages.info("The pool now holds " + view.size() + " numbers, " + view.usableNumbers()
+                    + " of them in whole blocks of 10 000 (usable for 4-digit codes).");
         } catch (Refusal refusal) {
             RefusalMessages.show(refusal, fields);
         }

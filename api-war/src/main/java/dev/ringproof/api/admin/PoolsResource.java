@@ -39,11 +39,18 @@ public class PoolsResource {
     @Inject
     NumberPools pools;
 
-    public record PoolResponse(String id, String name, String country, boolean enabled, long size, int codeDigits) {
+    /**
+     * {@code code_digits}: the longest code some of the pool's numbers can carry, a number serving an
+     * N-digit code only while its whole block of 10^N is in the country's enabled pools;
+     * {@code usable_numbers}: how many can carry the default 4 digits. Both 0 while the pool is disabled.
+     */
+    public record PoolResponse(String id, String name, String country, boolean enabled, long size, int codeDigits,
+                               long usableNumbers) {
 
         static PoolResponse of(PoolView view) {
             var p = view.pool();
-            return new PoolResponse(p.id(), p.name(), p.country(), p.isEnabled(), view.size(), view.codeDigits());
+            return new PoolResponse(p.id(), p.name(), p.country(), p.isEnabled(), view.size(), view.codeDigits(),
+                    view.usableNumbers());
         }
     }
 

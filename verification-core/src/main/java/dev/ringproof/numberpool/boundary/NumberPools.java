@@ -1,6 +1,9 @@
 package dev.ringproof.numberpool.boundary;
 
+import dev.ringproof.numberpool.control.CountryBlocks;
 import dev.ringproof.numberpool.entity.NumberPool;
+import dev.ringproof.numberpool.entity.NumberRun;
+import dev.ringproof.numberpool.entity.PoolBlocks;
 import dev.ringproof.numberpool.entity.PoolRange;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.platform.control.Ids;
@@ -8,13 +11,20 @@ import dev.ringproof.platform.control.PhoneNumbers;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Admins' number pools: created per country, filled with numbers and ranges, enabled or not. */
+/**
+ * Admins' number pools: created per country, filled with numbers and ranges, enabled or not.
+ * Every change to a pool's numbers or status keeps its country's whole blocks up to date
+ * ({@link CountryBlocks}): a disabled or deleted pool's numbers, and a removed number, stop
+ * serving at once, and so does every block they completed, in other pools too.
+ */
 @Stateless
 public class NumberPools {
 
@@ -27,10 +37,18 @@ public class NumberPools {
     @Inject
     Clock clock;
 
-    public record PoolView(NumberPool pool, long size) {
+    @Inject
+    CountryBlocks blocks;
+
+    /** A pool with its size and what its numbers can serve (nothing while it is disabled). */
+    public record PoolView(NumberPool pool, long size, PoolBlocks blocks) {
 
         public int codeDigits() {
-            return NumberPool.codeDigits(size);
+            return blocks.codeDigits();
+        }
+
+        public long usableNumbers() {
+            return blocks.usableNumbers();
         }
     }
 
@@ -48,54 +66,63 @@ public class NumberPools {
         }
         var pool = new NumberPool(Ids.next("pl"), name.strip(), country, enabled, OffsetDateTime.now(clock));
         em.persist(pool);
-        return new PoolView(pool, 0);
+        return new PoolView(pool, 0, PoolBlocks.NONE);
     }
 
     public PoolView find(String id) {
         var pool = pool(id);
-        return new PoolView(pool, sizeOf(pool.id()));
+        return view(pool, pool.isEnabled() ? blocks.runs(pool.country()) : List.of());
     }
 
     public List<PoolView> all() {
-        return em.createNamedQuery(NumberPool.ALL, NumberPool.class).getResultList().stream()
-                .map(p -> new PoolView(p, sizeOf(p.id()))).toList();
+        var pools = em.createNamedQuery(NumberPool.ALL, NumberPool.class).getResultList();
+        Map<String, List<NumberRun>> runs = pools.stream().filter(NumberPool::isEnabled).map(NumberPool::country)
+                .distinct().collect(Collectors.toMap(Function.identity(), blocks::runs));
+        return pools.stream().map(p -> view(p, runs.getOrDefault(p.country(), List.of()))).toList();
     }
 
     public PoolView update(String id, String name, Boolean enabled) {
         var pool = pool(id);
+        blocks.lock(pool.country());
         if (name != null) {
             if (name.isBlank()) {
                 throw Refusal.invalid("name", "must not be blank");
             }
             pool.rename(name.strip());
         }
-        if (enabled != null) {
+        if (enabled != null && enabled != pool.isEnabled()) {
             pool.enable(enabled);
+            blocks.refresh(pool.country());
         }
-        return new PoolView(pool, sizeOf(pool.id()));
+        return find(id);
     }
 
     public void delete(String id) {
         var pool = pool(id);
+        blocks.lock(pool.country());
         ranges(id, 0, Integer.MAX_VALUE).forEach(em::remove);
         em.remove(pool);
+        if (pool.isEnabled()) {
+            blocks.refresh(pool.country());
+        }
     }
 
     /** Adds numbers and ranges all or nothing; each must be valid in the pool's country and in no pool yet. */
     public PoolView add(String id, List<NumberRange> ranges) {
-        var pool = em.find(NumberPool.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (pool == null) {
-            throw Refusal.notFound("number pool");
-        }
+        var pool = pool(id);
         if (ranges.isEmpty()) {
             throw Refusal.invalid("numbers", "give at least one number or range");
         }
+        blocks.lock(pool.country());
         for (int i = 0; i < ranges.size(); i++) {
             var range = toRange(pool, ranges.get(i), "numbers[" + i + "]");
             em.persist(range);
             em.flush();
         }
-        return new PoolView(pool, sizeOf(pool.id()));
+        if (pool.isEnabled()) {
+            blocks.refresh(pool.country());
+        }
+        return find(id);
     }
 
     public List<PoolRange> ranges(String id, int offset, int limit) {
@@ -112,7 +139,10 @@ public class NumberPools {
     public PoolView remove(String id, String e164) {
         var pool = pool(id);
         long number = digits(PhoneNumbers.parse(e164).e164());
-        var range = ranges(id, 0, Integer.MAX_VALUE).stream().filter(r -> r.contains(number)).findFirst()
+        blocks.lock(pool.country());
+        // read past the shared cache: the range is cut as the database holds it, whichever server changed it last
+        var range = em.createNamedQuery(PoolRange.OF_POOL, PoolRange.class).setParameter("pool", id)
+                .setHint("eclipselink.refresh", "true").getResultStream().filter(r -> r.contains(number)).findFirst()
                 .orElseThrow(() -> Refusal.notFound("number in this pool"));
         var rest = range.cut(number, Ids.next("rg"));
         if (range.isEmpty()) {
@@ -121,7 +151,10 @@ public class NumberPools {
         if (rest != null) {
             em.persist(rest);
         }
-        return new PoolView(pool, sizeOf(pool.id()));
+        if (pool.isEnabled()) {
+            blocks.refresh(pool.country());
+        }
+        return find(id);
     }
 
     private PoolRange toRange(NumberPool pool, NumberRange given, String field) {
@@ -160,10 +193,12 @@ public class NumberPools {
         return Long.parseLong(e164.substring(1));
     }
 
-    /** Summed here, not in JPQL: EclipseLink's sum over bigint arithmetic was seen to lose precision. */
-    private long sizeOf(String poolId) {
-        return em.createNamedQuery(PoolRange.OF_POOL, PoolRange.class).setParameter("pool", poolId)
-                .getResultStream().mapToLong(PoolRange::size).sum();
+    /** Sizes summed here, not in JPQL: EclipseLink's sum over bigint arithmetic was seen to lose precision. */
+    private PoolView view(NumberPool pool, List<NumberRun> countryRuns) {
+        var own = em.createNamedQuery(PoolRange.RUNS_OF_POOL, NumberRun.class).setParameter("pool", pool.id())
+                .getResultList();
+        long size = own.stream().mapToLong(NumberRun::size).sum();
+        return new PoolView(pool, size, pool.isEnabled() ? PoolBlocks.of(countryRuns, own) : PoolBlocks.NONE);
     }
 
     private NumberPool pool(String id) {

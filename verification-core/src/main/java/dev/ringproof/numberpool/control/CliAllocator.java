@@ -1,7 +1,7 @@
 package dev.ringproof.numberpool.control;
 
-import dev.ringproof.numberpool.entity.NumberPool;
-import dev.ringproof.numberpool.entity.PoolRange;
+import dev.ringproof.numberpool.entity.FullBlockSpan;
+import dev.ringproof.numberpool.entity.NumberRun;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,9 +11,11 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Draws the caller number (CLI) of a missed call: uniformly, with SecureRandom, from all
- * numbers of the enabled pools of the destination's country that are large enough to
- * carry a code of the asked length. The caller says which CLIs it may not reuse.
+ * Draws the caller number (CLI) of a missed call: uniformly, with SecureRandom, from the
+ * numbers whose whole block of 10^codeLength (every number sharing the prefix the
+ * verification shows) is in the enabled pools of the destination's country, so the code
+ * is uniform over 10^codeLength values. Reads the country's few {@link FullBlockSpan}s,
+ * never its pools' numbers. The caller says which CLIs it may not reuse.
  */
 @Dependent
 public class CliAllocator {
@@ -25,31 +27,25 @@ public class CliAllocator {
     @PersistenceContext(unitName = "ringproof")
     EntityManager em;
 
+    /** Empty when the country has no whole block for the code length, or every draw was not reusable. */
     public Optional<String> draw(String country, int codeLength, Predicate<String> reusable) {
-        var pools = em.createNamedQuery(NumberPool.ENABLED_IN, NumberPool.class)
+        var spans = em.createNamedQuery(FullBlockSpan.RUNS_IN, NumberRun.class)
                 .setParameter("country", country).getResultList();
-        if (pools.isEmpty()) {
-            return Optional.empty();
-        }
-        var ranges = em.createNamedQuery(PoolRange.OF_POOLS, PoolRange.class)
-                .setParameter("pools", pools.stream().map(NumberPool::id).toList()).getResultList();
-        return drawFrom(eligible(ranges, codeLength), reusable);
+        return drawFrom(spans, codeLength, reusable);
     }
 
-    /** Ranges of the pools whose size gives at least {@code codeLength} digits of secret. */
-    static List<PoolRange> eligible(List<PoolRange> ranges, int codeLength) {
-        var sizes = ranges.stream().collect(java.util.stream.Collectors.groupingBy(
-                PoolRange::poolId, java.util.stream.Collectors.summingLong(PoolRange::size)));
-        return ranges.stream().filter(r -> NumberPool.codeDigits(sizes.get(r.poolId())) >= codeLength).toList();
-    }
-
-    static Optional<String> drawFrom(List<PoolRange> ranges, Predicate<String> reusable) {
-        long total = ranges.stream().mapToLong(PoolRange::size).sum();
+    /**
+     * Spans are cut to blocks of 10^{@link FullBlockSpan#BLOCK_DIGITS}; a shorter code still draws
+     * from whole blocks only, just not from all of them.
+     */
+    static Optional<String> drawFrom(List<NumberRun> spans, int codeLength, Predicate<String> reusable) {
+        var eligible = spans.stream().flatMap(span -> span.wholeBlocks(codeLength).stream()).toList();
+        long total = eligible.stream().mapToLong(NumberRun::size).sum();
         if (total == 0) {
             return Optional.empty();
         }
         for (int i = 0; i < MAX_DRAWS; i++) {
-            String cli = numberAt(ranges, RANDOM.nextLong(total));
+            String cli = numberAt(eligible, RANDOM.nextLong(total));
             if (reusable.test(cli)) {
                 return Optional.of(cli);
             }
@@ -57,14 +53,14 @@ public class CliAllocator {
         return Optional.empty();
     }
 
-    private static String numberAt(List<PoolRange> ranges, long index) {
+    private static String numberAt(List<NumberRun> runs, long index) {
         long offset = index;
-        for (PoolRange range : ranges) {
-            if (offset < range.size()) {
-                return range.numberAt(offset);
+        for (NumberRun run : runs) {
+            if (offset < run.size()) {
+                return run.numberAt(offset);
             }
-            offset -= range.size();
+            offset -= run.size();
         }
-        throw new IllegalStateException("index beyond the ranges");
+        throw new IllegalStateException("index beyond the runs");
     }
 }

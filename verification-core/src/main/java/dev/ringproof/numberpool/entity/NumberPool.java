@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
@@ -15,13 +14,11 @@ import java.time.OffsetDateTime;
 @Cacheable
 @Table(name = "number_pool")
 @NamedQuery(name = NumberPool.ALL, query = "select p from NumberPool p order by p.country, p.createdAt, p.id")
-@NamedQuery(name = NumberPool.ENABLED_IN, query = "select p from NumberPool p where p.country = :country and p.enabled = true order by p.id",
-        hints = {@QueryHint(name = "eclipselink.query-results-cache", value = "true"),
-            @QueryHint(name = "eclipselink.query-results-cache.expiry", value = "10000")})
+@NamedQuery(name = NumberPool.OF_COUNTRY, query = "select p from NumberPool p where p.country = :country order by p.id")
 public class NumberPool {
 
     public static final String ALL = "NumberPool.all";
-    public static final String ENABLED_IN = "NumberPool.enabledIn";
+    public static final String OF_COUNTRY = "NumberPool.ofCountry";
 
     @Id
     private String id;
@@ -43,18 +40,6 @@ public class NumberPool {
         this.country = country;
         this.enabled = enabled;
         this.createdAt = createdAt;
-    }
-
-    /**
-     * The digits of secret a missed call from a pool of this size carries: floor(log10(size)).
-     * A 100-number pool gives 2 digits, whatever the code length says.
-     */
-    public static int codeDigits(long size) {
-        int digits = 0;
-        for (long n = size; n >= 10; n /= 10) {
-            digits++;
-        }
-        return digits;
     }
 
     public void rename(String name) {

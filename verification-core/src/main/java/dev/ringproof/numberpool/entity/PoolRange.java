@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 
 /** A run of consecutive numbers of a pool, as E.164 digits: a single number is a run of one. */
@@ -13,15 +12,19 @@ import jakarta.persistence.Table;
 @Cacheable
 @Table(name = "pool_range")
 @NamedQuery(name = PoolRange.OF_POOL, query = "select r from PoolRange r where r.poolId = :pool order by r.firstNumber")
-@NamedQuery(name = PoolRange.OF_POOLS, query = "select r from PoolRange r where r.poolId in :pools order by r.poolId, r.firstNumber",
-        hints = {@QueryHint(name = "eclipselink.query-results-cache", value = "true"),
-            @QueryHint(name = "eclipselink.query-results-cache.expiry", value = "10000")})
+@NamedQuery(name = PoolRange.RUNS_OF_POOL, query = "select new dev.ringproof.numberpool.entity.NumberRun("
+        + "r.firstNumber, r.lastNumber) from PoolRange r where r.poolId = :pool order by r.firstNumber")
+@NamedQuery(name = PoolRange.RUNS_ENABLED_IN, query = "select new dev.ringproof.numberpool.entity.NumberRun("
+        + "r.firstNumber, r.lastNumber) from PoolRange r, NumberPool p"
+        + " where p.id = r.poolId and p.country = :country and p.enabled = true order by r.firstNumber")
 @NamedQuery(name = PoolRange.OVERLAPPING, query = "select r from PoolRange r where r.firstNumber <= :last and r.lastNumber >= :first")
 @NamedQuery(name = PoolRange.COUNT_OF_POOL, query = "select count(r) from PoolRange r where r.poolId = :pool")
 public class PoolRange {
 
     public static final String OF_POOL = "PoolRange.ofPool";
-    public static final String OF_POOLS = "PoolRange.ofPools";
+    /** Read as values, not entities: straight from the database, past the shared cache. */
+    public static final String RUNS_OF_POOL = "PoolRange.runsOfPool";
+    public static final String RUNS_ENABLED_IN = "PoolRange.runsEnabledIn";
     public static final String OVERLAPPING = "PoolRange.overlapping";
     public static final String COUNT_OF_POOL = "PoolRange.countOfPool";
 

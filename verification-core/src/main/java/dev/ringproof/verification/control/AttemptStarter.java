@@ -21,8 +21,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Starts the first channel of a verification's workflow, from a given position, that can
  * be used now: records the attempt with its hashed code, queues the send and sets the
- * fallback timer, all in the caller's transaction. A missed call needs a pool in the
- * destination's country big enough for the tenant's code length; otherwise it is skipped.
+ * fallback timer, all in the caller's transaction. A missed call needs a whole block of
+ * 10^code_length numbers in the enabled pools of the destination's country, so that its code
+ * is uniform; without one it is skipped and the next channel starts.
  */
 @Dependent
 public class AttemptStarter {

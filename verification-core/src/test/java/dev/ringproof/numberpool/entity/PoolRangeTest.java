@@ -4,16 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class PoolRangeTest {
-
-    @ParameterizedTest
-    @CsvSource({"1,0", "9,0", "10,1", "99,1", "100,2", "9999,3", "10000,4", "1000000,6"})
-    void codeDigitsAreTheWholeDigitsOfSecretThePoolGives(long size, int digits) {
-        assertThat(NumberPool.codeDigits(size)).isEqualTo(digits);
-    }
 
     @Test
     void holdsConsecutiveNumbers() {
