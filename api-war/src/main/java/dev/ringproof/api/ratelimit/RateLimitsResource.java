@@ -48,13 +48,15 @@ public class RateLimitsResource {
         }
     }
 
-    public record HitResponse(String policyId, String scope, String action, String subject, int count, int limit,
-                              int windowSeconds, String windowStartedAt, String resetsAt) {
+    /** {@code test}: a counter of test traffic, apart from the live one of the same subject. */
+    public record HitResponse(String policyId, String scope, String action, String subject, boolean test, int count,
+                              int limit, int windowSeconds, String windowStartedAt, String resetsAt) {
 
         static HitResponse of(RateLimits.Hit hit) {
             var p = hit.policy();
-            return new HitResponse(p.id(), p.scope().wireName(), p.action().wireName(), hit.subject(), hit.hits(),
-                    p.limit(), p.windowSeconds(), Times.rfc3339(hit.windowStart()), Times.rfc3339(hit.resetsAt()));
+            return new HitResponse(p.id(), p.scope().wireName(), p.action().wireName(), hit.subject(), hit.test(),
+                    hit.hits(), p.limit(), p.windowSeconds(), Times.rfc3339(hit.windowStart()),
+                    Times.rfc3339(hit.resetsAt()));
         }
     }
 

@@ -28,7 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The virtual carrier's handsets: what they received, and how they answer. Open while
  * {@code sandbox.open=true} (the embedded default); otherwise a tenant's {@code rp_test_}
- * key is needed and only that tenant's test traffic is shown.
+ * key is needed, only that tenant's test traffic is shown, and a handset's settings made
+ * with it hold for that tenant's test traffic only.
  */
 @PermitAll
 @Path("sandbox/v1/handsets/{phone}")
@@ -73,21 +74,25 @@ public class SandboxResource {
     @GET
     public HandsetResponse behaviour(@PathParam("phone") String phone,
                                      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        testCaller(authorization);
-        return HandsetResponse.of(sandbox.behaviour(phone));
+        return HandsetResponse.of(sandbox.behaviour(phone, testTenant(authorization)));
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public HandsetResponse configure(@PathParam("phone") String phone, JsonObject body,
                                      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        testCaller(authorization);
+        String tenantId = testTenant(authorization);
         var fields = Fields.of(body, "calls", "sms", "voice");
         String calls = oneOf(fields, "calls", Set.of("ring", "unreachable"));
         String sms = oneOf(fields, "sms", Set.of("deliver", "fail"));
         String voice = oneOf(fields, "voice", Set.of("deliver", "fail"));
         fields.requireValid();
-        return HandsetResponse.of(sandbox.configure(phone, calls, sms, voice));
+        return HandsetResponse.of(sandbox.configure(phone, tenantId, calls, sms, voice));
+    }
+
+    /** Null while the sandbox is open (everybody's handsets); otherwise the test-key caller's tenant, or 401. */
+    private String testTenant(String authorization) {
+        return testCaller(authorization).map(TenantCaller::tenantId).orElse(null);
     }
 
     /** Empty while the sandbox is open; otherwise the test-key caller, or 401. */

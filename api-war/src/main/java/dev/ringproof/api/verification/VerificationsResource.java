@@ -69,7 +69,8 @@ public class VerificationsResource {
                 || !idempotencyKey.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
             throw Refusal.invalid("Idempotency-Key", "must be 1-255 visible ASCII characters");
         }
-        var outcome = idempotencyKeys.claim(caller.tenantId(), idempotencyKey, sha256(body.toString()));
+        var outcome = idempotencyKeys.claim(caller.tenantId(), caller.test(), idempotencyKey,
+                sha256(body.toString()));
         if (outcome instanceof IdempotencyKeys.Replay replay) {
             var earlier = verifications.find(caller, replay.verificationId());
             return Response.status(replay.status()).location(location(earlier.id()))
@@ -100,7 +101,8 @@ public class VerificationsResource {
         fields.requireValid();
         var checked = verifications.check(caller(), id, CodeInput.normalise(code));
         if (checked.valid()) {
-            count(() -> fraudGuard.approved(checked.verification().phone()));
+            var approved = checked.verification();
+            count(() -> fraudGuard.approved(approved.phone(), approved.isTestMode()));
         }
         return VerificationJson.checked(checked.verification(), checked.valid());
     }

@@ -2,6 +2,7 @@ package dev.ringproof.routing.control;
 
 import dev.ringproof.telephony.boundary.Carrier;
 import dev.ringproof.telephony.boundary.SandboxCarrier;
+import dev.ringproof.telephony.boundary.TenantSandbox;
 import dev.ringproof.telephony.rest.RestAccount;
 import dev.ringproof.telephony.rest.RestCalls;
 import dev.ringproof.telephony.rest.RestCarrier;
@@ -47,6 +48,14 @@ public class Carriers {
             return Optional.of(sandbox);
         }
         return Optional.ofNullable(accounts.computeIfAbsent(name, this::create));
+    }
+
+    /** The provider as this traffic reaches it: in the sandbox, a tenant's test traffic meets its own handsets. */
+    public Optional<Carrier> named(String name, String tenantId, boolean test) {
+        if (Routes.SANDBOX.equals(name) && test) {
+            return Optional.of(new TenantSandbox(sandbox, tenantId));
+        }
+        return named(name);
     }
 
     private Carrier create(String name) {

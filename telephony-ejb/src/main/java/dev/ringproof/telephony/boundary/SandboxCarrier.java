@@ -27,19 +27,32 @@ public class SandboxCarrier implements Carrier {
 
     @Override
     public Delivery flashCall(String to, String cli) {
-        return behaviour(to).map(HandsetBehaviour::rings).orElse(true)
-                ? deliver(to, Type.CALL, cli, null) : Delivery.refused("unreachable");
+        return flashCall(to, cli, null);
     }
 
     @Override
     public Delivery sms(String to, String from, String text) {
-        return behaviour(to).map(HandsetBehaviour::takesSms).orElse(true)
-                ? deliver(to, Type.SMS, from, text) : Delivery.refused("undeliverable");
+        return sms(to, from, text, null);
     }
 
     @Override
     public Delivery voice(String to, String from, String text) {
-        return behaviour(to).map(HandsetBehaviour::takesVoice).orElse(true)
+        return voice(to, from, text, null);
+    }
+
+    /** A flash call of {@code testTenantId}'s test traffic (null: live traffic), as {@link TenantSandbox} makes it. */
+    public Delivery flashCall(String to, String cli, String testTenantId) {
+        return behaviour(to, testTenantId).map(HandsetBehaviour::rings).orElse(true)
+                ? deliver(to, Type.CALL, cli, null) : Delivery.refused("unreachable");
+    }
+
+    public Delivery sms(String to, String from, String text, String testTenantId) {
+        return behaviour(to, testTenantId).map(HandsetBehaviour::takesSms).orElse(true)
+                ? deliver(to, Type.SMS, from, text) : Delivery.refused("undeliverable");
+    }
+
+    public Delivery voice(String to, String from, String text, String testTenantId) {
+        return behaviour(to, testTenantId).map(HandsetBehaviour::takesVoice).orElse(true)
                 ? deliver(to, Type.VOICE, from, text) : Delivery.refused("not answered");
     }
 
@@ -57,27 +70,41 @@ public class SandboxCarrier implements Carrier {
                 .setParameter(1, phone).setParameter(2, tenantId).getResultList();
     }
 
-    /** Sets how the handset answers; null leaves a setting as it is. */
-    public HandsetBehaviour configure(String phone, String calls, String sms, String voice) {
+    /**
+     * Sets how the handset answers; null leaves a setting as it is. {@code testTenantId} null: for
+     * everybody's traffic (the open sandbox); else for that tenant's test traffic only.
+     */
+    public HandsetBehaviour configure(String phone, String testTenantId, String calls, String sms, String voice) {
+        String owner = owner(testTenantId);
         // insert-if-missing, then lock: two first settings of one handset at once both succeed
         // (a find-then-persist let the second fail on the primary key: 500, found by bench/fuzz)
-        var defaults = new HandsetBehaviour(phone);
-        em.createNativeQuery("insert into sandbox_handset (phone, calls, sms, voice) values (?1, ?2, ?3, ?4)"
-                        + " on conflict do nothing")
-                .setParameter(1, phone).setParameter(2, defaults.calls()).setParameter(3, defaults.sms())
-                .setParameter(4, defaults.voice())
+        var defaults = new HandsetBehaviour(owner, phone);
+        em.createNativeQuery("insert into sandbox_handset (tenant_id, phone, calls, sms, voice)"
+                        + " values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
+                .setParameter(1, owner).setParameter(2, phone).setParameter(3, defaults.calls())
+                .setParameter(4, defaults.sms()).setParameter(5, defaults.voice())
                 .executeUpdate();
-        var behaviour = em.find(HandsetBehaviour.class, phone, LockModeType.PESSIMISTIC_WRITE);
+        var behaviour = em.find(HandsetBehaviour.class, new HandsetBehaviour.Key(owner, phone),
+                LockModeType.PESSIMISTIC_WRITE);
         behaviour.change(calls, sms, voice);
         return behaviour;
     }
 
-    public HandsetBehaviour behaviourOf(String phone) {
-        return behaviour(phone).orElseGet(() -> new HandsetBehaviour(phone));
+    /** How the handset answers {@code testTenantId}'s test traffic (null: everybody's traffic). */
+    public HandsetBehaviour behaviourOf(String phone, String testTenantId) {
+        return behaviour(phone, testTenantId).orElseGet(() -> new HandsetBehaviour(owner(testTenantId), phone));
     }
 
-    private Optional<HandsetBehaviour> behaviour(String phone) {
-        return Optional.ofNullable(em.find(HandsetBehaviour.class, phone));
+    /** A tenant's own setting for its test traffic first, then the open sandbox's. */
+    private Optional<HandsetBehaviour> behaviour(String phone, String testTenantId) {
+        return Optional.ofNullable(testTenantId == null ? null
+                        : em.find(HandsetBehaviour.class, new HandsetBehaviour.Key(testTenantId, phone)))
+                .or(() -> Optional.ofNullable(em.find(HandsetBehaviour.class,
+                        new HandsetBehaviour.Key(HandsetBehaviour.EVERY_TENANT, phone))));
+    }
+
+    private static String owner(String testTenantId) {
+        return testTenantId == null ? HandsetBehaviour.EVERY_TENANT : testTenantId;
     }
 
     private Delivery deliver(String to, Type type, String from, String text) {

@@ -72,7 +72,8 @@ public class Dispatcher {
         if (!providers.equals(SANDBOX_ONLY) && !networkSends.begin(message.attemptId(), providers)) {
             routed = new Routed(providers.get(0), Delivery.unknown("an earlier try may have sent it"));
         } else {
-            routed = new Router(health, carriers::named).send(providers, carrier -> send(carrier, message));
+            routed = new Router(health, name -> carriers.named(name, message.tenantId(), message.test()))
+                    .send(providers, carrier -> send(carrier, message));
         }
         Delivery delivery = routed.delivery();
         em.createNativeQuery("update outbound_send set accepted = ?1, provider_ref = ?2, reason = ?3, provider = ?4"

@@ -1,25 +1,71 @@
 package dev.ringproof.telephony.entity;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.Objects;
 
-/** How a virtual handset answers: to make fallbacks happen on purpose in demos and tests. */
+/**
+ * How a virtual handset answers: to make fallbacks happen on purpose in demos and tests.
+ * Set on the open sandbox it holds for everybody's traffic ({@link #EVERY_TENANT}); set with a
+ * tenant's test key on a closed sandbox it holds for that tenant's test traffic only.
+ */
 @Entity
 @Table(name = "sandbox_handset")
+@IdClass(HandsetBehaviour.Key.class)
 public class HandsetBehaviour {
 
+    /** The owner of settings made on the open sandbox: they hold for every tenant's traffic. */
+    public static final String EVERY_TENANT = "*";
+
+    @Id
+    @Column(name = "tenant_id")
+    private String tenantId;
     @Id
     private String phone;
     private String calls;
     private String sms;
     private String voice;
 
+    /** The primary key: whose setting, for which handset. */
+    public static class Key implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private String tenantId;
+        private String phone;
+
+        public Key() {
+            // for JPA
+        }
+
+        public Key(String tenantId, String phone) {
+            this.tenantId = tenantId;
+            this.phone = phone;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && Objects.equals(tenantId, key.tenantId)
+                    && Objects.equals(phone, key.phone);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(tenantId, phone);
+        }
+    }
+
     protected HandsetBehaviour() {
         // for JPA
     }
 
-    public HandsetBehaviour(String phone) {
+    /** The defaults: rings and delivers. */
+    public HandsetBehaviour(String tenantId, String phone) {
+        this.tenantId = tenantId;
         this.phone = phone;
         this.calls = "ring";
         this.sms = "deliver";

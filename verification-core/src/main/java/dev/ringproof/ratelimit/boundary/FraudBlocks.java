@@ -45,7 +45,8 @@ public class FraudBlocks {
 
     /**
      * Unblocks the prefix now; the block stays on record, lifted. The prefix's counted traffic
-     * is forgotten, or the same traffic would block it again at the next start.
+     * (of the block's world, live or test) is forgotten, or the same traffic would block it again
+     * at the next start.
      */
     public FraudBlock lift(String id) {
         var block = id == null ? null : em.find(FraudBlock.class, id);
@@ -53,7 +54,8 @@ public class FraudBlocks {
             throw Refusal.notFound("block");
         }
         block.lift(OffsetDateTime.now(clock));
-        em.createNativeQuery("delete from prefix_traffic where prefix = ?1").setParameter(1, block.prefix())
+        em.createNativeQuery("delete from prefix_traffic where prefix = ?1 and test = ?2")
+                .setParameter(1, block.prefix()).setParameter(2, block.test())
                 .executeUpdate();
         LOG.info(() -> "Lifted block " + block.id() + " of " + block.prefix());
         return block;
@@ -68,22 +70,24 @@ public class FraudBlocks {
                 .filter(c -> c.spentToday().compareTo(c.cap()) >= 0).toList();
     }
 
-    public boolean isBlocked(String prefix, OffsetDateTime now) {
+    /** Whether the prefix is blocked for live traffic, or for test traffic ({@code test}). */
+    public boolean isBlocked(String prefix, boolean test, OffsetDateTime now) {
         return em.createNamedQuery(FraudBlock.ACTIVE_FOR, Long.class)
-                .setParameter("prefix", prefix).setParameter("now", now).getSingleResult() > 0;
+                .setParameter("prefix", prefix).setParameter("test", test).setParameter("now", now)
+                .getSingleResult() > 0;
     }
 
     /** Records a block in a transaction of its own: it must outlast the refused start that found it. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public FraudBlock record(String prefix, PrefixWatch.Finding finding, OffsetDateTime now) {
-        if (isBlocked(prefix, now)) {
+    public FraudBlock record(String prefix, boolean test, PrefixWatch.Finding finding, OffsetDateTime now) {
+        if (isBlocked(prefix, test, now)) {
             return null;
         }
-        var block = new FraudBlock(Ids.next("bl"), prefix, finding.reason(), finding.detail(), now,
+        var block = new FraudBlock(Ids.next("bl"), prefix, test, finding.reason(), finding.detail(), now,
                 now.plus(finding.blockFor()));
         em.persist(block);
-        LOG.warning(() -> "Blocked " + prefix + " until " + block.expiresAt() + " for " + finding.reason().wireName()
-                + ": " + finding.detail());
+        LOG.warning(() -> "Blocked " + prefix + (test ? " for test traffic" : "") + " until " + block.expiresAt()
+                + " for " + finding.reason().wireName() + ": " + finding.detail());
         return block;
     }
 }

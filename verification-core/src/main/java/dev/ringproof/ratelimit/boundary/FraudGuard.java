@@ -32,6 +32,11 @@ import java.time.OffsetDateTime;
  * it; counted in a transaction of its own after the commit, it cost a start one more commit.)
  * Approvals are counted by {@link #approved} after the check has committed, in a short
  * transaction of its own, called by the API before it answers.
+ *
+ * <p>Test traffic ({@code test}: a {@code rp_test_} key) is counted and judged apart from live
+ * traffic: its own rate-limit counters, its own prefix traffic and blocks, and no spend cap (it is
+ * never billed). Free test starts can neither use up a real number's limits nor get a prefix
+ * blocked for live traffic; the deny list holds for both.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -56,40 +61,41 @@ public class FraudGuard {
     Clock clock;
 
     /** {@code ip}: the end user's address as the tenant gave it, else the connection's; may be null. */
-    public void admitStart(String tenantId, PhoneNumbers.Phone phone, String ip) {
+    public void admitStart(String tenantId, boolean test, PhoneNumbers.Phone phone, String ip) {
         var now = OffsetDateTime.now(clock);
         String prefix = Prefixes.of(phone.e164());
-        if (denyList.denies(phone.e164()) || blocks.isBlocked(prefix, now)) {
+        if (denyList.denies(phone.e164()) || blocks.isBlocked(prefix, test, now)) {
             throw blocked();
         }
-        if (spendCap.reached(tenantId, now)) {
+        if (!test && spendCap.reached(tenantId, now)) {
             throw new Refusal(Refusal.Reason.FRAUD_BLOCKED,
                     "The daily spend cap is reached; starts resume at 00:00 UTC.");
         }
-        limiter.admit(new Traffic(Action.START, tenantId, phone.e164(), phone.country(), prefix, canonical(ip)), now);
-        var finding = watch.judge(prefix, now);
+        limiter.admit(new Traffic(Action.START, tenantId, test, phone.e164(), phone.country(), prefix, canonical(ip)),
+                now);
+        var finding = watch.judge(prefix, test, now);
         if (finding.isPresent()) {
-            blocks.record(prefix, finding.get(), now);
+            blocks.record(prefix, test, finding.get(), now);
             throw blocked();
         }
     }
 
     /** A check of a pending verification was made; its outcome stands only if the limits admit it. */
-    public void admitCheck(String tenantId, String phone, String country) {
+    public void admitCheck(String tenantId, boolean test, String phone, String country) {
         var now = OffsetDateTime.now(clock);
         String prefix = Prefixes.of(phone);
-        limiter.admit(new Traffic(Action.CHECK, tenantId, phone, country, prefix, null), now);
+        limiter.admit(new Traffic(Action.CHECK, tenantId, test, phone, country, prefix, null), now);
     }
 
     /** Counts a start to {@code phone} (E.164) for the prefix watches: the start transaction's last statement. */
-    public void started(String phone) {
-        watch.countStart(Prefixes.of(phone), OffsetDateTime.now(clock));
+    public void started(String phone, boolean test) {
+        watch.countStart(Prefixes.of(phone), test, OffsetDateTime.now(clock));
     }
 
     /** Counts a committed approval of a verification of {@code phone}; call it outside the check's transaction. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void approved(String phone) {
-        watch.countApproval(Prefixes.of(phone), OffsetDateTime.now(clock));
+    public void approved(String phone, boolean test) {
+        watch.countApproval(Prefixes.of(phone), test, OffsetDateTime.now(clock));
     }
 
     /** One spelling per address, so that {@code ::1} and {@code 0:0:0:0:0:0:0:1} share a counter. */

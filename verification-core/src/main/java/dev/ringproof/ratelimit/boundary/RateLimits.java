@@ -26,8 +26,8 @@ public class RateLimits {
     @Inject
     Clock clock;
 
-    /** A subject that used up its policy's limit, until its window ends. */
-    public record Hit(RateLimitPolicy policy, String subject, int hits, OffsetDateTime windowStart,
+    /** A subject that used up its policy's limit in live or test traffic, until its window ends. */
+    public record Hit(RateLimitPolicy policy, String subject, boolean test, int hits, OffsetDateTime windowStart,
                       OffsetDateTime resetsAt) {
     }
 
@@ -78,10 +78,10 @@ public class RateLimits {
     public List<Hit> hits(int offset, int limit) {
         var now = OffsetDateTime.now(clock);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select c.policy_id, c.subject, c.hits, c.window_start, c.window_end"
-                        + " from rate_limit_counter c join rate_limit_policy p on p.id = c.policy_id"
+        List<Object[]> rows = em.createNativeQuery("select c.policy_id, c.subject, c.hits, c.window_start, c.window_end,"
+                        + " c.test from rate_limit_counter c join rate_limit_policy p on p.id = c.policy_id"
                         + " where c.hits >= p.limit_count and c.window_end > ?1"
-                        + " order by c.window_start desc, c.policy_id, c.subject")
+                        + " order by c.window_start desc, c.policy_id, c.subject, c.test")
                 .setParameter(1, now).setFirstResult(offset).setMaxResults(limit).getResultList();
         return rows.stream().map(this::hit).toList();
     }
@@ -92,7 +92,8 @@ public class RateLimits {
         if (policy.scope() == Scope.PHONE) {
             subject = PhoneNumbers.mask(subject);
         }
-        return new Hit(policy, subject, ((Number) row[2]).intValue(), time(row[3]), time(row[4]));
+        return new Hit(policy, subject, Boolean.TRUE.equals(row[5]), ((Number) row[2]).intValue(), time(row[3]),
+                time(row[4]));
     }
 
     private static OffsetDateTime time(Object value) {

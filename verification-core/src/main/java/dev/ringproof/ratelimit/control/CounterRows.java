@@ -18,25 +18,30 @@ public class CounterRows {
     @PersistenceContext(unitName = "ringproof")
     EntityManager em;
 
-    /** Opens a policy's counter for a subject and window; drops that subject's ended windows on the way. */
+    /**
+     * Opens a policy's counter for a subject and window, of live or test traffic; drops that
+     * subject's ended windows on the way.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void openCounter(String policyId, String subject, FixedWindow window) {
-        em.createNativeQuery("delete from rate_limit_counter where policy_id = ?1 and subject = ?2 and window_end <= ?3")
-                .setParameter(1, policyId).setParameter(2, subject).setParameter(3, window.start())
+    public void openCounter(String policyId, boolean test, String subject, FixedWindow window) {
+        em.createNativeQuery("delete from rate_limit_counter where policy_id = ?1 and test = ?2 and subject = ?3"
+                        + " and window_end <= ?4")
+                .setParameter(1, policyId).setParameter(2, test).setParameter(3, subject)
+                .setParameter(4, window.start())
                 .executeUpdate();
-        em.createNativeQuery("insert into rate_limit_counter (policy_id, subject, window_start, window_end, hits)"
-                        + " values (?1, ?2, ?3, ?4, 0) on conflict do nothing")
-                .setParameter(1, policyId).setParameter(2, subject).setParameter(3, window.start())
-                .setParameter(4, window.end())
+        em.createNativeQuery("insert into rate_limit_counter (policy_id, test, subject, window_start, window_end, hits)"
+                        + " values (?1, ?2, ?3, ?4, ?5, 0) on conflict do nothing")
+                .setParameter(1, policyId).setParameter(2, test).setParameter(3, subject)
+                .setParameter(4, window.start()).setParameter(5, window.end())
                 .executeUpdate();
     }
 
-    /** Opens a prefix's traffic row for a minute. */
+    /** Opens a prefix's traffic row for a minute, of live or test traffic. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void openTraffic(String prefix, OffsetDateTime bucketStart) {
-        em.createNativeQuery("insert into prefix_traffic (prefix, bucket_start, starts, approvals)"
-                        + " values (?1, ?2, 0, 0) on conflict do nothing")
-                .setParameter(1, prefix).setParameter(2, bucketStart)
+    public void openTraffic(String prefix, boolean test, OffsetDateTime bucketStart) {
+        em.createNativeQuery("insert into prefix_traffic (prefix, test, bucket_start, starts, approvals)"
+                        + " values (?1, ?2, ?3, 0, 0) on conflict do nothing")
+                .setParameter(1, prefix).setParameter(2, test).setParameter(3, bucketStart)
                 .executeUpdate();
     }
 }

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 /**
  * Starts and approvals per prefix and minute, counted in the caller's transaction (a
  * refused or failed start is not counted), and summed for the velocity and conversion watches.
+ * Test traffic ({@code test}) has rows of its own: it never moves the live sums.
  */
 @Dependent
 public class PrefixTraffic {
@@ -24,15 +25,16 @@ public class PrefixTraffic {
     public record Stats(long recentStarts, long baselineStarts, long settledStarts, long settledApprovals) {
     }
 
-    public void countStart(String prefix, OffsetDateTime now) {
-        count("starts", prefix, now);
+    public void countStart(String prefix, boolean test, OffsetDateTime now) {
+        count("starts", prefix, test, now);
     }
 
-    public void countApproval(String prefix, OffsetDateTime now) {
-        count("approvals", prefix, now);
+    public void countApproval(String prefix, boolean test, OffsetDateTime now) {
+        count("approvals", prefix, test, now);
     }
 
-    public Stats stats(String prefix, OffsetDateTime now, VelocityWatch velocity, ConversionWatch conversion) {
+    public Stats stats(String prefix, boolean test, OffsetDateTime now, VelocityWatch velocity,
+                       ConversionWatch conversion) {
         var recentFrom = now.minus(velocity.window());
         var baselineFrom = recentFrom.minus(velocity.baseline());
         var settledFrom = now.minus(conversion.window());
@@ -40,10 +42,10 @@ public class PrefixTraffic {
         var from = baselineFrom.isBefore(settledFrom) ? baselineFrom : settledFrom;
         Object[] row = (Object[]) em.createNativeQuery("select " + sum("starts", RECENT) + ", "
                         + sum("starts", BASELINE) + ", " + sum("starts", SETTLED) + ", " + sum("approvals", SETTLED)
-                        + " from prefix_traffic where prefix = ?5 and bucket_start > ?6")
+                        + " from prefix_traffic where prefix = ?5 and test = ?6 and bucket_start > ?7")
                 .setParameter(1, recentFrom).setParameter(2, baselineFrom)
                 .setParameter(3, settledFrom).setParameter(4, settledTo)
-                .setParameter(5, prefix).setParameter(6, from)
+                .setParameter(5, prefix).setParameter(6, test).setParameter(7, from)
                 .getSingleResult();
         return new Stats(number(row[0]), number(row[1]), number(row[2]), number(row[3]));
     }
@@ -58,19 +60,19 @@ public class PrefixTraffic {
         return "coalesce(sum(case when " + buckets + " then " + column + " else 0 end), 0)";
     }
 
-    private void count(String column, String prefix, OffsetDateTime now) {
+    private void count(String column, String prefix, boolean test, OffsetDateTime now) {
         var bucket = now.truncatedTo(ChronoUnit.MINUTES);
-        if (increment(column, prefix, bucket) == 0) {
-            rows.openTraffic(prefix, bucket);
-            increment(column, prefix, bucket);
+        if (increment(column, prefix, test, bucket) == 0) {
+            rows.openTraffic(prefix, test, bucket);
+            increment(column, prefix, test, bucket);
         }
     }
 
     /** {@code column} is one of two constants above, never input. */
-    private int increment(String column, String prefix, OffsetDateTime bucket) {
+    private int increment(String column, String prefix, boolean test, OffsetDateTime bucket) {
         return em.createNativeQuery("update prefix_traffic set " + column + " = " + column + " + 1"
-                        + " where prefix = ?1 and bucket_start = ?2")
-                .setParameter(1, prefix).setParameter(2, bucket)
+                        + " where prefix = ?1 and test = ?2 and bucket_start = ?3")
+                .setParameter(1, prefix).setParameter(2, test).setParameter(3, bucket)
                 .executeUpdate();
     }
 

@@ -59,12 +59,12 @@ public class PrefixWatch {
     public record Finding(FraudBlock.Reason reason, String detail, Duration blockFor) {
     }
 
-    /** Judges the prefix's traffic so far, before this start is counted. */
-    public Optional<Finding> judge(String prefix, OffsetDateTime now) {
+    /** Judges the prefix's live or test traffic so far, before this start is counted. */
+    public Optional<Finding> judge(String prefix, boolean test, OffsetDateTime now) {
         var velocity = new VelocityWatch(velocityWindow, velocityBaseline, velocityMinStarts, velocityFactor);
         var conversion = new ConversionWatch(conversionWindow, conversionSettle, conversionMinStarts,
                 conversionMinRate);
-        var stats = traffic.stats(prefix, now, velocity, conversion);
+        var stats = traffic.stats(prefix, test, now, velocity, conversion);
         return velocity.judge(stats.recentStarts(), stats.baselineStarts())
                 .map(detail -> new Finding(FraudBlock.Reason.VELOCITY, detail, velocityBlockFor))
                 .or(() -> conversion.judge(stats.settledStarts(), stats.settledApprovals())
@@ -72,11 +72,11 @@ public class PrefixWatch {
                                 conversionBlockFor)));
     }
 
-    public void countStart(String prefix, OffsetDateTime now) {
-        traffic.countStart(prefix, now);
+    public void countStart(String prefix, boolean test, OffsetDateTime now) {
+        traffic.countStart(prefix, test, now);
     }
 
-    public void countApproval(String prefix, OffsetDateTime now) {
-        traffic.countApproval(prefix, now);
+    public void countApproval(String prefix, boolean test, OffsetDateTime now) {
+        traffic.countApproval(prefix, test, now);
     }
 }

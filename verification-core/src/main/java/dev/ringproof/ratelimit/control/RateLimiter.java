@@ -14,7 +14,7 @@ import java.time.OffsetDateTime;
  * transaction: {@code update … set hits = hits + 1 where hits < limit} on the window's
  * counter row takes the row lock, so parallel requests queue on it and exactly {@code limit}
  * pass. A request rolled back later (any refusal or failure) takes its counts back with it:
- * only what passed is counted.
+ * only what passed is counted. Test traffic has counters of its own under the same policies.
  */
 @Dependent
 public class RateLimiter {
@@ -31,36 +31,37 @@ public class RateLimiter {
                 .setParameter("tenant", traffic.tenantId())
                 .getResultList();
         for (var policy : policies) {
-            policy.subjectOf(traffic).ifPresent(subject -> take(policy, subject, now));
+            policy.subjectOf(traffic).ifPresent(subject -> take(policy, traffic.test(), subject, now));
         }
     }
 
-    private void take(RateLimitPolicy policy, String subject, OffsetDateTime now) {
+    private void take(RateLimitPolicy policy, boolean test, String subject, OffsetDateTime now) {
         var window = FixedWindow.around(now, policy.windowSeconds());
-        if (increment(policy, subject, window) == 1) {
+        if (increment(policy, test, subject, window) == 1) {
             return;
         }
-        if (!exists(policy, subject, window)) {
-            rows.openCounter(policy.id(), subject, window);
-            if (increment(policy, subject, window) == 1) {
+        if (!exists(policy, test, subject, window)) {
+            rows.openCounter(policy.id(), test, subject, window);
+            if (increment(policy, test, subject, window) == 1) {
                 return;
             }
         }
         throw new RateLimitExceeded(policy.id(), policy.limit(), policy.windowSeconds(), window.secondsLeft(now));
     }
 
-    private int increment(RateLimitPolicy policy, String subject, FixedWindow window) {
+    private int increment(RateLimitPolicy policy, boolean test, String subject, FixedWindow window) {
         return em.createNativeQuery("update rate_limit_counter set hits = hits + 1"
-                        + " where policy_id = ?1 and subject = ?2 and window_start = ?3 and hits < ?4")
-                .setParameter(1, policy.id()).setParameter(2, subject).setParameter(3, window.start())
-                .setParameter(4, policy.limit())
+                        + " where policy_id = ?1 and test = ?2 and subject = ?3 and window_start = ?4 and hits < ?5")
+                .setParameter(1, policy.id()).setParameter(2, test).setParameter(3, subject)
+                .setParameter(4, window.start()).setParameter(5, policy.limit())
                 .executeUpdate();
     }
 
-    private boolean exists(RateLimitPolicy policy, String subject, FixedWindow window) {
+    private boolean exists(RateLimitPolicy policy, boolean test, String subject, FixedWindow window) {
         return !em.createNativeQuery("select hits from rate_limit_counter"
-                        + " where policy_id = ?1 and subject = ?2 and window_start = ?3")
-                .setParameter(1, policy.id()).setParameter(2, subject).setParameter(3, window.start())
+                        + " where policy_id = ?1 and test = ?2 and subject = ?3 and window_start = ?4")
+                .setParameter(1, policy.id()).setParameter(2, test).setParameter(3, subject)
+                .setParameter(4, window.start())
                 .getResultList().isEmpty();
     }
 }

@@ -7,13 +7,16 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** A prefix the fraud guard stopped dialling, why, and until when; an admin may lift it early. */
+/**
+ * A prefix the fraud guard stopped dialling, why, and until when; an admin may lift it early.
+ * A block found in test traffic ({@code test}) stops test traffic only.
+ */
 @Entity
 @Table(name = "fraud_block")
 @NamedQuery(name = FraudBlock.ACTIVE, query = "select b from FraudBlock b"
         + " where b.liftedAt is null and b.expiresAt > :now order by b.createdAt, b.id")
 @NamedQuery(name = FraudBlock.ACTIVE_FOR, query = "select count(b) from FraudBlock b"
-        + " where b.prefix = :prefix and b.liftedAt is null and b.expiresAt > :now")
+        + " where b.prefix = :prefix and b.test = :test and b.liftedAt is null and b.expiresAt > :now")
 public class FraudBlock {
 
     public static final String ACTIVE = "FraudBlock.active";
@@ -31,6 +34,7 @@ public class FraudBlock {
     @Id
     private String id;
     private String prefix;
+    private boolean test;
     private String reason;
     private String detail;
     @Column(name = "created_at")
@@ -44,10 +48,11 @@ public class FraudBlock {
         // for JPA
     }
 
-    public FraudBlock(String id, String prefix, Reason reason, String detail, OffsetDateTime createdAt,
+    public FraudBlock(String id, String prefix, boolean test, Reason reason, String detail, OffsetDateTime createdAt,
                       OffsetDateTime expiresAt) {
         this.id = id;
         this.prefix = prefix;
+        this.test = test;
         this.reason = reason.wireName();
         this.detail = detail;
         this.createdAt = createdAt;
@@ -71,6 +76,11 @@ public class FraudBlock {
 
     public String prefix() {
         return prefix;
+    }
+
+    /** Whether test traffic found it, and only test traffic is stopped. */
+    public boolean test() {
+        return test;
     }
 
     public String reason() {

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * Idempotency-Key (IETF httpapi draft): the first request with a key claims it in a
  * transaction of its own, so however many requests race, one proceeds; the others see
- * it in progress (409), done (the first answer again) or with another body (422).
+ * it in progress (409), done (the first answer again) or with another body (422). A
+ * tenant's live and test keys claim apart: the same key in both worlds is two keys.
  */
 @Stateless
 public class IdempotencyKeys {
@@ -34,8 +35,8 @@ public class IdempotencyKeys {
     public sealed interface Outcome permits Claim, Replay {
     }
 
-    /** A key this request holds. */
-    public record Claim(String tenantId, String key) implements Outcome {
+    /** A key this request holds, in the live or the test world. */
+    public record Claim(String tenantId, boolean test, String key) implements Outcome {
     }
 
     /** The answer of an earlier request with the same key and body, to be given again. */
@@ -44,26 +45,27 @@ public class IdempotencyKeys {
 
     /** Claims the key for this request, or answers the earlier request's result. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Outcome claim(String tenantId, String key, String requestHash) {
+    public Outcome claim(String tenantId, boolean test, String key, String requestHash) {
         var now = OffsetDateTime.now(clock);
-        em.createNativeQuery("delete from idempotency_record where tenant_id = ?1 and idem_key = ?2"
-                        + " and (created_at < ?3 or (state = 'in_progress' and created_at < ?4))")
-                .setParameter(1, tenantId).setParameter(2, key)
-                .setParameter(3, now.minusHours(KEEP_HOURS))
-                .setParameter(4, now.minusSeconds(ABANDONED_AFTER_SECONDS))
+        em.createNativeQuery("delete from idempotency_record where tenant_id = ?1 and test = ?2 and idem_key = ?3"
+                        + " and (created_at < ?4 or (state = 'in_progress' and created_at < ?5))")
+                .setParameter(1, tenantId).setParameter(2, test).setParameter(3, key)
+                .setParameter(4, now.minusHours(KEEP_HOURS))
+                .setParameter(5, now.minusSeconds(ABANDONED_AFTER_SECONDS))
                 .executeUpdate();
         int inserted = em.createNativeQuery("insert into idempotency_record"
-                        + " (tenant_id, idem_key, request_hash, state, created_at) values (?1, ?2, ?3, 'in_progress', ?4)"
-                        + " on conflict do nothing")
-                .setParameter(1, tenantId).setParameter(2, key).setParameter(3, requestHash).setParameter(4, now)
+                        + " (tenant_id, test, idem_key, request_hash, state, created_at)"
+                        + " values (?1, ?2, ?3, ?4, 'in_progress', ?5) on conflict do nothing")
+                .setParameter(1, tenantId).setParameter(2, test).setParameter(3, key).setParameter(4, requestHash)
+                .setParameter(5, now)
                 .executeUpdate();
         if (inserted == 1) {
-            return new Claim(tenantId, key);
+            return new Claim(tenantId, test, key);
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select request_hash, state, verification_id, response_status"
-                        + " from idempotency_record where tenant_id = ?1 and idem_key = ?2")
-                .setParameter(1, tenantId).setParameter(2, key).getResultList();
+                        + " from idempotency_record where tenant_id = ?1 and test = ?2 and idem_key = ?3")
+                .setParameter(1, tenantId).setParameter(2, test).setParameter(3, key).getResultList();
         if (rows.isEmpty()) {
             throw new Refusal(Reason.IDEMPOTENCY_IN_PROGRESS, "A request with this Idempotency-Key is still running.");
         }
@@ -82,18 +84,18 @@ public class IdempotencyKeys {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void complete(Claim claim, String verificationId, int status) {
         em.createNativeQuery("update idempotency_record set state = 'done', verification_id = ?1, response_status = ?2"
-                        + " where tenant_id = ?3 and idem_key = ?4")
+                        + " where tenant_id = ?3 and test = ?4 and idem_key = ?5")
                 .setParameter(1, verificationId).setParameter(2, status)
-                .setParameter(3, claim.tenantId()).setParameter(4, claim.key())
+                .setParameter(3, claim.tenantId()).setParameter(4, claim.test()).setParameter(5, claim.key())
                 .executeUpdate();
     }
 
     /** Gives the key up after a refused request, so that a corrected retry may use it. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void release(Claim claim) {
-        em.createNativeQuery("delete from idempotency_record where tenant_id = ?1 and idem_key = ?2"
+        em.createNativeQuery("delete from idempotency_record where tenant_id = ?1 and test = ?2 and idem_key = ?3"
                         + " and state = 'in_progress'")
-                .setParameter(1, claim.tenantId()).setParameter(2, claim.key())
+                .setParameter(1, claim.tenantId()).setParameter(2, claim.test()).setParameter(3, claim.key())
                 .executeUpdate();
     }
 }

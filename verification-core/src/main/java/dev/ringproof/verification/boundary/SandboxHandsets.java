@@ -42,11 +42,13 @@ public class SandboxHandsets {
                 .map(Received::of).toList();
     }
 
-    public Behaviour behaviour(String phone) {
-        return Behaviour.of(sandbox.behaviourOf(PhoneNumbers.parse(phone).e164()));
+    /** How the handset answers {@code testTenantId}'s test traffic, or (null) everybody's traffic. */
+    public Behaviour behaviour(String phone, String testTenantId) {
+        return Behaviour.of(sandbox.behaviourOf(PhoneNumbers.parse(phone).e164(), testTenantId));
     }
 
-    public Behaviour configure(String phone, String calls, String sms, String voice) {
-        return Behaviour.of(sandbox.configure(PhoneNumbers.parse(phone).e164(), calls, sms, voice));
+    /** Sets how the handset answers {@code testTenantId}'s test traffic only, or (null) everybody's traffic. */
+    public Behaviour configure(String phone, String testTenantId, String calls, String sms, String voice) {
+        return Behaviour.of(sandbox.configure(PhoneNumbers.parse(phone).e164(), testTenantId, calls, sms, voice));
     }
 }

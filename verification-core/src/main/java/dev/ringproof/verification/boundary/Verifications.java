@@ -84,9 +84,9 @@ public class Verifications {
         if (workflow.isEmpty()) {
             throw new Refusal(Reason.UNSUPPORTED_NUMBER_TYPE, "None of the channels can reach this type of number.");
         }
-        fraudGuard.admitStart(tenant.id(), phone, command.addressForLimits());
+        fraudGuard.admitStart(tenant.id(), caller.test(), phone, command.addressForLimits());
         var now = OffsetDateTime.now(clock);
-        supersedePending(tenant.id(), phone.e164(), now);
+        supersedePending(tenant.id(), caller.test(), phone.e164(), now);
         var verification = new Verification(Ids.next("vf"), tenant.id(), caller.test(),
                 new Verification.Destination(phone.e164(), phone.country(), command.reference(),
                         command.locale() == null ? "en" : command.locale(), command.clientIp()),
@@ -101,7 +101,8 @@ public class Verifications {
         if (claim != null) {
             idempotencyKeys.complete(claim, verification.id(), 201);
         }
-        fraudGuard.started(phone.e164()); // last: it locks the prefix's counter row until the commit
+        // last: it locks the prefix's counter row until the commit
+        fraudGuard.started(phone.e164(), caller.test());
         LOG.fine(() -> "Started " + verification.id() + " for " + tenant.id() + " to " + phone.masked()
                 + " on " + verification.currentAttempt().orElseThrow().channel().wireName());
         return verification;
@@ -122,7 +123,7 @@ public class Verifications {
         if (outcome == CheckOutcome.CLOSED) {
             throw closed();
         }
-        fraudGuard.admitCheck(caller.tenantId(), verification.phone(), verification.country());
+        fraudGuard.admitCheck(caller.tenantId(), caller.test(), verification.phone(), verification.country());
         if (!verification.isPending()) {
             webhooks.happened(verification, verification.status().wireName());
         }
@@ -229,10 +230,14 @@ public class Verifications {
         }
     }
 
-    /** A tenant's verification, locked as asked, expired first if its time is up. Others' answer 404. */
+    /**
+     * A tenant's verification of the caller's world (live or test), locked as asked, expired
+     * first if its time is up. Another tenant's, or the other world's, answers 404 like an unknown id.
+     */
     private Verification own(TenantCaller caller, String id, LockModeType lock) {
         var verification = id == null ? null : em.find(Verification.class, id, lock);
-        if (verification == null || !verification.tenantId().equals(caller.tenantId())) {
+        if (verification == null || !verification.tenantId().equals(caller.tenantId())
+                || verification.isTestMode() != caller.test()) {
             throw Refusal.notFound("verification");
         }
         if (lock != LockModeType.NONE && verification.expireIfDue(OffsetDateTime.now(clock))) {
@@ -241,9 +246,10 @@ public class Verifications {
         return verification;
     }
 
-    private void supersedePending(String tenantId, String phone, OffsetDateTime now) {
+    /** A start supersedes the tenant's pending verification of the number in its own world only. */
+    private void supersedePending(String tenantId, boolean test, String phone, OffsetDateTime now) {
         em.createNamedQuery(Verification.PENDING_FOR_PHONE, Verification.class)
-                .setParameter("tenant", tenantId).setParameter("phone", phone)
+                .setParameter("tenant", tenantId).setParameter("test", test).setParameter("phone", phone)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList()
                 .forEach(older -> {

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 @Entity
 @Table(name = "verification")
 @NamedQuery(name = Verification.PENDING_FOR_PHONE, query = "select v from Verification v"
-        + " where v.tenantId = :tenant and v.phone = :phone and v.status = 'pending'")
+        + " where v.tenantId = :tenant and v.testMode = :test and v.phone = :phone and v.status = 'pending'")
 @NamedQuery(name = Verification.RECENT_TO_PHONE, query = "select v from Verification v"
         + " where v.phone = :phone and v.createdAt > :since")
 public class Verification {

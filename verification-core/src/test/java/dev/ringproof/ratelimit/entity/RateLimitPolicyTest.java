@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class RateLimitPolicyTest {
 
     private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-11-25T10:00:00Z");
-    private static final Traffic START = new Traffic(Action.START, "tn_a", "+447400123456", "GB", "+44740",
+    private static final Traffic START = new Traffic(Action.START, "tn_a", false, "+447400123456", "GB", "+44740",
             "203.0.113.7");
 
     private static RateLimitPolicy policy(Scope scope, String tenant, String match) {
@@ -40,10 +40,10 @@ class RateLimitPolicyTest {
 
     @Test
     void startPolicyIgnoresChecksAndIpPolicyIgnoresTrafficWithoutAddress() {
-        var check = new Traffic(Action.CHECK, "tn_a", "+447400123456", "GB", "+44740", null);
+        var check = new Traffic(Action.CHECK, "tn_a", false, "+447400123456", "GB", "+44740", null);
 
         assertThat(policy(Scope.PHONE, null, null).subjectOf(check)).isEmpty();
         assertThat(new RateLimitPolicy("rl_c", Scope.IP, Action.START, null, null, 5, 60, NOW)
-                .subjectOf(new Traffic(Action.START, "tn_a", "+447400123456", "GB", "+44740", null))).isEmpty();
+                .subjectOf(new Traffic(Action.START, "tn_a", false, "+447400123456", "GB", "+44740", null))).isEmpty();
     }
 }
