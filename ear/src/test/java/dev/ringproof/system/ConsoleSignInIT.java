@@ -52,6 +52,25 @@ class ConsoleSignInIT {
         assertThat(page.body()).doesNotContain("Signed in as");
     }
 
+    @Test
+    void aSessionIdInTheUrlResumesNoSession() {
+        var signIn = signIn(new Http(), ADMIN, ADMIN_PASSWORD);
+        String sessionId = signIn.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("JSESSIONID="))
+                .map(cookie -> cookie.substring("JSESSIONID=".length()).split(";")[0])
+                .reduce((first, last) -> last).orElseThrow();
+        var byCookie = new Http().send("GET", "admin/", null, null, "Cookie", "JSESSIONID=" + sessionId);
+        assertThat(byCookie.body()).contains("Signed in as admin");
+
+        for (String path : new String[] {"admin/;jsessionid=" + sessionId, "admin/index.xhtml;jsessionid=" + sessionId,
+            "admin/index.xhtml;JSESSIONID=" + sessionId}) {
+            var byUrl = new Http().get(path);
+
+            assertThat(byUrl.body()).as(path).doesNotContain("Signed in as");
+            assertThat(byUrl.statusCode()).as(path).isNotEqualTo(200);
+        }
+    }
+
     /** Posts the console's login form as a browser would: its (stateless) view state and its own Origin. */
     static HttpResponse<String> signIn(Http http, String user, String password) {
         var login = http.get("admin/login.xhtml");

@@ -5,67 +5,98 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 
 /**
- * HTTP/1.0 over a plain socket, for requests that a normal client would tidy up: the request
- * line goes out byte for byte (dot segments, doubled or encoded slashes, matrix parameters),
- * so the test sees what the server makes of the spelling an attacker sends.
+ * One HTTP/1.1 exchange over a plain socket, for what java.net.http refuses to send: a
+ * {@code Host} header of the caller's choosing (a forged one) and raw request targets.
  */
 final class RawHttp {
 
-    /** A response as it came: status, headers (names lower-cased, last one wins) and body. */
-    record Response(int status, Map<String, String> headers, String body) {
+    record Answer(int status, List<String> headerLines, String body) {
 
-        String header(String name) {
-            return headers.get(name.toLowerCase(Locale.ROOT));
+        Optional<String> header(String name) {
+            String prefix = name.toLowerCase(Locale.ROOT) + ":";
+            return headerLines.stream().filter(line -> line.toLowerCase(Locale.ROOT).startsWith(prefix))
+                    .map(line -> line.substring(prefix.length()).strip()).findFirst();
+        }
+
+        List<String> headers(String name) {
+            String prefix = name.toLowerCase(Locale.ROOT) + ":";
+            return headerLines.stream().filter(line -> line.toLowerCase(Locale.ROOT).startsWith(prefix))
+                    .map(line -> line.substring(prefix.length()).strip()).toList();
         }
     }
 
     private RawHttp() {
     }
 
-    static Response send(String method, String rawPath, String body, String... headers) {
-        var request = new StringBuilder(method).append(' ').append(rawPath).append(" HTTP/1.0\r\n")
-                .append("Host: ").append(Http.BASE.getHost()).append(':').append(Http.BASE.getPort()).append("\r\n");
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+    /** Sends {@code method target} with the given Host and extra header lines ("Name: value"), and an optional body. */
+    static Answer exchange(String method, String target, String host, String body, String... headerLines) {
+        var request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
+                .append("Host: ").append(host).append("\r\n").append("Connection: close\r\n");
+        for (String line : headerLines) {
+            request.append(line).append("\r\n");
         }
-        byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         if (body != null) {
-            request.append("Content-Length: ").append(payload.length).append("\r\n");
+            request.append("Content-Length: ").append(content.length).append("\r\n");
         }
         request.append("\r\n");
         try (var socket = new Socket(Http.BASE.getHost(), Http.BASE.getPort())) {
-            socket.setSoTimeout(30_000);
+            socket.setSoTimeout(60_000);
             var out = socket.getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(payload);
+            out.write(content);
             out.flush();
-            var raw = new ByteArrayOutputStream();
-            socket.getInputStream().transferTo(raw);
-            return parse(raw.toString(StandardCharsets.UTF_8));
+            var all = new ByteArrayOutputStream();
+            socket.getInputStream().transferTo(all);
+            return parse(all.toString(StandardCharsets.ISO_8859_1));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static Response parse(String raw) {
-        int end = raw.indexOf("\r\n\r\n");
-        String head = end < 0 ? raw : raw.substring(0, end);
-        String body = end < 0 ? "" : raw.substring(end + 4);
-        String[] lines = head.split("\r\n");
-        String[] statusLine = lines[0].split(" ", 3);
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            if (colon > 0) {
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                        lines[i].substring(colon + 1).trim());
-            }
+    /** Sends {@code method target} to this server under its own Host, headers given as name, value, name, value… */
+    static Answer send(String method, String target, String body, String... namesAndValues) {
+        String[] lines = new String[namesAndValues.length / 2];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = namesAndValues[2 * i] + ": " + namesAndValues[2 * i + 1];
         }
-        return new Response(Integer.parseInt(statusLine[1]), headers, body);
+        return exchange(method, target, Http.BASE.getHost() + ":" + Http.BASE.getPort(), body, lines);
+    }
+
+    static Answer get(String target, String host, String... headerLines) {
+        return exchange("GET", target, host, null, headerLines);
+    }
+
+    private static Answer parse(String response) {
+        int end = response.indexOf("\r\n\r\n");
+        String head = end < 0 ? response : response.substring(0, end);
+        String body = end < 0 ? "" : response.substring(end + 4);
+        var lines = new ArrayList<>(List.of(head.split("\r\n")));
+        String statusLine = lines.remove(0);
+        int status = Integer.parseInt(statusLine.split(" ")[1]);
+        var answer = new Answer(status, lines, body);
+        return answer.header("Transfer-Encoding").filter(coding -> coding.equalsIgnoreCase("chunked")).isPresent()
+                ? new Answer(status, lines, dechunk(body)) : answer;
+    }
+
+    private static String dechunk(String chunked) {
+        var body = new StringBuilder();
+        int at = 0;
+        while (at < chunked.length()) {
+            int lineEnd = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, lineEnd).split(";")[0].strip(), 16);
+            if (size == 0) {
+                break;
+            }
+            body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+            at = lineEnd + 2 + size + 2;
+        }
+        return body.toString();
     }
 }

@@ -12,12 +12,14 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
  * Console sign-in: a Faces login form ({@link LoginBacking}) against the console users in
  * Ringproof's own database, their passwords checked as PBKDF2 hashes, their roles as groups.
  * A custom form rather than j_security_check, so the session id is renewed at sign-in and the
- * form carries Faces' view state like every other POST.
+ * form carries Faces' view state like every other POST. The way to the login page is a
+ * forward that {@link PublicRedirects} turns into a redirect: the mechanism's own redirect
+ * would be built from the request's Host header.
  */
 @FacesConfig
 @DeclareRoles({"admin", "billing"})
 @CustomFormAuthenticationMechanismDefinition(
-        loginToContinue = @LoginToContinue(loginPage = "/login.xhtml", errorPage = "", useForwardToLogin = false))
+        loginToContinue = @LoginToContinue(loginPage = "/login.xhtml", errorPage = "", useForwardToLogin = true))
 @DatabaseIdentityStoreDefinition(
         dataSourceLookup = "java:app/jdbc/ringproof",
         callerQuery = "select password_hash from console_user where username = ? and enabled = true",
