@@ -82,11 +82,16 @@ class ServerHeadersIT {
 
     @Test
     void anUnknownPathIsRingproofsOwnNotFoundPage() {
-        for (String path : List.of("/nonexistent", "/nonexistent/deeper.html", "/index.jsp")) {
-            var missing = RawHttp.get(path, HOST);
+        for (String path : List.of("/nonexistent", "/nonexistent/deeper.html", "/index.jsp", "/API/v1/verifications")) {
+            var page = RawHttp.get(path, HOST, "Accept: text/html,application/xhtml+xml");
+            assertThat(page.status()).as(path).isEqualTo(404);
+            assertThat(page.body()).as(path).contains("Ringproof").contains("There is no such page.");
 
-            assertThat(missing.status()).as(path).isEqualTo(404);
-            assertThat(missing.body()).as(path).contains("Ringproof").contains("There is no such page.");
+            var problem = RawHttp.get(path, HOST, "Accept: application/json");
+            assertThat(problem.status()).as(path).isEqualTo(404);
+            assertThat(problem.header("Content-Type")).as(path).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(problem.body()).as(path).contains("\"code\":\"not_found\"");
         }
     }
 }
