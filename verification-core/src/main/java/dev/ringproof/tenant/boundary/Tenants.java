@@ -43,8 +43,9 @@ public class Tenants {
         if (changes.name() == null || changes.name().isBlank()) {
             throw Refusal.invalid("name", "is required");
         }
+        String name = TenantRules.name(changes.name());
         var settings = rules().apply(TenantSettings.defaults(), changes);
-        var tenant = new Tenant(Ids.next("tn"), changes.name().strip(), settings, OffsetDateTime.now(clock));
+        var tenant = new Tenant(Ids.next("tn"), name, settings, OffsetDateTime.now(clock));
         if (changes.webhookAllowPrivate() != null) {
             tenant.allowPrivateWebhook(changes.webhookAllowPrivate());
         }
@@ -57,10 +58,7 @@ public class Tenants {
     public Saved update(String id, TenantChanges changes) {
         var tenant = find(id);
         if (changes.name() != null) {
-            if (changes.name().isBlank()) {
-                throw Refusal.invalid("name", "must not be blank");
-            }
-            tenant.rename(changes.name().strip());
+            tenant.rename(TenantRules.name(changes.name()));
         }
         tenant.apply(rules().apply(tenant.settings(), changes));
         if (changes.webhookAllowPrivate() != null) {
