@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -24,8 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class UsageIT {
 
     private static final Pattern OTP = Pattern.compile("(\\d{6})");
-    private static final String HEADER =
-            "tenant_id,tenant_name,day,channel,country,attempts,approved,unit_price,amount,currency";
+    private static final String HEADER = "\"tenant_id\",\"tenant_name\",\"day\",\"channel\",\"country\","
+            + "\"attempts\",\"approved\",\"unit_price\",\"amount\",\"currency\"";
 
     private final Ringproof ringproof = new Ringproof();
     private final String today = LocalDate.now(ZoneOffset.UTC).toString();
@@ -120,12 +122,13 @@ class UsageIT {
 
         var csv = summary("&tenant=" + a.id(), "text/csv");
         assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
-        assertThat(csv.body()).isEqualTo("tenant_id,tenant_name,month,verifications_started,verifications_approved,"
-                + "conversion_rate,missed_call_reached,missed_call_approved,missed_call_conversion_rate,sms_reached,"
-                + "sms_approved,sms_conversion_rate,voice_reached,voice_approved,voice_conversion_rate,cost,"
-                + "cost_per_approved,sms_only_cost,saving,currency\r\n"
-                + a.id() + ",\"'=HYPERLINK(\"\"x\"\")\"," + month + ",4,3,0.7500,4,1,0.2500,2,1,0.5000,1,1,1.0000,"
-                + "0.1660,0.0553,0.1600,-0.0060,EUR\r\n");
+        assertThat(csv.body()).isEqualTo(Stream.of("tenant_id", "tenant_name", "month", "verifications_started",
+                "verifications_approved", "conversion_rate", "missed_call_reached", "missed_call_approved",
+                "missed_call_conversion_rate", "sms_reached", "sms_approved", "sms_conversion_rate", "voice_reached",
+                "voice_approved", "voice_conversion_rate", "cost", "cost_per_approved", "sms_only_cost", "saving",
+                "currency").map(UsageIT::quoted).collect(Collectors.joining(",")) + "\r\n"
+                + quoted(a.id()) + ",\"'=HYPERLINK(\"\"x\"\")\"," + quoted(month)
+                + ",4,3,0.7500,4,1,0.2500,2,1,0.5000,1,1,1.0000,0.1660,0.0553,0.1600,-0.0060,\"EUR\"\r\n");
 
         var own = Http.json(a.api().get("api/v1/usage/summary?month=" + month));
         assertThat(own.getString("month")).isEqualTo(month);
@@ -283,20 +286,21 @@ class UsageIT {
     /** A CSV line as billing expects it, with the tenant name quoted and made inert as needed. */
     private String line(Ringproof.Tenant tenant, String name, String channel, int attempts, int approved,
                         String unitPrice, String amount) {
-        String cell = name.startsWith("=") ? "'" + name : name;
-        if (cell.contains(",") || cell.contains("\"")) {
-            cell = "\"" + cell.replace("\"", "\"\"") + "\"";
-        }
-        return String.join(",", tenant.id(), cell, today, channel, "GB", String.valueOf(attempts),
-                String.valueOf(approved), unitPrice, amount, "EUR") + "\r\n";
+        // text quoted, a formula made inert with a leading quote; numbers bare
+        String cell = "\"" + (name.startsWith("=") ? "'" + name : name).replace("\"", "\"\"") + "\"";
+        return String.join(",", quoted(tenant.id()), cell, quoted(today), quoted(channel), quoted("GB"),
+                String.valueOf(attempts), String.valueOf(approved), unitPrice, amount, quoted("EUR")) + "\r\n";
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text + "\"";
     }
 
     private static String jsonLine(JsonObject l) {
-        String name = l.getString("tenant_name");
-        String cell = name.contains(",") ? "\"" + name + "\"" : name;
-        return String.join(",", l.getString("tenant_id"), cell, l.getString("day"), l.getString("channel"),
-                l.getString("country"), String.valueOf(l.getInt("attempts")), String.valueOf(l.getInt("approved")),
-                l.getString("unit_price"), l.getString("amount"), l.getString("currency"));
+        return String.join(",", quoted(l.getString("tenant_id")), quoted(l.getString("tenant_name")),
+                quoted(l.getString("day")), quoted(l.getString("channel")), quoted(l.getString("country")),
+                String.valueOf(l.getInt("attempts")), String.valueOf(l.getInt("approved")), l.getString("unit_price"),
+                l.getString("amount"), quoted(l.getString("currency")));
     }
 
     /** A summary as "tenant started approved rate | channel reached approved rate … | cost per-approved sms-only saving". */

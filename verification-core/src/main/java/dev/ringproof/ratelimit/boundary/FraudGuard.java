@@ -2,6 +2,7 @@ package dev.ringproof.ratelimit.boundary;
 
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.platform.control.PhoneNumbers;
+import dev.ringproof.ratelimit.control.ClientNetworks;
 import dev.ringproof.ratelimit.control.DenyList;
 import dev.ringproof.ratelimit.control.Prefixes;
 import dev.ringproof.ratelimit.control.PrefixWatch;
@@ -9,14 +10,14 @@ import dev.ringproof.ratelimit.control.RateLimiter;
 import dev.ringproof.ratelimit.control.SpendCap;
 import dev.ringproof.ratelimit.entity.Action;
 import dev.ringproof.ratelimit.entity.Traffic;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Admits starts and checks, in the caller's transaction, before anything is sent: the deny
@@ -60,6 +61,18 @@ public class FraudGuard {
     @Inject
     Clock clock;
 
+    /** Per-IP limits count IPv6 clients by this network prefix (IPv4 clients by address). */
+    @Inject
+    @ConfigProperty(name = "ratelimit.ipv6-prefix-length", defaultValue = "64")
+    int ipv6PrefixLength;
+
+    private ClientNetworks networks;
+
+    @PostConstruct
+    void readSettings() {
+        networks = new ClientNetworks(ipv6PrefixLength);
+    }
+
     /** {@code ip}: the end user's address as the tenant gave it, else the connection's; may be null. */
     public void admitStart(String tenantId, boolean test, PhoneNumbers.Phone phone, String ip) {
         var now = OffsetDateTime.now(clock);
@@ -71,8 +84,8 @@ public class FraudGuard {
             throw new Refusal(Refusal.Reason.FRAUD_BLOCKED,
                     "The daily spend cap is reached; starts resume at 00:00 UTC.");
         }
-        limiter.admit(new Traffic(Action.START, tenantId, test, phone.e164(), phone.country(), prefix, canonical(ip)),
-                now);
+        limiter.admit(new Traffic(Action.START, tenantId, test, phone.e164(), phone.country(), prefix,
+                networks.subjectOf(ip)), now);
         var finding = watch.judge(prefix, test, now);
         if (finding.isPresent()) {
             blocks.record(prefix, test, finding.get(), now);
@@ -96,22 +109,6 @@ public class FraudGuard {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void approved(String phone, boolean test) {
         watch.countApproval(Prefixes.of(phone), test, OffsetDateTime.now(clock));
-    }
-
-    /** One spelling per address, so that {@code ::1} and {@code 0:0:0:0:0:0:0:1} share a counter. */
-    static String canonical(String ip) {
-        if (ip == null || ip.isBlank()) {
-            return null;
-        }
-        if (!ip.matches("[0-9a-fA-F:.]{2,45}")) {
-            return ip;
-        }
-        try {
-            // a literal (validated by the API, or the container's remote address): no name lookup happens
-            return InetAddress.getByName(ip).getHostAddress();
-        } catch (UnknownHostException e) {
-            return ip;
-        }
     }
 
     private static Refusal blocked() {

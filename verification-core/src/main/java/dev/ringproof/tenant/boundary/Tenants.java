@@ -6,6 +6,7 @@ import dev.ringproof.tenant.control.TenantRules;
 import dev.ringproof.tenant.control.WebhookSecrets;
 import dev.ringproof.tenant.entity.Tenant;
 import dev.ringproof.tenant.entity.TenantSettings;
+import dev.ringproof.webhook.control.HostLookup;
 import dev.ringproof.webhook.control.TargetGuard;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -31,6 +32,7 @@ public class Tenants {
     @ConfigProperty(name = "verification.max-ttl-seconds", defaultValue = "600")
     int maxTtlSeconds;
 
+    /** The operator's switch; a tenant's webhook reaches a private network only with it and the tenant's flag. */
     @Inject
     @ConfigProperty(name = "webhook.allow-private-targets", defaultValue = "false")
     boolean allowPrivateWebhookTargets;
@@ -43,8 +45,9 @@ public class Tenants {
         if (changes.name() == null || changes.name().isBlank()) {
             throw Refusal.invalid("name", "is required");
         }
+        String name = TenantRules.name(changes.name());
         var settings = rules().apply(TenantSettings.defaults(), changes);
-        var tenant = new Tenant(Ids.next("tn"), changes.name().strip(), settings, OffsetDateTime.now(clock));
+        var tenant = new Tenant(Ids.next("tn"), name, settings, OffsetDateTime.now(clock));
         if (changes.webhookAllowPrivate() != null) {
             tenant.allowPrivateWebhook(changes.webhookAllowPrivate());
         }
@@ -57,10 +60,7 @@ public class Tenants {
     public Saved update(String id, TenantChanges changes) {
         var tenant = find(id);
         if (changes.name() != null) {
-            if (changes.name().isBlank()) {
-                throw Refusal.invalid("name", "must not be blank");
-            }
-            tenant.rename(changes.name().strip());
+            tenant.rename(TenantRules.name(changes.name()));
         }
         tenant.apply(rules().apply(tenant.settings(), changes));
         if (changes.webhookAllowPrivate() != null) {
@@ -139,12 +139,14 @@ public class Tenants {
             tenant.setWebhook(null, null);
             return null;
         }
-        boolean allowPrivate = allowPrivateWebhookTargets || tenant.allowsPrivateWebhook();
+        // the stricter wins: private targets (and plain http to them) only if the operator and the admin allow them
+        boolean allowPrivate = allowPrivateWebhookTargets && tenant.allowsPrivateWebhook();
         String checked = new TenantRules(maxTtlSeconds, allowPrivate).webhookUrl(url);
-        TargetGuard.refusal(checked, allowPrivate)
-                .ifPresent(reason -> {
-                    throw Refusal.invalid("webhook_url", reason);
-                });
+        try {
+            TargetGuard.check(checked, allowPrivate, HostLookup.SYSTEM);
+        } catch (TargetGuard.Refused refused) {
+            throw Refusal.invalid("webhook_url", refused.getMessage());
+        }
         String secret = WebhookSecrets.generate();
         tenant.setWebhook(checked, secret);
         return secret;

@@ -55,6 +55,27 @@ public final class TenantRules {
                 ttl, countries);
     }
 
+    /**
+     * A tenant's name as it is kept: stripped, not blank, and without control characters, line
+     * or paragraph separators or invisible formatting characters, which would break or hide
+     * parts of the console, logs and billing CSVs.
+     */
+    public static String name(String name) {
+        if (name == null || name.isBlank()) {
+            throw Refusal.invalid("name", "must not be blank");
+        }
+        if (name.codePoints().anyMatch(TenantRules::isControl)) {
+            throw Refusal.invalid("name", "must not contain control characters, line breaks or invisible formatting");
+        }
+        return name.strip();
+    }
+
+    private static boolean isControl(int codePoint) {
+        int type = Character.getType(codePoint);
+        return Character.isISOControl(codePoint) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
+    }
+
     /** A webhook target: absolute https (http only where allowed), with a host, no user info. */
     public String webhookUrl(String url) {
         try {

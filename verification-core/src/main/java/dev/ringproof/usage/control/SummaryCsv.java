@@ -1,14 +1,15 @@
 package dev.ringproof.usage.control;
 
 import dev.ringproof.usage.entity.MonthlySummary;
-import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Monthly summaries as CSV, one line per tenant with a fixed group of columns per channel,
- * cells made inert like the usage report's ({@link UsageCsv#inert}). An empty cell is a
- * quotient without a divisor (no verification reached the channel, none approved).
+ * text quoted and made inert like the usage report's ({@link SpreadsheetText}), numbers bare.
+ * An empty cell is a quotient without a divisor (no verification reached the channel, none
+ * approved).
  */
 public final class SummaryCsv implements AutoCloseable {
 
@@ -21,19 +22,14 @@ public final class SummaryCsv implements AutoCloseable {
     }
 
     public void line(MonthlySummary s) {
-        List<Object> cells = new ArrayList<>(List.of(UsageCsv.inert(s.tenantId()), UsageCsv.inert(s.tenantName()),
-                s.month().toString(), s.started(), s.approved(), plain(s.conversionRate())));
+        List<Object> cells = new ArrayList<>(List.of(s.tenantId(), s.tenantName(), s.month().toString()));
+        cells.addAll(Arrays.asList(s.started(), s.approved(), s.conversionRate()));
         for (var conversion : s.conversions()) {
-            cells.addAll(List.of(conversion.reached(), conversion.approved(), plain(conversion.rate())));
+            cells.addAll(Arrays.asList(conversion.reached(), conversion.approved(), conversion.rate()));
         }
-        cells.addAll(List.of(plain(s.cost()), plain(s.costPerApproved()), plain(s.smsOnlyCost()), plain(s.saving()),
-                UsageCsv.inert(s.currency())));
+        // a negative saving starts with '-' but is a number, not a formula: numbers stay bare
+        cells.addAll(Arrays.asList(s.cost(), s.costPerApproved(), s.smsOnlyCost(), s.saving(), s.currency()));
         lines.line(cells);
-    }
-
-    /** A negative saving starts with '-' but is a number, not a formula: it stays as it is. */
-    private static String plain(BigDecimal amount) {
-        return amount == null ? "" : amount.toPlainString();
     }
 
     private static List<String> header() {

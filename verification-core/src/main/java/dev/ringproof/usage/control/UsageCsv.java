@@ -5,9 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Writes report lines as RFC 4180 CSV (Commons CSV), one line as it comes, with every
- * cell made inert for spreadsheets: a cell that a spreadsheet would read as a formula
- * gets a leading single quote.
+ * Writes report lines as RFC 4180 CSV (Commons CSV), one line as it comes: text cells quoted
+ * and made inert for spreadsheets ({@link SpreadsheetText}), numbers bare.
  */
 public final class UsageCsv implements AutoCloseable {
 
@@ -21,21 +20,9 @@ public final class UsageCsv implements AutoCloseable {
     }
 
     public void line(UsageGroup group) {
-        lines.line(Arrays.asList(inert(group.tenantId()), inert(group.tenantName()),
-                group.day().toString(), inert(group.channel()), inert(group.country()), group.attempts(),
-                group.approved(), group.unitPrice().toPlainString(), group.amount().toPlainString(),
-                inert(group.currency())));
-    }
-
-    /** OWASP's CSV injection advice: = + - @ tab and CR start a formula in some spreadsheet. */
-    public static String inert(String cell) {
-        if (cell == null || cell.isEmpty()) {
-            return cell;
-        }
-        char first = cell.charAt(0);
-        boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t'
-                || first == '\r';
-        return formula ? "'" + cell : cell;
+        lines.line(Arrays.asList(group.tenantId(), group.tenantName(), group.day().toString(), group.channel(),
+                group.country(), group.attempts(), group.approved(), group.unitPrice(), group.amount(),
+                group.currency()));
     }
 
     @Override

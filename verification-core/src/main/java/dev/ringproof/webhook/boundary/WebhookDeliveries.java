@@ -1,8 +1,11 @@
 package dev.ringproof.webhook.boundary;
 
 import dev.ringproof.platform.boundary.Refusal;
+import dev.ringproof.webhook.control.CheckedTarget;
+import dev.ringproof.webhook.control.HostLookup;
 import dev.ringproof.webhook.control.TargetGuard;
 import dev.ringproof.webhook.control.TenantBulkhead;
+import dev.ringproof.webhook.control.WebhookPoster;
 import dev.ringproof.webhook.control.WebhookSigner;
 import dev.ringproof.webhook.entity.WebhookDelivery;
 import dev.ringproof.webhook.entity.WebhookEvent;
@@ -13,15 +16,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -34,10 +36,8 @@ public class WebhookDeliveries {
 
     static final Duration BUSY_RETRY = Duration.ofSeconds(5);
 
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    /** One connection pool for the application, made with the first delivery's timeout (a setting). */
+    private static WebhookPoster poster;
 
     @PersistenceContext(unitName = "ringproof")
     EntityManager em;
@@ -55,6 +55,7 @@ public class WebhookDeliveries {
     @ConfigProperty(name = "webhook.timeout", defaultValue = "PT15S")
     Duration timeout;
 
+    /** The operator's switch: without it no tenant's webhook reaches a private network, whatever its flag. */
     @Inject
     @ConfigProperty(name = "webhook.allow-private-targets", defaultValue = "false")
     boolean allowPrivateTargets;
@@ -107,32 +108,41 @@ public class WebhookDeliveries {
     }
 
     private void send(WebhookAttempts.Attempt attempt) {
-        var refusal = TargetGuard.refusal(attempt.url(), allowPrivateTargets || attempt.allowPrivate());
-        if (refusal.isPresent()) {
-            attempts.finish(attempt, null, "target refused: " + refusal.get(), 0);
+        CheckedTarget target;
+        try {
+            target = TargetGuard.check(attempt.url(), allowPrivateTargets && attempt.allowPrivate(), HostLookup.SYSTEM);
+        } catch (TargetGuard.Refused refused) {
+            attempts.finish(attempt, null, "target refused: " + refused.getMessage(), 0);
             return;
         }
         long timestamp = clock.instant().getEpochSecond();
         String signatures = attempt.secrets().stream()
                 .map(secret -> WebhookSigner.sign(secret, attempt.eventId(), timestamp, attempt.body()))
                 .collect(Collectors.joining(" "));
-        var request = HttpRequest.newBuilder(URI.create(attempt.url())).timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Ringproof-Webhooks/1")
-                .header("webhook-id", attempt.eventId())
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", signatures)
-                .POST(HttpRequest.BodyPublishers.ofString(attempt.body())).build();
+        var headers = Map.of("User-Agent", "Ringproof-Webhooks/1",
+                "webhook-id", attempt.eventId(),
+                "webhook-timestamp", Long.toString(timestamp),
+                "webhook-signature", signatures);
         long started = System.nanoTime();
         try {
-            int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = poster().post(target, headers, attempt.body());
             attempts.finish(attempt, status, null, elapsedMillis(started));
         } catch (IOException e) {
-            attempts.finish(attempt, null, e instanceof java.net.http.HttpTimeoutException ? "timed out"
+            attempts.finish(attempt, null, e instanceof java.net.SocketTimeoutException ? "timed out"
                     : "no answer", elapsedMillis(started));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            attempts.finish(attempt, null, "interrupted", elapsedMillis(started));
+        }
+    }
+
+    private WebhookPoster poster() {
+        synchronized (WebhookDeliveries.class) {
+            if (poster == null) {
+                try {
+                    poster = new WebhookPoster(timeout, SSLContext.getDefault());
+                } catch (NoSuchAlgorithmException e) {
+                    throw new IllegalStateException("no TLS in this Java", e);
+                }
+            }
+            return poster;
         }
     }
 

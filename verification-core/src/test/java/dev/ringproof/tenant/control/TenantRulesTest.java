@@ -21,6 +21,21 @@ class TenantRulesTest {
     }
 
     @Test
+    void namesWithControlCharactersOrLineBreaksAreRefusedWithTheField() {
+        for (String name : List.of("Acme\tLtd", "Acme\r\n=1+1", "Acme\u0000", "Acme\u0085", "Acme\u2028=1",
+                "Acme\u2029", "Ac\u200bme", "\u202eemcA", " ")) {
+            assertThatThrownBy(() -> TenantRules.name(name)).as(name).isInstanceOfSatisfying(Refusal.class, r ->
+                    assertThat(r.fieldProblems()).extracting(Refusal.FieldProblem::field).containsExactly("name"));
+        }
+    }
+
+    @Test
+    void namesAreKeptStrippedWithTheirPunctuation() {
+        assertThat(TenantRules.name("  ;=1+1 ")).isEqualTo(";=1+1");
+        assertThat(TenantRules.name("Müller & Söhne | Zürich")).isEqualTo("Müller & Söhne | Zürich");
+    }
+
+    @Test
     void nullLeavesEverySettingAsItIs() {
         var defaults = TenantSettings.defaults();
 
