@@ -2,6 +2,7 @@ package dev.ringproof.verification.control;
 
 import dev.ringproof.numberpool.control.CliAllocator;
 import dev.ringproof.platform.control.Ids;
+import dev.ringproof.routing.boundary.Coverage;
 import dev.ringproof.telephony.boundary.OutboundMessage;
 import dev.ringproof.tenant.entity.Tenant;
 import dev.ringproof.verification.entity.Attempt;
@@ -22,7 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Starts the first channel of a verification's workflow, from a given position, that can
  * be used now: records the attempt with its hashed code, queues the send and sets the
  * fallback timer, all in the caller's transaction. A missed call needs a pool in the
- * destination's country big enough for the tenant's code length; otherwise it is skipped.
+ * destination's country big enough for the tenant's code length; otherwise it is skipped, as is
+ * a channel that no route carries to the country (live traffic in production mode).
  */
 @Dependent
 public class AttemptStarter {
@@ -41,6 +43,9 @@ public class AttemptStarter {
 
     @Inject
     OutboundQueue outbound;
+
+    @Inject
+    Coverage coverage;
 
     @Inject
     FallbackTimer timer;
@@ -66,6 +71,9 @@ public class AttemptStarter {
     }
 
     private Optional<Attempt> start(Verification verification, Tenant tenant, Channel channel, OffsetDateTime now) {
+        if (!coverage.reaches(channel.wireName(), verification.country(), verification.isTestMode())) {
+            return Optional.empty();
+        }
         String attemptId = Ids.next("at");
         OffsetDateTime fallbackAt = verification.channelAfter(channel)
                 .map(next -> now.plusSeconds(tenant.fallbackAfterSeconds().get(channel))).orElse(null);
