@@ -1,28 +1,24 @@
 package dev.ringproof.platform.control;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.inject.Inject;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.Extension;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Stops a deployment whose configuration production mode does not accept: a startup bean that
- * fails makes the deployment fail, so no request is ever served with a development secret or an
- * open sandbox. The findings go into one log line, and into the deployment's error.
+ * Stops a deployment whose configuration production mode does not accept, so no request is ever
+ * served with a development secret or an open sandbox. A CDI extension and not a startup bean:
+ * a deployment problem fails the deployment before anything starts (no migration, no health
+ * check registered; a startup bean failed after Payara had registered the readiness check, which
+ * then broke /health/ready until a restart). The findings go into one log line and the error.
  */
-@Singleton
-@Startup
-public class ProductionGate {
+public class ProductionGate implements Extension {
 
     private static final Logger LOG = Logger.getLogger(ProductionGate.class.getName());
 
-    @Inject
-    Config config;
-
-    @PostConstruct
-    void check() {
+    void check(@Observes AfterDeploymentValidation validation) {
+        var config = ConfigProvider.getConfig();
         var checklist = new ProductionChecklist(
                 config.getOptionalValue(RunMode.KEY, String.class).orElse(RunMode.DEVELOPMENT.wireName()),
                 config.getOptionalValue("verification.code-secret", String.class)
@@ -33,7 +29,8 @@ public class ProductionGate {
         if (!findings.isEmpty()) {
             String line = "Ringproof refuses to deploy; fix these settings: " + String.join("; ", findings);
             LOG.severe(line);
-            throw new IllegalStateException(line);
+            validation.addDeploymentProblem(new IllegalStateException(line));
+            return;
         }
         LOG.info(() -> "Ringproof runs in " + checklist.runMode().orElseThrow().wireName() + " mode");
     }
