@@ -25,23 +25,30 @@ final class Http {
             .cookieHandler(new CookieManager())
             .connectTimeout(Duration.ofSeconds(5))
             .build();
+    private final URI base;
     private final String authorization;
 
     Http() {
-        this(null);
+        this(BASE, null);
     }
 
-    private Http(String authorization) {
+    private Http(URI base, String authorization) {
+        this.base = base;
         this.authorization = authorization;
     }
 
     static Http basic(String user, String password) {
-        return new Http("Basic " + Base64.getEncoder().encodeToString(
+        return new Http(BASE, "Basic " + Base64.getEncoder().encodeToString(
                 (user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     static Http bearer(String key) {
-        return new Http("Bearer " + key);
+        return new Http(BASE, "Bearer " + key);
+    }
+
+    /** A client with the same credentials for another server (a second Payara domain). */
+    Http on(URI otherBase) {
+        return new Http(otherBase, authorization);
     }
 
     HttpResponse<String> get(String path) {
@@ -62,7 +69,7 @@ final class Http {
     }
 
     HttpResponse<String> sendBytes(String method, String path, byte[] body, String contentType, String... headers) {
-        var builder = HttpRequest.newBuilder(BASE.resolve(path)).timeout(Duration.ofSeconds(60))
+        var builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {

@@ -35,6 +35,7 @@ class PlatformIT {
         assertThat(check.getJsonObject("data").getString("schema")).isEqualTo("current");
         assertThat(check.getJsonObject("data").getString("database")).isEqualTo("up");
         assertThat(check.getJsonObject("data").getString("broker")).isEqualTo("up");
+        assertThat(check.getJsonObject("data").getString("mode")).as("the suite's server").isEqualTo("development");
     }
 
     @Test

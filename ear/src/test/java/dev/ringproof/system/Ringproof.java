@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -20,8 +21,20 @@ final class Ringproof {
     static final String ADMIN_PASSWORD = "system-test-admin-pw";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    final Http admin = Http.basic(ADMIN, ADMIN_PASSWORD);
-    final Http anonymous = new Http();
+    final Http admin;
+    final Http anonymous;
+    private final URI base;
+
+    Ringproof() {
+        this(Http.BASE);
+    }
+
+    /** The service on another server than the suite's, e.g. {@code http://localhost:20080/}. */
+    Ringproof(URI base) {
+        this.base = base;
+        this.admin = Http.basic(ADMIN, ADMIN_PASSWORD).on(base);
+        this.anonymous = new Http().on(base);
+    }
 
     /** A tenant with a key: its id, and a client that calls the tenant API with the key. */
     record Tenant(String id, String key, Http api) {
@@ -35,7 +48,7 @@ final class Ringproof {
                 "{\"label\":\"system test\",\"mode\":\"" + mode + "\"}");
         assertThat(key.statusCode()).as(key.body()).isEqualTo(201);
         String token = Http.json(key).getString("key");
-        return new Tenant(id, token, Http.bearer(token));
+        return new Tenant(id, token, Http.bearer(token).on(base));
     }
 
     Tenant tenant(String name) {

@@ -129,6 +129,27 @@ class TelephonyIT {
     }
 
     @Test
+    void aCallbackSignedForAnotherProviderChangesNothing() {
+        var tenant = ringproof.tenant("{\"name\":\"Crossed callback\",\"workflow\":[\"sms\",\"voice\"]}", "live");
+        String phone = "+346" + digits(8);
+        String id = Http.json(Ringproof.start(tenant, phone)).getString("id");
+        var sms = carriers.toWhen(phone, r -> !r.isEmpty()).get(0);
+        assertThat(sms.account()).isEqualTo("d");
+        assertThat(attemptStatusWhen(tenant, id, "sent")).isEqualTo("sent");
+
+        // carrier_a's own token and address, about the message carrier_d took
+        Map<String, String> params = Map.of("MessageSid", sms.sid(), "MessageStatus", "failed", "AccountSid", "ACa");
+        String url = "http://localhost:8080/api/carrier/v1/status/carrier_a";
+        var answer = callback("api/carrier/v1/status/carrier_a", params, sign("token-a", url, params));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(204);
+        var verification = Http.json(tenant.api().get("api/v1/verifications/" + id));
+        assertThat(verification.getString("channel")).as("no fallback to voice").isEqualTo("sms");
+        assertThat(verification.getJsonArray("attempts")).singleElement()
+                .satisfies(a -> assertThat(a.asJsonObject().getString("status")).isEqualTo("sent"));
+    }
+
+    @Test
     void aFlashCallRingsTheTrunkFromTheCliAndTheCliApproves() throws Exception {
         parisPool();
         var tenant = ringproof.tenant("{\"name\":\"Sip\",\"workflow\":[\"missed_call\",\"voice\"]}", "live");

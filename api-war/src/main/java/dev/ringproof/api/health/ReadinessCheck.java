@@ -28,6 +28,7 @@ public class ReadinessCheck implements HealthCheck {
                 .withData("database", database ? "up" : "down")
                 .withData("database_product", status.databaseProduct())
                 .withData("broker", broker ? "up" : "down")
+                .withData("mode", status.mode())
                 .withData("outbox_overdue", schema && database ? status.overdueOutboxMessages() : -1)
                 .status(schema && database && broker)
                 .build();

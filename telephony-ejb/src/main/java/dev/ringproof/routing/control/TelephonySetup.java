@@ -23,6 +23,9 @@ public class TelephonySetup {
     @Produces
     @Singleton
     Routes routes(Config config) {
-        return new Routes(key -> config.getOptionalValue(key, String.class));
+        // anything but development keeps live traffic off the sandbox; ProductionGate refuses unknown modes anyway
+        boolean production = !config.getOptionalValue("ringproof.mode", String.class)
+                .map(mode -> mode.trim().equalsIgnoreCase("development")).orElse(true);
+        return new Routes(key -> config.getOptionalValue(key, String.class), production);
     }
 }

@@ -36,6 +36,8 @@ public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
     private static final List<String> SANDBOX_ONLY = List.of(Routes.SANDBOX);
+    /** The provider recorded for an attempt that no provider could take. */
+    private static final String UNROUTED = "none";
 
     @PersistenceContext(unitName = "telephony")
     EntityManager em;
@@ -65,11 +67,13 @@ public class Dispatcher {
             consumed.fire(new OutboundConsumed(message.outboxId()));
             return;
         }
-        // test traffic never leaves the sandbox, whatever the routes say
-        List<String> providers = message.test() ? SANDBOX_ONLY
-                : routes.providersFor(message.channel(), country(message.to()));
+        // test traffic never leaves the sandbox, whatever the routes say; in production live traffic never enters it
+        List<String> providers = routes.providersFor(message.channel(), country(message.to()), message.test());
         Routed routed;
-        if (!providers.equals(SANDBOX_ONLY) && !networkSends.begin(message.attemptId(), providers)) {
+        if (providers.isEmpty()) {
+            // the route went away after the attempt was started: the attempt fails and the workflow moves on
+            routed = new Routed(UNROUTED, Delivery.notSent("no route for live traffic"));
+        } else if (!providers.equals(SANDBOX_ONLY) && !networkSends.begin(message.attemptId(), providers)) {
             routed = new Routed(providers.get(0), Delivery.unknown("an earlier try may have sent it"));
         } else {
             routed = new Router(health, name -> carriers.named(name, message.tenantId(), message.test()))

@@ -1,6 +1,7 @@
 package dev.ringproof.platform.boundary;
 
 import dev.ringproof.platform.control.Messaging;
+import dev.ringproof.platform.control.RunMode;
 import dev.ringproof.platform.control.SchemaMigration;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -13,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Whether this node can serve: its schema is migrated and the database and the JMS
@@ -40,6 +42,9 @@ public class ServiceStatus {
     @Inject
     Clock clock;
 
+    @Inject
+    Config config;
+
     public boolean schemaIsCurrent() {
         return schema.isMigrated();
     }
@@ -65,6 +70,12 @@ public class ServiceStatus {
     public long overdueOutboxMessages() {
         return em.createQuery("select count(m) from OutboxMessage m where m.deliverAt < :due", Long.class)
                 .setParameter("due", OffsetDateTime.now(clock).minusMinutes(1)).getSingleResult();
+    }
+
+    /** {@code development} or {@code production}: an unknown mode never gets this far (ProductionGate). */
+    public String mode() {
+        return config.getOptionalValue(RunMode.KEY, String.class).flatMap(RunMode::parse)
+                .orElse(RunMode.DEVELOPMENT).wireName();
     }
 
     public boolean brokerAnswers() {

@@ -4,6 +4,7 @@ import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.platform.control.PhoneNumbers;
 import dev.ringproof.ratelimit.control.ClientNetworks;
 import dev.ringproof.ratelimit.control.DenyList;
+import dev.ringproof.ratelimit.control.FailedCheckCap;
 import dev.ringproof.ratelimit.control.Prefixes;
 import dev.ringproof.ratelimit.control.PrefixWatch;
 import dev.ringproof.ratelimit.control.RateLimiter;
@@ -59,6 +60,9 @@ public class FraudGuard {
     SpendCap spendCap;
 
     @Inject
+    FailedCheckCap failedCheckCap;
+
+    @Inject
     Clock clock;
 
     /** Per-IP limits count IPv6 clients by this network prefix (IPv4 clients by address). */
@@ -98,6 +102,14 @@ public class FraudGuard {
         var now = OffsetDateTime.now(clock);
         String prefix = Prefixes.of(phone);
         limiter.admit(new Traffic(Action.CHECK, tenantId, test, phone, country, prefix, null), now);
+    }
+
+    /**
+     * Counts a check's outcome towards the number's cap of wrong codes in a row, or refuses it
+     * (429) when the number is at the cap: the cap holds whatever policies exist.
+     */
+    public void countCheck(String phone, boolean test, boolean valid) {
+        failedCheckCap.count(phone, test, valid, OffsetDateTime.now(clock));
     }
 
     /** Counts a start to {@code phone} (E.164) for the prefix watches: the start transaction's last statement. */

@@ -46,7 +46,9 @@ public class CarrierStatuses {
         }
         String ref = either(params, "MessageSid", "CallSid");
         String status = either(params, "MessageStatus", "CallStatus");
-        em.createNamedQuery(Attempt.BY_PROVIDER_REF, Attempt.class).setParameter("ref", ref).getResultStream()
+        // only an attempt this provider took: another provider's reference is unknown here
+        em.createNamedQuery(Attempt.BY_PROVIDER_REF, Attempt.class).setParameter("ref", ref)
+                .setParameter("provider", provider).getResultStream()
                 .findFirst().ifPresentOrElse(attempt -> apply(attempt, provider, status),
                         () -> LOG.info(() -> "Status for an unknown " + provider + " reference"));
     }

@@ -124,6 +124,7 @@ public class Verifications {
             throw closed();
         }
         fraudGuard.admitCheck(caller.tenantId(), caller.test(), verification.phone(), verification.country());
+        fraudGuard.countCheck(verification.phone(), verification.isTestMode(), outcome == CheckOutcome.APPROVED);
         if (!verification.isPending()) {
             webhooks.happened(verification, verification.status().wireName());
         }
@@ -201,7 +202,7 @@ public class Verifications {
         var verification = em.find(Verification.class, verificationId.get(), LockModeType.PESSIMISTIC_WRITE);
         var attempt = verification.attempts().stream().filter(a -> a.id().equals(attemptId)).findFirst().orElseThrow();
         if (accepted) {
-            attempt.markSent(providerReference);
+            attempt.markSent(provider, providerReference);
             usage.recordSend(new BillableSend(verification.tenantId(), verification.id(), attempt.id(),
                     attempt.channel().wireName(), verification.country(), provider, verification.isTestMode()));
             return;

@@ -2,6 +2,7 @@ package dev.ringproof.verification.control;
 
 import dev.ringproof.numberpool.control.CliAllocator;
 import dev.ringproof.platform.control.Ids;
+import dev.ringproof.routing.boundary.Coverage;
 import dev.ringproof.telephony.boundary.OutboundMessage;
 import dev.ringproof.tenant.entity.Tenant;
 import dev.ringproof.verification.entity.Attempt;
@@ -23,7 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * be used now: records the attempt with its hashed code, queues the send and sets the
  * fallback timer, all in the caller's transaction. A missed call needs a whole block of
  * 10^code_length numbers in the enabled pools of the destination's country, so that its code
- * is uniform; without one it is skipped and the next channel starts.
+ * is uniform; without one it is skipped and the next channel starts, as is a channel that no
+ * route carries to the country (live traffic in production mode).
  */
 @Dependent
 public class AttemptStarter {
@@ -42,6 +44,9 @@ public class AttemptStarter {
 
     @Inject
     OutboundQueue outbound;
+
+    @Inject
+    Coverage coverage;
 
     @Inject
     FallbackTimer timer;
@@ -67,6 +72,9 @@ public class AttemptStarter {
     }
 
     private Optional<Attempt> start(Verification verification, Tenant tenant, Channel channel, OffsetDateTime now) {
+        if (!coverage.reaches(channel.wireName(), verification.country(), verification.isTestMode())) {
+            return Optional.empty();
+        }
         String attemptId = Ids.next("at");
         OffsetDateTime fallbackAt = verification.channelAfter(channel)
                 .map(next -> now.plusSeconds(tenant.fallbackAfterSeconds().get(channel))).orElse(null);

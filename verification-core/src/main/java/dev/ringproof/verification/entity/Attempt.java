@@ -20,7 +20,8 @@ import java.util.Locale;
         + " and a.channel = 'missed_call' and a.startedAt > :since")
 @NamedQuery(name = Attempt.TRAFFIC_SINCE, query = "select v.id, v.createdAt, v.status, a.seq, a.channel, a.status,"
         + " a.startedAt from Attempt a join a.verification v where v.createdAt >= :since")
-@NamedQuery(name = Attempt.BY_PROVIDER_REF, query = "select a from Attempt a where a.providerRef = :ref")
+@NamedQuery(name = Attempt.BY_PROVIDER_REF, query = "select a from Attempt a where a.providerRef = :ref"
+        + " and a.provider = :provider")
 @NamedQuery(name = Attempt.VERIFICATION_OF, query = "select a.verification.id from Attempt a where a.id = :id")
 public class Attempt {
 
@@ -53,6 +54,7 @@ public class Attempt {
     private int codeLength;
     @Column(name = "code_hash")
     private String codeHash;
+    private String provider;
     @Column(name = "provider_ref")
     private String providerRef;
     @Column(name = "failure_reason")
@@ -87,9 +89,11 @@ public class Attempt {
         return matches && digits.length() == codeLength;
     }
 
-    public void markSent(String providerRef) {
+    /** {@code provider} took the attempt; its status callbacks find it by its {@code providerRef}. */
+    public void markSent(String provider, String providerRef) {
         if (status().equals(Status.QUEUED)) {
             this.status = Status.SENT.wireName();
+            this.provider = provider;
             this.providerRef = providerRef;
         }
     }
