@@ -10,6 +10,8 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
@@ -33,6 +35,9 @@ public class AdminAuthentication implements ContainerRequestFilter {
     @Inject
     ConsoleUsers users;
 
+    @Context
+    HttpServletRequest servletRequest;
+
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
@@ -41,7 +46,7 @@ public class AdminAuthentication implements ContainerRequestFilter {
             return;
         }
         var roles = credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION))
-                .flatMap(c -> users.authenticate(c[0], c[1]));
+                .flatMap(c -> users.authenticate(c[0], c[1], servletRequest.getRemoteAddr()));
         if (roles.isEmpty()) {
             request.abortWith(Problem.of(ErrorCode.UNAUTHORIZED, "Sign in with HTTP Basic as a console user.")
                     .toResponseBuilder()
