@@ -30,7 +30,8 @@ public class Navigation {
             new Entry("Rate limits & fraud", "/ratelimits/list.xhtml", "ratelimits", "pi pi-shield", "admin"),
             new Entry("Prices", "/prices/list.xhtml", "prices", "pi pi-euro", "admin"),
             new Entry("Usage", "/usage/report.xhtml", "usage", "pi pi-wallet", "admin", "billing"),
-            new Entry("Users", "/users/list.xhtml", "users", "pi pi-users", "admin"));
+            new Entry("Users", "/users/list.xhtml", "users", "pi pi-users", "admin"),
+            new Entry("My account", "/account/index.xhtml", "account", "pi pi-user", "admin", "billing"));
 
     public List<Entry> entries() {
         var faces = FacesContext.getCurrentInstance();

@@ -31,6 +31,7 @@ class OpenApiIT {
             new String[] {"/admin/v1/pools/{id}/numbers/{e164}", "delete"},
             new String[] {"/admin/v1/prices", "post", "get"},
             new String[] {"/admin/v1/users", "post", "get"},
+            new String[] {"/admin/v1/users/{username}", "patch", "delete"},
             new String[] {"/billing/v1/usage", "get"},
             new String[] {"/v1/usage", "get"},
             new String[] {"/admin/v1/rate-limits", "post", "get"},

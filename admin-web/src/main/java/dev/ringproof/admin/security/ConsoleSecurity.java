@@ -5,12 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.annotation.FacesConfig;
 import jakarta.security.enterprise.authentication.mechanism.http.CustomFormAuthenticationMechanismDefinition;
 import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
-import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
 /**
  * Console sign-in: a Faces login form ({@link LoginBacking}) against the console users in
- * Ringproof's own database, their passwords checked as PBKDF2 hashes, their roles as groups.
+ * Ringproof's own database ({@link ConsoleIdentityStore}: PBKDF2 hashes, throttled per user
+ * name and address, roles as groups; {@link SessionGuard} ends sessions the account no longer admits).
  * A custom form rather than j_security_check, so the session id is renewed at sign-in and the
  * form carries Faces' view state like every other POST. The way to the login page is a
  * forward that {@link PublicRedirects} turns into a redirect: the mechanism's own redirect
@@ -20,11 +19,6 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 @DeclareRoles({"admin", "billing"})
 @CustomFormAuthenticationMechanismDefinition(
         loginToContinue = @LoginToContinue(loginPage = "/login.xhtml", errorPage = "", useForwardToLogin = true))
-@DatabaseIdentityStoreDefinition(
-        dataSourceLookup = "java:app/jdbc/ringproof",
-        callerQuery = "select password_hash from console_user where username = ? and enabled = true",
-        groupsQuery = "select role from console_user_role where username = ?",
-        hashAlgorithm = Pbkdf2PasswordHash.class)
 @ApplicationScoped
 public class ConsoleSecurity {
 }

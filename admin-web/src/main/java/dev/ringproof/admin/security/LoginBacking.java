@@ -1,5 +1,6 @@
 package dev.ringproof.admin.security;
 
+import dev.ringproof.user.boundary.SignIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -13,7 +14,11 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Signs in through Jakarta Security; the session gets a new id first, so a planted id is worth nothing. */
+/**
+ * Signs in through Jakarta Security; the session gets a new id first, so a planted id is worth
+ * nothing, and keeps the account's session version, which {@link SessionGuard} checks on every
+ * request. A throttled sign-in says for how long, with 429 and Retry-After, on the form itself.
+ */
 @Named
 @RequestScoped
 public class LoginBacking {
@@ -23,6 +28,9 @@ public class LoginBacking {
 
     @Inject
     FacesContext faces;
+
+    @Inject
+    SignInAttempt attempt;
 
     private String username;
     private String password;
@@ -34,10 +42,22 @@ public class LoginBacking {
         request.changeSessionId();
         var status = securityContext.authenticate(request, response, AuthenticationParameters.withParams()
                 .credential(new UsernamePasswordCredential(username, new Password(password))).newAuthentication(true));
+        var outcome = attempt.outcome();
+        boolean accepted = outcome instanceof SignIn.Accepted;
+        if (accepted && (status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE)) {
+            request.getSession().setAttribute(SessionGuard.SESSION_VERSION, ((SignIn.Accepted) outcome).sessionVersion());
+        }
         if (status == AuthenticationStatus.SEND_CONTINUE) {
             faces.responseComplete();
         } else if (status == AuthenticationStatus.SUCCESS) {
-            faces.getApplication().getNavigationHandler().handleNavigation(faces, null, "/index.xhtml?faces-redirect=true");
+            boolean setPasswordFirst = accepted && ((SignIn.Accepted) outcome).mustChangePassword();
+            faces.getApplication().getNavigationHandler().handleNavigation(faces, null,
+                    (setPasswordFirst ? SessionGuard.ACCOUNT_PAGE : "/index.xhtml") + "?faces-redirect=true");
+        } else if (outcome instanceof SignIn.Throttled throttled) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Too many failed sign-ins for this"
+                    + " user name or from your address. Try again in " + throttled.retryAfterSeconds() + " seconds.", null));
         } else {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "The user name or password is not right.", null));
         }

@@ -10,9 +10,12 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -21,7 +24,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** Admin API: {@code /api/admin/v1/users}. Passwords go in, never out. */
+/**
+ * Admin API: {@code /api/admin/v1/users}. Passwords go in, never out. A new password, new
+ * roles or disabling end that user's console sessions at their next request.
+ */
 @RolesAllowed(ApiRoles.ADMIN)
 @Path("admin/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,12 +51,7 @@ public class UsersResource {
         var fields = Fields.of(body, "username", "password", "roles");
         String username = fields.requiredString("username", 64);
         String password = fields.requiredString("password", 1024);
-        var roleNames = fields.optionalStringList("roles", 2, 16).orElse(List.of());
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String name : roleNames) {
-            Role.fromWireName(name).ifPresentOrElse(roles::add,
-                    () -> fields.problem("roles", "holds admin and/or billing"));
-        }
+        Set<Role> roles = roles(fields);
         if (!fields.has("roles")) {
             fields.problem("roles", "is required");
         }
@@ -63,5 +64,33 @@ public class UsersResource {
     @GET
     public List<UserResponse> list() {
         return users.all().stream().map(UserResponse::of).toList();
+    }
+
+    /** {@code {"password"}} and/or {@code {"roles"}}; members left out stay as they are. */
+    @PATCH
+    @Path("{username}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    public UserResponse change(@PathParam("username") String username, JsonObject body) {
+        var fields = Fields.of(body, "password", "roles");
+        String password = fields.optionalString("password", 1024).orElse(null);
+        Set<Role> roles = fields.has("roles") ? roles(fields) : null;
+        fields.requireValid();
+        return UserResponse.of(users.change(username, password, roles));
+    }
+
+    /** Disables the account (it stays listed; the last active admin cannot be disabled). */
+    @DELETE
+    @Path("{username}")
+    public UserResponse disable(@PathParam("username") String username) {
+        return UserResponse.of(users.disable(username));
+    }
+
+    private static Set<Role> roles(Fields fields) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String name : fields.optionalStringList("roles", 2, 16).orElse(List.of())) {
+            Role.fromWireName(name).ifPresentOrElse(roles::add,
+                    () -> fields.problem("roles", "holds admin and/or billing"));
+        }
+        return roles;
     }
 }

@@ -2,6 +2,7 @@ package dev.ringproof.api.problem;
 
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.ratelimit.boundary.RateLimitExceeded;
+import dev.ringproof.user.boundary.SignInThrottled;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -16,7 +17,7 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
         return toResponseOf(refusal);
     }
 
-    /** The problem response; a rate-limit refusal adds Retry-After and the IETF RateLimit headers. */
+    /** The problem response; a rate-limit refusal adds Retry-After and the IETF RateLimit headers, a throttled sign-in Retry-After. */
     public static Response toResponseOf(Refusal refusal) {
         var builder = toProblem(refusal).toResponseBuilder();
         if (refusal instanceof RateLimitExceeded exceeded) {
@@ -24,6 +25,8 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
             builder.header("Retry-After", exceeded.retryAfterSeconds())
                     .header("RateLimit-Policy", name + ";q=" + exceeded.limit() + ";w=" + exceeded.windowSeconds())
                     .header("RateLimit", name + ";r=0;t=" + exceeded.retryAfterSeconds());
+        } else if (refusal instanceof SignInThrottled throttled) {
+            builder.header("Retry-After", throttled.retryAfterSeconds());
         }
         return builder.build();
     }

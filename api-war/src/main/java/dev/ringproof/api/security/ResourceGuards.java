@@ -6,8 +6,10 @@ import dev.ringproof.user.boundary.ConsoleUsers;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
@@ -39,6 +41,10 @@ public class ResourceGuards implements DynamicFeature {
     @Inject
     ConsoleUsers users;
 
+    /** A proxy to the request being served, for the address sign-ins are throttled by. */
+    @Context
+    HttpServletRequest servletRequest;
+
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
         Method method = resource.getResourceMethod();
@@ -57,6 +63,6 @@ public class ResourceGuards implements DynamicFeature {
         }
         Set<String> allowed = Set.of(roles.value());
         context.register(new ResourceGuard(allowed.contains(ApiRoles.TENANT) ? new TenantAuthentication(apiKeys)
-                : new ConsoleAuthentication(users), allowed));
+                : new ConsoleAuthentication(users, servletRequest), allowed));
     }
 }

@@ -4,8 +4,10 @@ import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.platform.boundary.Refusal.FieldProblem;
 import dev.ringproof.platform.boundary.Refusal.Reason;
 import dev.ringproof.user.control.PasswordHasher;
+import dev.ringproof.user.control.SignInThrottle;
 import dev.ringproof.user.entity.ConsoleUser;
 import dev.ringproof.user.entity.Role;
+import dev.ringproof.user.entity.SessionState;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /** The accounts of the console and of the admin and billing APIs. */
@@ -30,14 +33,25 @@ public class ConsoleUsers {
     PasswordHasher hasher;
 
     @Inject
+    SignInThrottle throttle;
+
+    @Inject
     Clock clock;
 
     public ConsoleUser create(String username, String password, Set<Role> roles) {
+        return create(username, password, roles, false);
+    }
+
+    /** Creates a user; {@code mustChangePassword}: the password was not theirs to choose (the bootstrap's generated one). */
+    public ConsoleUser create(String username, String password, Set<Role> roles, boolean mustChangePassword) {
         if (!ConsoleUser.isAcceptablePassword(password)) {
             throw new IllegalArgumentException("password must have at least "
                     + ConsoleUser.MIN_PASSWORD_LENGTH + " characters");
         }
         var user = new ConsoleUser(username, hasher.hash(password), roles, OffsetDateTime.now(clock));
+        if (mustChangePassword) {
+            user.requirePasswordChange();
+        }
         em.persist(user);
         return user;
     }
@@ -88,14 +102,12 @@ public class ConsoleUsers {
     }
 
     /**
-     * Disables an account; its sessions' next sign-in fails. Every enabled account is locked
+     * Disables an account and ends its console sessions. Every enabled account is locked
      * first, so two admins disabling each other at once cannot leave no admin at all.
      */
     public ConsoleUser disable(String username) {
-        var enabled = em.createNamedQuery(ConsoleUser.ENABLED, ConsoleUser.class)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        long admins = lockedActiveAdmins();
         var user = user(username);
-        long admins = enabled.stream().filter(ConsoleUser::isActiveAdmin).count();
         if (user.isActiveAdmin() && admins <= 1) {
             throw new Refusal(Reason.INVALID_STATE, "The last active admin cannot be disabled.");
         }
@@ -109,6 +121,67 @@ public class ConsoleUsers {
         return user;
     }
 
+    /**
+     * An admin sets another user's password and/or roles (null: unchanged); either change ends
+     * that user's console sessions. Nothing changes unless all of it is valid; the last active
+     * admin keeps the admin role.
+     */
+    public ConsoleUser change(String username, String password, Set<Role> roles) {
+        long admins = roles == null ? 0 : lockedActiveAdmins();
+        var user = user(username);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (password != null && !ConsoleUser.isAcceptablePassword(password)) {
+            problems.add(new FieldProblem("password",
+                    "must have at least " + ConsoleUser.MIN_PASSWORD_LENGTH + " characters"));
+        }
+        if (roles != null && roles.isEmpty()) {
+            problems.add(new FieldProblem("roles", "pick at least one role"));
+        }
+        if (!problems.isEmpty()) {
+            throw new Refusal(Reason.INVALID_REQUEST, "See errors for what to correct.", problems);
+        }
+        if (roles != null && user.isActiveAdmin() && !roles.contains(Role.ADMIN) && admins <= 1) {
+            throw new Refusal(Reason.INVALID_STATE, "The last active admin must keep the admin role.");
+        }
+        if (roles != null) {
+            user.changeRoles(roles);
+        }
+        if (password != null) {
+            user.changePassword(hasher.hash(password));
+        }
+        return user;
+    }
+
+    /**
+     * A signed-in user sets their own password, proving the current one (a wrong one counts
+     * as a failed sign-in). Answers the new session version: the caller's own session keeps
+     * going under it, every other session of theirs ends.
+     */
+    public int changeOwnPassword(String username, String currentPassword, String newPassword, String address) {
+        if (!ConsoleUser.isAcceptablePassword(newPassword)) {
+            throw Refusal.invalid("password", "must have at least " + ConsoleUser.MIN_PASSWORD_LENGTH + " characters");
+        }
+        if (newPassword.equals(currentPassword)) {
+            throw Refusal.invalid("password", "must differ from the current one");
+        }
+        var outcome = signIn(username, currentPassword, address);
+        if (outcome instanceof SignIn.Throttled throttled) {
+            throw new SignInThrottled(throttled.retryAfterSeconds());
+        }
+        if (!(outcome instanceof SignIn.Accepted)) {
+            throw Refusal.invalid("current_password", "is not your current password");
+        }
+        var user = user(username);
+        user.changePassword(hasher.hash(newPassword));
+        return user.sessionVersion();
+    }
+
+    private long lockedActiveAdmins() {
+        return em.createNamedQuery(ConsoleUser.ENABLED, ConsoleUser.class)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().stream()
+                .filter(ConsoleUser::isActiveAdmin).count();
+    }
+
     private ConsoleUser user(String username) {
         var user = ConsoleUser.isValidUsername(username) ? em.find(ConsoleUser.class, username) : null;
         if (user == null) {
@@ -117,14 +190,51 @@ public class ConsoleUsers {
         return user;
     }
 
-    /** The roles of an enabled user whose password matches; empty otherwise. */
-    public Optional<Set<Role>> authenticate(String username, String password) {
-        var user = ConsoleUser.isValidUsername(username) ? em.find(ConsoleUser.class, username) : null;
-        if (user == null || !user.isEnabled() || password == null
-                || !hasher.matches(password, user.passwordHash())) {
-            return Optional.empty();
+    /**
+     * Checks a user name and password from {@code address}, throttled per name and per address
+     * (see {@link SignInThrottle}). A name that does not exist costs the same time as a wrong
+     * password of one that does, and is throttled the same way.
+     */
+    public SignIn signIn(String username, String password, String address) {
+        String name = ConsoleUser.isValidUsername(username) ? username : null;
+        var standing = throttle.check(name, address, OffsetDateTime.now(clock));
+        if (standing.retryAfterSeconds().isPresent()) {
+            return new SignIn.Throttled(standing.retryAfterSeconds().getAsLong());
         }
-        return Optional.of(user.roles());
+        var user = name == null ? null : em.find(ConsoleUser.class, name);
+        boolean matches = user != null && password != null
+                ? hasher.matches(password, user.passwordHash()) : hasher.matchesNoOne(password);
+        if (matches && user.isEnabled()) {
+            var wait = standing.failedBefore() ? throttle.succeeded(name, OffsetDateTime.now(clock))
+                    : OptionalLong.empty();
+            if (wait.isPresent()) {
+                return new SignIn.Throttled(wait.getAsLong());
+            }
+            return new SignIn.Accepted(user.username(), user.roles(), user.sessionVersion(),
+                    user.mustChangePassword());
+        }
+        var wait = throttle.failed(name, address, OffsetDateTime.now(clock));
+        return wait.isPresent() ? new SignIn.Throttled(wait.getAsLong()) : new SignIn.Refused();
+    }
+
+    /**
+     * HTTP Basic on the admin and billing APIs: the roles of an enabled user whose password
+     * matches, empty otherwise.
+     *
+     * @throws SignInThrottled when the name or the address must wait first
+     */
+    public Optional<Set<Role>> authenticate(String username, String password, String address) {
+        var outcome = signIn(username, password, address);
+        if (outcome instanceof SignIn.Throttled throttled) {
+            throw new SignInThrottled(throttled.retryAfterSeconds());
+        }
+        return outcome instanceof SignIn.Accepted accepted ? Optional.of(accepted.roles()) : Optional.empty();
+    }
+
+    /** What a console session checks on every request; empty when the user no longer exists. */
+    public Optional<SessionState> sessionState(String username) {
+        return em.createNamedQuery(ConsoleUser.SESSION_STATE, SessionState.class)
+                .setParameter("username", username).getResultStream().findFirst();
     }
 
     public boolean hasActiveAdmin() {

@@ -18,7 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Makes sure a fresh installation can be administered: when no active admin exists,
  * creates one from {@code admin.bootstrap.user}/{@code admin.bootstrap.password}, or
- * with a generated password that is written once to the server log.
+ * with a generated password that is written once to the server log. An admin with a
+ * generated password must set a new one at their first console sign-in.
  */
 @Singleton
 @Startup
@@ -27,6 +28,8 @@ public class AdminBootstrap {
 
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class.getName());
     private static final int GENERATED_PASSWORD_BYTES = 18;
+    /** The console's My account page, where the first admin sets their own password. */
+    static final String ACCOUNT_PAGE = "/admin/account/index.xhtml";
 
     @Inject
     ConsoleUsers users;
@@ -50,13 +53,18 @@ public class AdminBootstrap {
                     + ConsoleUser.MIN_PASSWORD_LENGTH + " characters");
         }
         String password = configured.orElseGet(AdminBootstrap::generatePassword);
-        users.create(username, password, Set.of(Role.ADMIN));
+        users.create(username, password, Set.of(Role.ADMIN), configured.isEmpty());
         if (configured.isPresent()) {
             LOG.info(() -> "Created the first admin '" + username + "' from admin.bootstrap.password");
         } else {
-            LOG.warning(() -> "Created the first admin '" + username + "' with the generated password "
-                    + password + " - it is shown only this once; change it in the console");
+            LOG.warning(() -> generatedPasswordNotice(username, password));
         }
+    }
+
+    static String generatedPasswordNotice(String username, String password) {
+        return "Created the first admin '" + username + "' with the generated password " + password
+                + " - it is shown only this once. Sign in to the console with it and set your own password on"
+                + " the My account page (" + ACCOUNT_PAGE + "), which the console opens until you have done so.";
     }
 
     static String generatePassword() {

@@ -23,6 +23,9 @@ import javax.crypto.spec.SecretKeySpec;
  * hash is remembered as an HMAC under a key that lives only in this process, keyed by that
  * stored hash: the same password against the same hash verifies at once. A changed password
  * has a new hash (new salt) and pays PBKDF2 again; a wrong password always pays it.
+ *
+ * <p>A user name that does not exist pays it too ({@link #matchesNoOne}), against a hash made
+ * at start-up with the same parameters, so the time of an answer does not tell which names exist.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -41,9 +44,14 @@ public class PasswordHasher {
     @Inject
     Pbkdf2PasswordHash pbkdf2;
 
+    private String dummyHash;
+
     @PostConstruct
     void configure() {
         pbkdf2.initialize(PARAMETERS);
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        dummyHash = hash(java.util.Base64.getEncoder().encodeToString(random));
     }
 
     public String hash(String password) {
@@ -64,6 +72,12 @@ public class PasswordHasher {
         }
         verified.put(hash, fingerprint);
         return true;
+    }
+
+    /** Costs what checking a wrong password against a real hash costs, and is always false. */
+    public boolean matchesNoOne(String password) {
+        pbkdf2.verify((password == null ? "" : password).toCharArray(), dummyHash);
+        return false;
     }
 
     private byte[] fingerprint(String password, String hash) {

@@ -23,11 +23,14 @@ import java.util.regex.Pattern;
         query = "select count(u) from ConsoleUser u join u.roles r where u.enabled = true and r = :role")
 @NamedQuery(name = ConsoleUser.ALL, query = "select u from ConsoleUser u order by u.username")
 @NamedQuery(name = ConsoleUser.ENABLED, query = "select u from ConsoleUser u where u.enabled = true")
+@NamedQuery(name = ConsoleUser.SESSION_STATE, query = "select new dev.ringproof.user.entity.SessionState("
+        + "u.enabled, u.sessionVersion, u.mustChangePassword) from ConsoleUser u where u.username = :username")
 public class ConsoleUser {
 
     public static final String COUNT_ACTIVE_WITH_ROLE = "ConsoleUser.countActiveWithRole";
     public static final String ALL = "ConsoleUser.all";
     public static final String ENABLED = "ConsoleUser.enabled";
+    public static final String SESSION_STATE = "ConsoleUser.sessionState";
     public static final int MIN_PASSWORD_LENGTH = 12;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
 
@@ -47,6 +50,13 @@ public class ConsoleUser {
     @Column(name = "role")
     @Convert(converter = RoleConverter.class)
     private Set<Role> roles = new HashSet<>();
+
+    /** Goes up when the password, the roles or the state change: older console sessions end. */
+    @Column(name = "session_version", nullable = false)
+    private int sessionVersion;
+
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
 
     protected ConsoleUser() {
         // for JPA
@@ -74,8 +84,35 @@ public class ConsoleUser {
         return password != null && password.codePointCount(0, password.length()) >= MIN_PASSWORD_LENGTH;
     }
 
+    /** A password someone else chose (the bootstrap's generated one): the user must set their own first. */
+    public void requirePasswordChange() {
+        this.mustChangePassword = true;
+    }
+
+    /** A new password: every session signed in with the old one ends. */
+    public void changePassword(String newPasswordHash) {
+        this.passwordHash = newPasswordHash;
+        this.mustChangePassword = false;
+        this.sessionVersion++;
+    }
+
+    /** New roles; sessions that hold the old ones end (they would keep the old roles otherwise). */
+    public void changeRoles(Set<Role> newRoles) {
+        if (newRoles.isEmpty()) {
+            throw new IllegalArgumentException("a user needs at least one role");
+        }
+        if (!roles.equals(newRoles)) {
+            this.roles = EnumSet.copyOf(newRoles);
+            this.sessionVersion++;
+        }
+    }
+
+    /** Disables the account and ends its sessions. */
     public void disable() {
-        this.enabled = false;
+        if (enabled) {
+            this.enabled = false;
+            this.sessionVersion++;
+        }
     }
 
     public void enable() {
@@ -100,6 +137,14 @@ public class ConsoleUser {
 
     public boolean isEnabled() {
         return enabled;
+    }
+
+    public int sessionVersion() {
+        return sessionVersion;
+    }
+
+    public boolean mustChangePassword() {
+        return mustChangePassword;
     }
 
     public OffsetDateTime createdAt() {

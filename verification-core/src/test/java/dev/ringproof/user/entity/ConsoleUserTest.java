@@ -42,4 +42,40 @@ class ConsoleUserTest {
         assertThat(Role.fromWireName("billing")).contains(Role.BILLING);
         assertThat(Role.fromWireName("ADMIN")).isEmpty();
     }
+
+    @Test
+    void aNewPasswordNewRolesOrDisablingEndSessionsAndAnUnchangedRoleSetDoesNot() {
+        var user = new ConsoleUser("ops", "hash", Set.of(Role.BILLING), OffsetDateTime.now());
+        user.requirePasswordChange();
+        int signedIn = user.sessionVersion();
+        var state = new SessionState(true, signedIn, true);
+        assertThat(state.admits(signedIn)).isTrue();
+
+        user.changeRoles(Set.of(Role.BILLING));
+        assertThat(user.sessionVersion()).isEqualTo(signedIn);
+
+        user.changePassword("hash2");
+        assertThat(user.sessionVersion()).isGreaterThan(signedIn);
+        assertThat(user.mustChangePassword()).isFalse();
+        assertThat(user.passwordHash()).isEqualTo("hash2");
+
+        int afterPassword = user.sessionVersion();
+        user.changeRoles(Set.of(Role.ADMIN));
+        assertThat(user.sessionVersion()).isGreaterThan(afterPassword);
+        assertThat(user.roles()).containsExactly(Role.ADMIN);
+
+        int afterRoles = user.sessionVersion();
+        user.disable();
+        assertThat(user.sessionVersion()).isGreaterThan(afterRoles);
+        assertThat(new SessionState(false, user.sessionVersion(), false).admits(user.sessionVersion())).isFalse();
+        assertThat(new SessionState(true, user.sessionVersion(), false).admits(afterRoles)).isFalse();
+    }
+
+    @Test
+    void rolesCannotBecomeEmpty() {
+        var user = new ConsoleUser("ops", "hash", Set.of(Role.BILLING), OffsetDateTime.now());
+
+        assertThatThrownBy(() -> user.changeRoles(Set.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThat(user.roles()).containsExactly(Role.BILLING);
+    }
 }
