@@ -11,14 +11,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Jakarta Security keeps a signed-in caller in the session, so on every request of a signed-in
  * session this asks the database whether that account still admits it: a session signed in
  * before the account was disabled or its password or roles changed ends here, on whichever
  * node it lands (its browser goes to the login page, ajax polls included). A user who must set
- * their own password first is sent to My account.
+ * their own password first is sent to My account. A session is also signed out after the idle
+ * timeout without a user action (the dashboard's poll does not count) and after its maximum
+ * lifetime ({@link SessionLifetime}).
  */
 @WebFilter(filterName = "sessionGuard", urlPatterns = "/*")
 public class SessionGuard extends HttpFilter {
@@ -34,6 +38,16 @@ public class SessionGuard extends HttpFilter {
     @Inject
     ConsoleUsers users;
 
+    /** Idle time without a user action after which a session ends (the dashboard's poll is no action). */
+    @Inject
+    @ConfigProperty(name = "console.session.idle-timeout", defaultValue = "PT15M")
+    Duration idleTimeout;
+
+    /** How long a session lives at most after sign-in, whatever happens in it. */
+    @Inject
+    @ConfigProperty(name = "console.session.max-lifetime", defaultValue = "PT8H")
+    Duration maxLifetime;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -45,6 +59,14 @@ public class SessionGuard extends HttpFilter {
         var session = request.getSession(false);
         Object signedIn = session == null ? null : session.getAttribute(SESSION_VERSION);
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        long now = System.currentTimeMillis();
+        if (session != null && new SessionLifetime(idleTimeout, maxLifetime)
+                .over(session.getCreationTime(), (Long) session.getAttribute(SessionLifetime.LAST_ACTION), now)) {
+            signedIn = null; // timed out: signed out like a session the account no longer admits
+        } else if (session != null && !("partial/ajax".equals(request.getHeader("Faces-Request"))
+                && SessionLifetime.isBackgroundPoll(request.getParameter("jakarta.faces.source")))) {
+            session.setAttribute(SessionLifetime.LAST_ACTION, now);
+        }
         switch (verdict(users.sessionState(caller), signedIn, path)) {
             case SIGN_OUT -> {
                 request.logout();
