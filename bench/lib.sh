@@ -1,6 +1,7 @@
 # Shared by bench/run and bench/drill: Payara Server under bench/target with PostgreSQL.
 # Sourced, not run. Expects ROOT (the repository) and BENCH_DB set.
-PAYARA_VERSION=6.2025.9
+# the one place the Payara version is written is pom.xml (payara.version)
+PAYARA_VERSION=$(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' "$ROOT"/pom.xml)
 BENCH_TARGET=$ROOT/bench/target
 PAYARA_HOME=$BENCH_TARGET/payara6
 DOMAIN_DIR=$PAYARA_HOME/glassfish/domains/domain1
