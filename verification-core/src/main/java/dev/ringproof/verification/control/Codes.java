@@ -1,5 +1,6 @@
 package dev.ringproof.verification.control;
 
+import dev.ringproof.sealing.control.Seals;
 import dev.ringproof.verification.entity.CodeHasher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -14,7 +15,7 @@ public class Codes {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
-    @ConfigProperty(name = "verification.code-secret", defaultValue = "ringproof-embedded-code-secret-change-me")
+    @ConfigProperty(name = "verification.code-secret", defaultValue = Seals.DEVELOPMENT_SECRET)
     String secret;
 
     @Produces
