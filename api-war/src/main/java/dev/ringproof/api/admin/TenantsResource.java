@@ -53,6 +53,7 @@ public class TenantsResource {
     public Response create(JsonObject body) {
         var saved = tenants.create(read(body));
         return Response.created(URI.create("/api/admin/v1/tenants/" + saved.tenant().id()))
+                .header("Cache-Control", "no-store")
                 .entity(TenantResponse.of(saved.tenant(), saved.newWebhookSecret())).build();
     }
 
@@ -74,7 +75,7 @@ public class TenantsResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    public TenantResponse update(@PathParam("id") String id, JsonObject body) {
+    public Response update(@PathParam("id") String id, JsonObject body) {
         var changes = read(body == null ? null : withoutStatus(body));
         if (body != null && body.containsKey("status")) {
             var status = body.get("status");
@@ -87,7 +88,9 @@ public class TenantsResource {
             }
         }
         var saved = tenants.update(id, changes);
-        return TenantResponse.of(saved.tenant(), saved.newWebhookSecret());
+        // a new webhook_url brings a new secret: this answer may carry it
+        return Response.ok(TenantResponse.of(saved.tenant(), saved.newWebhookSecret()))
+                .header("Cache-Control", "no-store").build();
     }
 
     /** Suspends: keys stop working at once, the data stays. */

@@ -1,5 +1,6 @@
 package dev.ringproof.telephony.boundary;
 
+import dev.ringproof.sealing.control.Seal;
 import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import java.util.HashMap;
@@ -8,7 +9,8 @@ import java.util.Map;
 /**
  * What verification-core hands to telephony, as a persistent JMS message on the outbound
  * queue, sent in the transaction that records the attempt. {@code attemptId} makes a
- * redelivered message recognisable.
+ * redelivered message recognisable. On its way (outbox row, broker store) the caller number
+ * and the text, which carry the code, are sealed, each bound to the attempt and its field.
  */
 public record OutboundMessage(String attemptId, String tenantId, String channel, String to, String from,
                               String text, boolean test, String outboxId) {
@@ -19,6 +21,27 @@ public record OutboundMessage(String attemptId, String tenantId, String channel,
     }
 
     public static final String QUEUE_NAME = "RingproofOutbound";
+
+    /** This message with {@code from} and {@code text} sealed, as it is to be stored and queued. */
+    public OutboundMessage sealed(Seal seal) {
+        return new OutboundMessage(attemptId, tenantId, channel, to, seal.close(from, boundTo("from")),
+                seal.close(text, boundTo("text")), test, outboxId);
+    }
+
+    /**
+     * This message as it is to be sent. A field in clear was queued before sealing existed
+     * (an upgrade with messages in flight) and is taken as it is.
+     *
+     * @throws dev.ringproof.sealing.control.BrokenSeal when a sealed field does not open
+     */
+    public OutboundMessage opened(Seal seal) {
+        return new OutboundMessage(attemptId, tenantId, channel, to, seal.openOrClear(from, boundTo("from")),
+                seal.openOrClear(text, boundTo("text")), test, outboxId);
+    }
+
+    private String boundTo(String field) {
+        return "outbound/" + attemptId + "/" + field;
+    }
 
     /** The fields of the JMS map message; absent values are left out. */
     public Map<String, Object> toFields() {

@@ -8,6 +8,8 @@ import dev.ringproof.routing.control.ProviderHealth;
 import dev.ringproof.routing.control.Router;
 import dev.ringproof.routing.control.Router.Routed;
 import dev.ringproof.routing.control.Routes;
+import dev.ringproof.sealing.control.BrokenSeal;
+import dev.ringproof.sealing.control.Seals;
 import dev.ringproof.telephony.boundary.Carrier;
 import dev.ringproof.telephony.boundary.Delivery;
 import dev.ringproof.telephony.boundary.DeliveryReport;
@@ -55,16 +57,29 @@ public class Dispatcher {
     NetworkSends networkSends;
 
     @Inject
+    Seals seals;
+
+    @Inject
     Event<DeliveryReport> reports;
 
     @Inject
     Event<OutboundConsumed> consumed;
 
+    /** Sends {@code sealed}, whose caller number and text are opened only now, to go to the carrier. */
     @Transactional
-    public void dispatch(OutboundMessage message) {
-        if (!claim(message)) {
-            LOG.info(() -> "Already sent, not again: " + message);
-            consumed.fire(new OutboundConsumed(message.outboxId()));
+    public void dispatch(OutboundMessage sealed) {
+        if (!claim(sealed)) {
+            LOG.info(() -> "Already sent, not again: " + sealed);
+            consumed.fire(new OutboundConsumed(sealed.outboxId()));
+            return;
+        }
+        OutboundMessage message;
+        try {
+            message = sealed.opened(seals.outbound());
+        } catch (BrokenSeal e) {
+            // sealed under another verification.code-secret: a redelivery cannot help, the workflow moves on
+            LOG.warning(() -> "Not sent, its seal does not open (" + e.getMessage() + "): " + sealed);
+            report(sealed, new Routed(Routes.SANDBOX, Delivery.refused("unreadable message")));
             return;
         }
         // test traffic never leaves the sandbox, whatever the routes say; in production live traffic never enters it
@@ -79,6 +94,10 @@ public class Dispatcher {
             routed = new Router(health, name -> carriers.named(name, message.tenantId(), message.test()))
                     .send(providers, carrier -> send(carrier, message));
         }
+        report(message, routed);
+    }
+
+    private void report(OutboundMessage message, Routed routed) {
         Delivery delivery = routed.delivery();
         em.createNativeQuery("update outbound_send set accepted = ?1, provider_ref = ?2, reason = ?3, provider = ?4"
                         + " where attempt_id = ?5")

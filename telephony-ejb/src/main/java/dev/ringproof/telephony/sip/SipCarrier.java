@@ -48,7 +48,9 @@ public class SipCarrier implements Carrier, AutoCloseable {
             ClientTransaction tx = link.send(invite);
             return follow(tx, responses, callId);
         } catch (SipException | RuntimeException e) {
-            LOG.log(Level.WARNING, "SIP call could not be placed", e);
+            // the stack's messages may quote the INVITE's From, the CLI: only the kind at WARNING
+            LOG.warning(() -> "SIP call could not be placed: " + e.getClass().getName());
+            LOG.log(Level.FINE, "SIP call failure in detail", e);
             return callId == null ? Delivery.notSent("SIP stack refused the call") : Delivery.unknown("SIP error");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

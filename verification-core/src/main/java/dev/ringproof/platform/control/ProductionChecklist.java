@@ -1,5 +1,6 @@
 package dev.ringproof.platform.control;
 
+import dev.ringproof.sealing.control.Seals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import java.util.Optional;
 public record ProductionChecklist(String mode, String codeSecret, boolean sandboxOpen) {
 
     /** The value {@code verification.code-secret} has when nobody set it. */
-    public static final String DEVELOPMENT_CODE_SECRET = "ringproof-embedded-code-secret-change-me";
+    public static final String DEVELOPMENT_CODE_SECRET = Seals.DEVELOPMENT_SECRET;
     public static final int MIN_SECRET_LENGTH = 32;
 
     public Optional<RunMode> runMode() {

@@ -1,5 +1,7 @@
 package dev.ringproof.platform.control;
 
+import dev.ringproof.sealing.control.Seals;
+import dev.ringproof.tenant.control.ClearWebhookSecrets;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -7,12 +9,15 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
  * Owns Ringproof's database: defines the application's datasource and brings its
- * schema up to date with Flyway before anything else starts.
+ * schema up to date with Flyway before anything else starts; then seals the webhook secrets
+ * that an earlier version stored in clear.
  *
  * <p>The defaults are inline because Payara creates the resource before the
  * application's own microprofile-config.properties is read; environment variables
@@ -52,6 +57,9 @@ public class SchemaMigration {
     @Resource(lookup = DATASOURCE)
     DataSource dataSource;
 
+    @Inject
+    Seals seals;
+
     private volatile boolean migrated;
 
     /** Flyway commits per migration itself, so it must run outside a container transaction. */
@@ -59,8 +67,16 @@ public class SchemaMigration {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrate() {
         int applied = Migrations.on(dataSource).migrate();
-        migrated = true;
         LOG.info(() -> "Database schema is current; migrations applied now: " + applied);
+        try (var connection = dataSource.getConnection()) {
+            int sealed = ClearWebhookSecrets.seal(connection, seals.webhookSecrets());
+            if (sealed > 0) {
+                LOG.info(() -> "Sealed the clear webhook secrets of " + sealed + " tenants");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot seal the clear webhook secrets", e);
+        }
+        migrated = true;
     }
 
     public boolean isMigrated() {

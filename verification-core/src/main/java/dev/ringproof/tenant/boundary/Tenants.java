@@ -2,6 +2,7 @@ package dev.ringproof.tenant.boundary;
 
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.platform.control.Ids;
+import dev.ringproof.sealing.control.Seals;
 import dev.ringproof.tenant.control.TenantRules;
 import dev.ringproof.tenant.control.WebhookSecrets;
 import dev.ringproof.tenant.entity.Tenant;
@@ -18,7 +19,10 @@ import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Tenants: created, changed and suspended by admins. */
+/**
+ * Tenants: created, changed and suspended by admins. A webhook signing secret is shown once,
+ * in clear, to the admin who caused it; the tenant keeps it sealed, bound to its id.
+ */
 @Stateless
 public class Tenants {
 
@@ -27,6 +31,9 @@ public class Tenants {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Seals seals;
 
     @Inject
     @ConfigProperty(name = "verification.max-ttl-seconds", defaultValue = "600")
@@ -77,7 +84,7 @@ public class Tenants {
             throw new Refusal(Refusal.Reason.INVALID_STATE, "The tenant has no webhook.");
         }
         String secret = WebhookSecrets.generate();
-        tenant.rotateWebhookSecret(secret, OffsetDateTime.now(clock).plusHours(24));
+        tenant.rotateWebhookSecret(sealed(tenant, secret), OffsetDateTime.now(clock).plusHours(24));
         return secret;
     }
 
@@ -148,8 +155,12 @@ public class Tenants {
             throw Refusal.invalid("webhook_url", refused.getMessage());
         }
         String secret = WebhookSecrets.generate();
-        tenant.setWebhook(checked, secret);
+        tenant.setWebhook(checked, sealed(tenant, secret));
         return secret;
+    }
+
+    private String sealed(Tenant tenant, String webhookSecret) {
+        return seals.webhookSecrets().close(webhookSecret, WebhookSecrets.boundTo(tenant.id()));
     }
 
     private TenantRules rules() {

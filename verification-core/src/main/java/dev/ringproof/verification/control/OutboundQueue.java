@@ -1,6 +1,7 @@
 package dev.ringproof.verification.control;
 
 import dev.ringproof.platform.control.Outbox;
+import dev.ringproof.sealing.control.Seals;
 import dev.ringproof.telephony.boundary.OutboundMessage;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -10,7 +11,8 @@ import java.time.OffsetDateTime;
 /**
  * Hands an attempt to telephony-ejb as a persistent JMS message, through the outbox of the
  * caller's transaction: nothing is dialled for a verification that rolls back, and nothing
- * recorded is lost to a crash.
+ * recorded is lost to a crash. The caller number and the text (the code) are sealed before
+ * the message is stored: neither the outbox row nor the broker's store holds them in clear.
  */
 @Dependent
 public class OutboundQueue {
@@ -19,9 +21,13 @@ public class OutboundQueue {
     Outbox outbox;
 
     @Inject
+    Seals seals;
+
+    @Inject
     Clock clock;
 
     public void send(OutboundMessage outbound) {
-        outbox.put(OutboundMessage.QUEUE_NAME, outbound.toFields(), OffsetDateTime.now(clock));
+        outbox.put(OutboundMessage.QUEUE_NAME, outbound.sealed(seals.outbound()).toFields(),
+                OffsetDateTime.now(clock));
     }
 }

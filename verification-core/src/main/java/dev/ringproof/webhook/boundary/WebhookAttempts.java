@@ -2,6 +2,9 @@ package dev.ringproof.webhook.boundary;
 
 import dev.ringproof.platform.control.Ids;
 import dev.ringproof.platform.control.Outbox;
+import dev.ringproof.sealing.control.BrokenSeal;
+import dev.ringproof.sealing.control.Seals;
+import dev.ringproof.tenant.control.WebhookSecrets;
 import dev.ringproof.tenant.entity.Tenant;
 import dev.ringproof.webhook.control.RetrySchedule;
 import dev.ringproof.webhook.entity.WebhookDelivery;
@@ -42,6 +45,9 @@ public class WebhookAttempts {
     Clock clock;
 
     @Inject
+    Seals seals;
+
+    @Inject
     @ConfigProperty(name = "webhook.retry-schedule", defaultValue = RetrySchedule.DEFAULT)
     String retrySchedule;
 
@@ -61,9 +67,20 @@ public class WebhookAttempts {
             event.failed();
             return Optional.empty();
         }
+        List<String> secrets;
+        try {
+            // a secret stored before sealing existed is read as it is
+            secrets = tenant.webhookSigningSecrets(OffsetDateTime.now(clock)).stream()
+                    .map(stored -> seals.webhookSecrets().openOrClear(stored, WebhookSecrets.boundTo(tenant.id())))
+                    .toList();
+        } catch (BrokenSeal e) {
+            LOG.warning(() -> "Webhook secret of " + tenant.id() + " does not open (was verification.code-secret"
+                    + " changed?): " + event.id() + " not delivered; set the webhook again for a new secret");
+            event.failed();
+            return Optional.empty();
+        }
         return Optional.of(new Attempt(event.id(), tenant.id(), event.attempted(), tenant.webhookUrl(),
-                tenant.allowsPrivateWebhook(), tenant.webhookSigningSecrets(OffsetDateTime.now(clock)),
-                event.payload()));
+                tenant.allowsPrivateWebhook(), secrets, event.payload()));
     }
 
     /** Only a 2xx counts; 410 disables the endpoint; anything else is tried again later, for about 3 days. */
