@@ -13,6 +13,7 @@ import dev.ringproof.telephony.boundary.Delivery;
 import dev.ringproof.telephony.boundary.DeliveryReport;
 import dev.ringproof.telephony.boundary.OutboundConsumed;
 import dev.ringproof.telephony.boundary.OutboundMessage;
+import dev.ringproof.telephony.boundary.OutboundOrigin;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -29,7 +30,7 @@ import java.util.logging.Logger;
  * {@code outbound_send} in the same transaction as the send and its report, so a
  * redelivered JMS message finds the claim and does nothing. Before a real network is
  * used, {@link NetworkSends} commits a mark of its own, because a rollback cannot
- * take back an SMS.
+ * take back an SMS. A message its sender does not wait for ({@link OutboundOrigin}) is not sent.
  */
 @Dependent
 public class Dispatcher {
@@ -58,8 +59,15 @@ public class Dispatcher {
     @Inject
     Event<OutboundConsumed> consumed;
 
+    @Inject
+    OutboundOrigin origin;
+
     @Transactional
     public void dispatch(OutboundMessage message) {
+        if (!origin.awaits(message.outboxId())) {
+            LOG.info(() -> "Ignored, no outbox row awaits it (forged, or sent before): " + message);
+            return;
+        }
         if (!claim(message)) {
             LOG.info(() -> "Already sent, not again: " + message);
             consumed.fire(new OutboundConsumed(message.outboxId()));

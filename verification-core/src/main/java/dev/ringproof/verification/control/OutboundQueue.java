@@ -1,7 +1,9 @@
 package dev.ringproof.verification.control;
 
+import dev.ringproof.platform.boundary.OutboxRows;
 import dev.ringproof.platform.control.Outbox;
 import dev.ringproof.telephony.boundary.OutboundMessage;
+import dev.ringproof.telephony.boundary.OutboundOrigin;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -10,18 +12,26 @@ import java.time.OffsetDateTime;
 /**
  * Hands an attempt to telephony-ejb as a persistent JMS message, through the outbox of the
  * caller's transaction: nothing is dialled for a verification that rolls back, and nothing
- * recorded is lost to a crash.
+ * recorded is lost to a crash. Telephony sends only what still waits in the outbox.
  */
 @Dependent
-public class OutboundQueue {
+public class OutboundQueue implements OutboundOrigin {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    OutboxRows rows;
 
     @Inject
     Clock clock;
 
     public void send(OutboundMessage outbound) {
         outbox.put(OutboundMessage.QUEUE_NAME, outbound.toFields(), OffsetDateTime.now(clock));
+    }
+
+    @Override
+    public boolean awaits(String outboxId) {
+        return rows.pending(outboxId);
     }
 }

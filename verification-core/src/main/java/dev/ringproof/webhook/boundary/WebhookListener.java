@@ -10,10 +10,12 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import java.util.logging.Logger;
 
 /**
  * Takes webhook deliveries off their queue. No transaction: the HTTP call must not hold
- * one; the message is acknowledged after the attempt and its outcome are recorded.
+ * one; the message is acknowledged after the attempt and its outcome are recorded. A message
+ * without its outbox row (forged on the broker, or consumed before) is dropped.
  */
 @MessageDriven(activationConfig = {
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
@@ -23,6 +25,8 @@ import jakarta.jms.MessageListener;
 })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class WebhookListener implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(WebhookListener.class.getName());
 
     @Inject
     WebhookDeliveries deliveries;
@@ -34,8 +38,13 @@ public class WebhookListener implements MessageListener {
     public void onMessage(Message message) {
         try {
             var map = (MapMessage) message;
+            String outboxId = map.getString(OutboxRows.ID_FIELD);
+            if (!outbox.pending(outboxId)) {
+                LOG.info("Ignored a webhook message that no outbox row awaits (forged, or consumed before)");
+                return;
+            }
             deliveries.deliver(map.getString("event_id"));
-            outbox.consumed(map.getString(OutboxRows.ID_FIELD));
+            outbox.consumed(outboxId);
         } catch (JMSException | ClassCastException e) {
             throw new IllegalStateException("unreadable webhook message", e);
         }
