@@ -1,6 +1,7 @@
 package dev.ringproof.webhook.boundary;
 
 import dev.ringproof.platform.boundary.OutboxRows;
+import dev.ringproof.platform.control.Messaging;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
@@ -20,6 +21,9 @@ import java.util.logging.Logger;
 @MessageDriven(activationConfig = {
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
     @ActivationConfigProperty(propertyName = "destination", propertyValue = WebhookEvents.QUEUE_NAME),
+    // the broker user that bin/harden-broker generated
+    @ActivationConfigProperty(propertyName = "userName", propertyValue = Messaging.BROKER_USER),
+    @ActivationConfigProperty(propertyName = "password", propertyValue = Messaging.BROKER_PASSWORD),
     @ActivationConfigProperty(propertyName = "endpointExceptionRedeliveryAttempts", propertyValue = "50"),
     @ActivationConfigProperty(propertyName = "endpointExceptionRedeliveryInterval", propertyValue = "1000")
 })
