@@ -4,8 +4,15 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Queue;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -36,6 +43,27 @@ final class Broker {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the OpenMQ client (payara6/mq/lib/imq.jar) is not on the classpath", e);
         }
+    }
+
+    /**
+     * The TCP services the port mapper names, with their ports: it answers a client's version line
+     * with lines like {@code jms tcp NORMAL 38619 [hostname=127.0.0.1]}, up to a line ".".
+     */
+    static Map<String, Integer> services() throws IOException {
+        Map<String, Integer> services = new HashMap<>();
+        try (var socket = new Socket(InetAddress.getLoopbackAddress(), PORT_MAPPER)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write("101\n".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            var lines = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            for (String line = lines.readLine(); line != null && !line.equals("."); line = lines.readLine()) {
+                String[] fields = line.split(" ");
+                if (fields.length >= 4 && fields[1].equals("tcp") && !fields[0].equals("portmapper")) {
+                    services.put(fields[0], Integer.parseInt(fields[3]));
+                }
+            }
+        }
+        return services;
     }
 
     /** Opens and starts a connection as {@code user}; what the broker says to a wrong login is thrown. */
