@@ -21,6 +21,9 @@ public record OutboundMessage(String attemptId, String tenantId, String channel,
     }
 
     public static final String QUEUE_NAME = "RingproofOutbound";
+    /** The broker user of the listener, as verification-core's Messaging logs in (MicroProfile Config, Payara expands it). */
+    public static final String BROKER_USER = "${MPCONFIG=broker.user:guest}";
+    public static final String BROKER_PASSWORD = "${MPCONFIG=broker.password:guest}";
 
     /** This message with {@code from} and {@code text} sealed, as it is to be stored and queued. */
     public OutboundMessage sealed(Seal seal) {

@@ -15,6 +15,7 @@ import dev.ringproof.telephony.boundary.Delivery;
 import dev.ringproof.telephony.boundary.DeliveryReport;
 import dev.ringproof.telephony.boundary.OutboundConsumed;
 import dev.ringproof.telephony.boundary.OutboundMessage;
+import dev.ringproof.telephony.boundary.OutboundOrigin;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -31,7 +32,7 @@ import java.util.logging.Logger;
  * {@code outbound_send} in the same transaction as the send and its report, so a
  * redelivered JMS message finds the claim and does nothing. Before a real network is
  * used, {@link NetworkSends} commits a mark of its own, because a rollback cannot
- * take back an SMS.
+ * take back an SMS. A message its sender does not wait for ({@link OutboundOrigin}) is not sent.
  */
 @Dependent
 public class Dispatcher {
@@ -65,9 +66,16 @@ public class Dispatcher {
     @Inject
     Event<OutboundConsumed> consumed;
 
+    @Inject
+    OutboundOrigin origin;
+
     /** Sends {@code sealed}, whose caller number and text are opened only now, to go to the carrier. */
     @Transactional
     public void dispatch(OutboundMessage sealed) {
+        if (!origin.awaits(sealed.outboxId())) {
+            LOG.info(() -> "Ignored, no outbox row awaits it (forged, or sent before): " + sealed);
+            return;
+        }
         if (!claim(sealed)) {
             LOG.info(() -> "Already sent, not again: " + sealed);
             consumed.fire(new OutboundConsumed(sealed.outboxId()));

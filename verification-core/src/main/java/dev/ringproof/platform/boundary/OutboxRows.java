@@ -23,6 +23,17 @@ public class OutboxRows {
     @Inject
     Clock clock;
 
+    /**
+     * Whether the row of a message is still there, waiting for its consumer: a consumer acts only on
+     * such a message. Without a row, the message was never put into the outbox (forged by someone who
+     * reached the broker), or it was consumed before (a stale copy), and changes nothing.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean pending(String id) {
+        return id != null && em.createQuery("select count(m) from OutboxMessage m where m.id = :id", Long.class)
+                .setParameter("id", id).getSingleResult() > 0;
+    }
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void relayed(List<String> ids) {
         em.createQuery("update OutboxMessage m set m.relayedAt = :now where m.id in :ids")

@@ -16,11 +16,18 @@ import jakarta.jms.JMSRuntimeException;
  * <p>MDBs name their queue by the physical name in the OpenMQ activation property
  * {@code destination}: a {@code destinationLookup} of these JNDI names was seen to fail
  * on Payara (PLATFORM-NOTES.md).
+ *
+ * <p>The broker user comes from MicroProfile Config ({@code broker.user}, {@code broker.password}),
+ * which {@code bin/harden-broker} fills with generated credentials as Payara password aliases; the
+ * defaults are the stock broker's guest user, for a server nobody hardened. The message-driven beans
+ * log in with the same keys, in their activation config.
  */
 @JMSConnectionFactoryDefinition(
         name = Messaging.CONNECTION_FACTORY,
         interfaceName = "jakarta.jms.ConnectionFactory",
         resourceAdapter = "jmsra",
+        user = Messaging.BROKER_USER,
+        password = Messaging.BROKER_PASSWORD,
         maxPoolSize = 32,
         minPoolSize = 1)
 @JMSDestinationDefinition(
@@ -41,6 +48,9 @@ public class Messaging {
     public static final String FALLBACK_QUEUE_NAME = "RingproofFallbacks";
     public static final String OUTBOUND_QUEUE = "java:app/jms/outbound";
     public static final String OUTBOUND_QUEUE_NAME = "RingproofOutbound";
+    /** Expanded by Payara when it deploys the application; the inline defaults are for an unhardened broker. */
+    public static final String BROKER_USER = "${MPCONFIG=broker.user:guest}";
+    public static final String BROKER_PASSWORD = "${MPCONFIG=broker.password:guest}";
 
     @Resource(lookup = CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;

@@ -26,6 +26,9 @@ import jakarta.jms.MessageListener;
 @MessageDriven(activationConfig = {
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
     @ActivationConfigProperty(propertyName = "destination", propertyValue = Messaging.FALLBACK_QUEUE_NAME),
+    // the broker user that bin/harden-broker generated
+    @ActivationConfigProperty(propertyName = "userName", propertyValue = Messaging.BROKER_USER),
+    @ActivationConfigProperty(propertyName = "password", propertyValue = Messaging.BROKER_PASSWORD),
     // a transient failure (a lock timeout in a burst) must not send the message to the dead-message queue
     @ActivationConfigProperty(propertyName = "endpointExceptionRedeliveryAttempts", propertyValue = "50"),
     @ActivationConfigProperty(propertyName = "endpointExceptionRedeliveryInterval", propertyValue = "1000")

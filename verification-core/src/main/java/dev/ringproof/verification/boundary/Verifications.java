@@ -156,10 +156,15 @@ public class Verifications {
     }
 
     /**
-     * A fallback or expiry timer fired; a timer for an attempt that is no longer current does nothing.
-     * The timer's outbox row ({@code outboxId}, may be null) is deleted in the same transaction.
+     * A fallback or expiry timer fired; a timer for an attempt that is no longer current does nothing,
+     * nor does one without an outbox row (forged on the broker, or consumed before). The timer's
+     * outbox row is deleted in the same transaction.
      */
     public void timerFired(FallbackTimer.Kind kind, String id, int attemptSeq, String outboxId) {
+        if (!outbox.pending(outboxId)) {
+            LOG.info(() -> "Ignored a " + kind + " timer that no outbox row awaits (forged, or consumed before)");
+            return;
+        }
         fire(kind, id, attemptSeq);
         outbox.consumed(outboxId);
     }

@@ -1,8 +1,10 @@
 package dev.ringproof.verification.control;
 
+import dev.ringproof.platform.boundary.OutboxRows;
 import dev.ringproof.platform.control.Outbox;
 import dev.ringproof.sealing.control.Seals;
 import dev.ringproof.telephony.boundary.OutboundMessage;
+import dev.ringproof.telephony.boundary.OutboundOrigin;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -13,9 +15,10 @@ import java.time.OffsetDateTime;
  * caller's transaction: nothing is dialled for a verification that rolls back, and nothing
  * recorded is lost to a crash. The caller number and the text (the code) are sealed before
  * the message is stored: neither the outbox row nor the broker's store holds them in clear.
+ * Telephony sends only what still waits in the outbox.
  */
 @Dependent
-public class OutboundQueue {
+public class OutboundQueue implements OutboundOrigin {
 
     @Inject
     Outbox outbox;
@@ -24,10 +27,18 @@ public class OutboundQueue {
     Seals seals;
 
     @Inject
+    OutboxRows rows;
+
+    @Inject
     Clock clock;
 
     public void send(OutboundMessage outbound) {
         outbox.put(OutboundMessage.QUEUE_NAME, outbound.sealed(seals.outbound()).toFields(),
                 OffsetDateTime.now(clock));
+    }
+
+    @Override
+    public boolean awaits(String outboxId) {
+        return rows.pending(outboxId);
     }
 }
