@@ -3,9 +3,9 @@ package dev.ringproof.api.admin;
 import dev.ringproof.api.Times;
 import dev.ringproof.api.json.Fields;
 import dev.ringproof.api.security.ApiRoles;
+import dev.ringproof.api.security.Callers;
 import dev.ringproof.tenant.boundary.ApiKeys;
 import dev.ringproof.tenant.entity.ApiKey;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -21,7 +21,7 @@ import java.net.URI;
 import java.util.List;
 
 /** Admin API: {@code /api/admin/v1/tenants/{id}/api-keys}. The key itself appears once, at issue. */
-@RolesAllowed(ApiRoles.ADMIN)
+@Callers(ApiRoles.ADMIN)
 @Path("admin/v1/tenants/{id}/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiKeysResource {

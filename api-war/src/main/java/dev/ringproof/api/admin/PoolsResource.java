@@ -2,11 +2,11 @@ package dev.ringproof.api.admin;
 
 import dev.ringproof.api.json.Fields;
 import dev.ringproof.api.security.ApiRoles;
+import dev.ringproof.api.security.Callers;
 import dev.ringproof.numberpool.boundary.NumberPools.NumberRange;
 import dev.ringproof.numberpool.boundary.NumberPools.PoolView;
 import dev.ringproof.numberpool.boundary.NumberPools;
 import dev.ringproof.numberpool.control.NumbersCsv;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -29,7 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Admin API: {@code /api/admin/v1/pools} and their numbers. */
-@RolesAllowed(ApiRoles.ADMIN)
+@Callers(ApiRoles.ADMIN)
 @Path("admin/v1/pools")
 @Produces(MediaType.APPLICATION_JSON)
 public class PoolsResource {

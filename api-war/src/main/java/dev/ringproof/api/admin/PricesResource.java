@@ -3,9 +3,9 @@ package dev.ringproof.api.admin;
 import dev.ringproof.api.Times;
 import dev.ringproof.api.json.Fields;
 import dev.ringproof.api.security.ApiRoles;
+import dev.ringproof.api.security.Callers;
 import dev.ringproof.usage.boundary.Prices;
 import dev.ringproof.usage.entity.Price;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** Admin API: {@code /api/admin/v1/prices}. A POST starts a new price now; GET shows the whole history. */
-@RolesAllowed(ApiRoles.ADMIN)
+@Callers(ApiRoles.ADMIN)
 @Path("admin/v1/prices")
 @Produces(MediaType.APPLICATION_JSON)
 public class PricesResource {

@@ -2,8 +2,8 @@ package dev.ringproof.api.admin;
 
 import dev.ringproof.api.Times;
 import dev.ringproof.api.security.ApiRoles;
+import dev.ringproof.api.security.Callers;
 import dev.ringproof.platform.boundary.CarrierProviders;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,7 +15,7 @@ import java.util.List;
  * Admin API: {@code GET /api/admin/v1/providers}, each telephony provider's circuit and recent
  * error rate as the answering node sees them (health is kept per node).
  */
-@RolesAllowed(ApiRoles.ADMIN)
+@Callers(ApiRoles.ADMIN)
 @Path("admin/v1/providers")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProvidersResource {

@@ -2,11 +2,11 @@ package dev.ringproof.api.admin;
 
 import dev.ringproof.api.json.Fields;
 import dev.ringproof.api.security.ApiRoles;
+import dev.ringproof.api.security.Callers;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.tenant.boundary.TenantChanges;
 import dev.ringproof.tenant.boundary.Tenants;
 import dev.ringproof.usage.boundary.UsageRecords;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Admin API: {@code /api/admin/v1/tenants}. */
-@RolesAllowed(ApiRoles.ADMIN)
+@Callers(ApiRoles.ADMIN)
 @Path("admin/v1/tenants")
 @Produces(MediaType.APPLICATION_JSON)
 public class TenantsResource {

@@ -3,10 +3,10 @@ package dev.ringproof.api.admin;
 import dev.ringproof.api.Times;
 import dev.ringproof.api.json.Fields;
 import dev.ringproof.api.security.ApiRoles;
+import dev.ringproof.api.security.Callers;
 import dev.ringproof.user.boundary.ConsoleUsers;
 import dev.ringproof.user.entity.ConsoleUser;
 import dev.ringproof.user.entity.Role;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -28,7 +28,7 @@ import java.util.Set;
  * Admin API: {@code /api/admin/v1/users}. Passwords go in, never out. A new password, new
  * roles or disabling end that user's console sessions at their next request.
  */
-@RolesAllowed(ApiRoles.ADMIN)
+@Callers(ApiRoles.ADMIN)
 @Path("admin/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {

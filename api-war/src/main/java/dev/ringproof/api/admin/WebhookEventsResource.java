@@ -1,8 +1,8 @@
 package dev.ringproof.api.admin;
 
 import dev.ringproof.api.security.ApiRoles;
+import dev.ringproof.api.security.Callers;
 import dev.ringproof.webhook.boundary.WebhookDeliveries;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,7 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 /** Admin API: {@code POST /api/admin/v1/webhook-events/{id}/replay} delivers an event again from its first attempt. */
-@RolesAllowed(ApiRoles.ADMIN)
+@Callers(ApiRoles.ADMIN)
 @Path("admin/v1/webhook-events/{id}/replay")
 public class WebhookEventsResource {
 

@@ -2,10 +2,10 @@ package dev.ringproof.api.admin;
 
 import dev.ringproof.api.Times;
 import dev.ringproof.api.security.ApiRoles;
+import dev.ringproof.api.security.Callers;
 import dev.ringproof.tenant.boundary.Tenants;
 import dev.ringproof.webhook.boundary.WebhookDeliveries;
 import dev.ringproof.webhook.entity.WebhookDelivery;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** Admin API for a tenant's webhook: {@code /api/admin/v1/tenants/{id}/webhook/deliveries} and {@code /secret}. */
-@RolesAllowed(ApiRoles.ADMIN)
+@Callers(ApiRoles.ADMIN)
 @Path("admin/v1/tenants/{id}/webhook")
 @Produces(MediaType.APPLICATION_JSON)
 public class WebhooksResource {

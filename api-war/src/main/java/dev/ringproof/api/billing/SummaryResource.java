@@ -1,9 +1,9 @@
 package dev.ringproof.api.billing;
 
 import dev.ringproof.api.security.ApiRoles;
+import dev.ringproof.api.security.Callers;
 import dev.ringproof.usage.boundary.UsageReports;
 import dev.ringproof.usage.entity.UsageMonth;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.ws.rs.GET;
@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.StreamingOutput;
  * numbers (see MonthlySummary), as JSON or CSV, streamed tenant by tenant. A bad month or an
  * unknown tenant is refused before the first byte.
  */
-@RolesAllowed({ApiRoles.BILLING, ApiRoles.ADMIN})
+@Callers({ApiRoles.BILLING, ApiRoles.ADMIN})
 @Path("billing/v1/summary")
 public class SummaryResource {
 

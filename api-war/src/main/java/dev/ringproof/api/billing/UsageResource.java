@@ -1,9 +1,9 @@
 package dev.ringproof.api.billing;
 
 import dev.ringproof.api.security.ApiRoles;
+import dev.ringproof.api.security.Callers;
 import dev.ringproof.usage.boundary.UsageReports;
 import dev.ringproof.usage.entity.Period;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.StreamingOutput;
  * the ledger cursor yields them. Bad dates or an unknown tenant are refused before the
  * first byte, so they still get a problem+json answer.
  */
-@RolesAllowed({ApiRoles.BILLING, ApiRoles.ADMIN})
+@Callers({ApiRoles.BILLING, ApiRoles.ADMIN})
 @Path("billing/v1/usage")
 public class UsageResource {
 

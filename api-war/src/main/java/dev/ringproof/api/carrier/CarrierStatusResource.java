@@ -1,8 +1,8 @@
 package dev.ringproof.api.carrier;
 
+import dev.ringproof.api.security.AnyCaller;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.verification.boundary.CarrierStatuses;
-import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -20,7 +20,7 @@ import java.util.Map;
  * Twilio way, signed with the account's auth token in {@code X-Twilio-Signature}. No api key:
  * the signature is the authentication.
  */
-@PermitAll
+@AnyCaller
 @Path("carrier/v1/status/{provider}")
 public class CarrierStatusResource {
 

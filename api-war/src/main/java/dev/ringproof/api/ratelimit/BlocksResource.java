@@ -2,9 +2,9 @@ package dev.ringproof.api.ratelimit;
 
 import dev.ringproof.api.Times;
 import dev.ringproof.api.security.ApiRoles;
+import dev.ringproof.api.security.Callers;
 import dev.ringproof.ratelimit.boundary.FraudBlocks;
 import dev.ringproof.ratelimit.entity.FraudBlock;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** Admin API: {@code /api/admin/v1/blocks}, the prefixes the fraud guard blocked, and unblocking. */
-@RolesAllowed(ApiRoles.ADMIN)
+@Callers(ApiRoles.ADMIN)
 @Path("admin/v1/blocks")
 @Produces(MediaType.APPLICATION_JSON)
 public class BlocksResource {

@@ -3,11 +3,11 @@ package dev.ringproof.api.ratelimit;
 import dev.ringproof.api.Times;
 import dev.ringproof.api.json.Fields;
 import dev.ringproof.api.security.ApiRoles;
+import dev.ringproof.api.security.Callers;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.ratelimit.boundary.PolicyDraft;
 import dev.ringproof.ratelimit.boundary.RateLimits;
 import dev.ringproof.ratelimit.entity.RateLimitPolicy;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -28,7 +28,7 @@ import java.util.List;
  * Admin API: {@code /api/admin/v1/rate-limits}, and {@code /hits}: the counters that have
  * used up their limit, until their window ends.
  */
-@RolesAllowed(ApiRoles.ADMIN)
+@Callers(ApiRoles.ADMIN)
 @Path("admin/v1/rate-limits")
 @Produces(MediaType.APPLICATION_JSON)
 public class RateLimitsResource {

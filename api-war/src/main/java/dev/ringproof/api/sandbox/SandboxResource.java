@@ -2,11 +2,11 @@ package dev.ringproof.api.sandbox;
 
 import dev.ringproof.api.Times;
 import dev.ringproof.api.json.Fields;
+import dev.ringproof.api.security.AnyCaller;
 import dev.ringproof.api.tenant.BearerKey;
 import dev.ringproof.tenant.boundary.ApiKeys;
 import dev.ringproof.tenant.boundary.TenantCaller;
 import dev.ringproof.verification.boundary.SandboxHandsets;
-import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.json.JsonObject;
@@ -31,7 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * key is needed, only that tenant's test traffic is shown, and a handset's settings made
  * with it hold for that tenant's test traffic only.
  */
-@PermitAll
+@AnyCaller
 @Path("sandbox/v1/handsets/{phone}")
 @Produces(MediaType.APPLICATION_JSON)
 public class SandboxResource {

@@ -1,7 +1,7 @@
 package dev.ringproof.api.security;
 
 /**
- * The roles the API's resources name in {@code @RolesAllowed}: a tenant's api key, or a
+ * The roles the API's resources name in {@code @Callers}: a tenant's api key, or a
  * console user's role ({@code admin}, {@code billing}, as {@code Role.wireName()}).
  */
 public final class ApiRoles {

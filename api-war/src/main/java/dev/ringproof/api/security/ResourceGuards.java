@@ -3,8 +3,6 @@ package dev.ringproof.api.security;
 import dev.ringproof.api.tenant.TenantAuthentication;
 import dev.ringproof.tenant.boundary.ApiKeys;
 import dev.ringproof.user.boundary.ConsoleUsers;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.DynamicFeature;
@@ -22,11 +20,11 @@ import java.util.logging.Logger;
  * from what the resource itself declares, so no spelling of a path (matrix parameters, dot
  * segments, encoded characters) can reach a method without them:
  * <ul>
- * <li>{@code @RolesAllowed("tenant")}: the caller's api key ({@link TenantAuthentication}),
+ * <li>{@code @Callers("tenant")}: the caller's api key ({@link TenantAuthentication}),
  * then the role ({@link ResourceGuard});</li>
- * <li>{@code @RolesAllowed("admin"|"billing")}: a console user over HTTP Basic, cross-site
+ * <li>{@code @Callers("admin"|"billing")}: a console user over HTTP Basic, cross-site
  * writes refused ({@link ConsoleAuthentication}), then the roles ({@link ResourceGuard});</li>
- * <li>{@code @PermitAll}: nothing (the method checks what it needs, e.g. a carrier's signature);</li>
+ * <li>{@code @AnyCaller}: nothing (the method checks what it needs, e.g. a carrier's signature);</li>
  * <li>neither: closed to everyone ({@link Unguarded}).</li>
  * </ul>
  */
@@ -49,14 +47,14 @@ public class ResourceGuards implements DynamicFeature {
     public void configure(ResourceInfo resource, FeatureContext context) {
         Method method = resource.getResourceMethod();
         Class<?> type = resource.getResourceClass();
-        RolesAllowed roles = method.isAnnotationPresent(RolesAllowed.class) ? method.getAnnotation(RolesAllowed.class)
-                : method.isAnnotationPresent(PermitAll.class) ? null : type.getAnnotation(RolesAllowed.class);
+        Callers roles = method.isAnnotationPresent(Callers.class) ? method.getAnnotation(Callers.class)
+                : method.isAnnotationPresent(AnyCaller.class) ? null : type.getAnnotation(Callers.class);
         if (roles == null) {
-            if (!method.isAnnotationPresent(PermitAll.class) && !type.isAnnotationPresent(PermitAll.class)) {
+            if (!method.isAnnotationPresent(AnyCaller.class) && !type.isAnnotationPresent(AnyCaller.class)) {
                 // Jersey's own resources (WADL) land here too; only ours deserve a warning
                 LOG.log(type.getName().startsWith("dev.ringproof.") ? Level.SEVERE : Level.FINE,
                         () -> type.getSimpleName() + "." + method.getName()
-                                + " declares neither @RolesAllowed nor @PermitAll: closed to every caller");
+                                + " declares neither @Callers nor @AnyCaller: closed to every caller");
                 context.register(new Unguarded());
             }
             return;

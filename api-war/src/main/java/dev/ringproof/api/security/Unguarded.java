@@ -9,7 +9,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 
 /**
  * Bound by {@link ResourceGuards} to a resource method that says neither who may call it
- * ({@code @RolesAllowed}) nor that anybody may ({@code @PermitAll}): such a method is closed
+ * ({@code @Callers}) nor that anybody may ({@code @AnyCaller}): such a method is closed
  * to everyone, so a resource added without a decision fails closed, not open.
  */
 @Priority(Priorities.AUTHENTICATION)

@@ -2,12 +2,12 @@ package dev.ringproof.api.usage;
 
 import dev.ringproof.api.billing.SummaryJson;
 import dev.ringproof.api.security.ApiRoles;
+import dev.ringproof.api.security.Callers;
 import dev.ringproof.api.tenant.TenantAuthentication;
 import dev.ringproof.usage.boundary.UsageReports;
 import dev.ringproof.usage.entity.Period;
 import dev.ringproof.usage.entity.TenantUsage;
 import dev.ringproof.usage.entity.UsageMonth;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.ws.rs.GET;
@@ -25,7 +25,7 @@ import java.util.List;
  * Tenant API: {@code /api/v1/usage}, the caller's own tenant only (a few lines, not streamed),
  * and {@code /api/v1/usage/summary?month=yyyy-MM}, its month in numbers as billing sees it.
  */
-@RolesAllowed(ApiRoles.TENANT)
+@Callers(ApiRoles.TENANT)
 @Path("v1/usage")
 @Produces(MediaType.APPLICATION_JSON)
 public class UsageResource {

@@ -2,6 +2,7 @@ package dev.ringproof.api.verification;
 
 import dev.ringproof.api.json.Fields;
 import dev.ringproof.api.security.ApiRoles;
+import dev.ringproof.api.security.Callers;
 import dev.ringproof.api.tenant.TenantAuthentication;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.ratelimit.boundary.FraudGuard;
@@ -10,7 +11,6 @@ import dev.ringproof.verification.boundary.IdempotencyKeys;
 import dev.ringproof.verification.boundary.StartCommand;
 import dev.ringproof.verification.boundary.VerificationJson;
 import dev.ringproof.verification.boundary.Verifications;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,7 +34,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** The tenant API: {@code /api/v1/verifications}. */
-@RolesAllowed(ApiRoles.TENANT)
+@Callers(ApiRoles.TENANT)
 @Path("v1/verifications")
 @Produces(MediaType.APPLICATION_JSON)
 public class VerificationsResource {
