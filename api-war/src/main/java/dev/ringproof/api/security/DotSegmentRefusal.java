@@ -1,0 +1,40 @@
+package dev.ringproof.api.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.regex.Pattern;
+
+/**
+ * No API path has a dot segment, so a request whose path has one ({@code /./}, {@code /../},
+ * a trailing {@code /.} or {@code /..}, plain or percent-encoded) or a backslash is refused
+ * with 400 before anything else: the server answered such spellings itself, with an empty
+ * 200, instead of reaching the API's authentication.
+ */
+@WebFilter(filterName = "dotSegmentRefusal", urlPatterns = "/*")
+public class DotSegmentRefusal extends HttpFilter {
+
+    private static final Pattern DOT_SEGMENT = Pattern.compile("(?i)(^|/)(\\.|%2e){1,2}(/|$)|\\\\|%5c");
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (DOT_SEGMENT.matcher(request.getRequestURI()).find()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"code\":\"invalid_request\",\"detail\":\"Paths have no dot segments.\","
+                    + "\"status\":400,\"title\":\"The request is not valid\",\"type\":\"about:blank\"}");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    static boolean hasDotSegment(String uri) {
+        return DOT_SEGMENT.matcher(uri).find();
+    }
+}
