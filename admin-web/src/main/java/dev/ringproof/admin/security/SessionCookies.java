@@ -5,10 +5,10 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 
 /**
- * The console's session cookie: {@code HttpOnly} (web.xml), {@code SameSite=Strict}, so no
- * other site's page can make a browser send it, and {@code Secure} whenever the request came
- * over TLS (Payara's default for session cookies; behind a TLS-terminating proxy, see
- * docs/security.md).
+ * The console's session cookie: {@code HttpOnly}, and {@code Secure} whenever the request
+ * came over TLS (Payara's default for session cookies; behind a TLS-terminating proxy, see
+ * docs/security.md). A {@code SameSite} attribute set here is not sent by Payara 6.2025.9
+ * (browsers then treat the cookie as {@code Lax}); {@code Strict} is still open.
  */
 @WebListener
 public class SessionCookies implements ServletContextListener {
@@ -17,6 +17,5 @@ public class SessionCookies implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         var cookie = event.getServletContext().getSessionCookieConfig();
         cookie.setHttpOnly(true);
-        cookie.setAttribute("SameSite", "Strict");
     }
 }
