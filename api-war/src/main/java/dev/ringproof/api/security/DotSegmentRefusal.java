@@ -23,7 +23,7 @@ public class DotSegmentRefusal extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (DOT_SEGMENT.matcher(request.getRequestURI()).find()) {
+        if (hasDotSegment(request.getRequestURI())) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
