@@ -58,11 +58,11 @@ class LiveTestWorldsIT {
             Http api = (Http) pair[0];
             String id = (String) pair[1];
             String unknown = api.get(VERIFICATIONS + "/vf_unknown").body();
-            for (var answer : new HttpResponse[] {
+            for (var answer : List.of(
                     api.get(VERIFICATIONS + "/" + id),
                     api.postJson(VERIFICATIONS + "/" + id + "/check", "{\"code\":\"1234\"}"),
                     api.postJson(VERIFICATIONS + "/" + id + "/cancel", "{}"),
-                    api.postJson(VERIFICATIONS + "/" + id + "/next", "{}")}) {
+                    api.postJson(VERIFICATIONS + "/" + id + "/next", "{}"))) {
                 assertThat(answer.statusCode()).as(answer.request().uri() + ": " + answer.body()).isEqualTo(404);
                 assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
                 assertThat(answer.body()).as("the same body as an unknown id").isEqualTo(unknown);

@@ -18,6 +18,8 @@ import java.util.Locale;
 @WebServlet(ErrorAnswer.PATH)
 public class ErrorAnswer extends HttpServlet {
 
+    private static final long serialVersionUID = 1L;
+
     static final String PATH = "/error";
 
     @Override

@@ -18,6 +18,8 @@ import java.io.IOException;
 @WebFilter(filterName = "cookieSessionsOnly", urlPatterns = "/*", dispatcherTypes = DispatcherType.REQUEST)
 public class CookieSessionsOnly extends HttpFilter {
 
+    private static final long serialVersionUID = 1L;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {

@@ -24,6 +24,8 @@ import java.io.IOException;
         dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
 public class PublicRedirects extends HttpFilter {
 
+    private static final long serialVersionUID = 1L;
+
     static final String LOGIN_PAGE = "/login.xhtml";
 
     private PublicUrl publicUrl;

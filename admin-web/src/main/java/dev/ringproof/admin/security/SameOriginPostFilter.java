@@ -20,6 +20,8 @@ import java.util.Set;
 @WebFilter(filterName = "sameOriginPost", urlPatterns = "/*")
 public class SameOriginPostFilter extends HttpFilter {
 
+    private static final long serialVersionUID = 1L;
+
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     @Override

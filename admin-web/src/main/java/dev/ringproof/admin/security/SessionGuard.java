@@ -27,6 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @WebFilter(filterName = "sessionGuard", urlPatterns = "/*")
 public class SessionGuard extends HttpFilter {
 
+    private static final long serialVersionUID = 1L;
+
     /** The session attribute holding the account's session version at sign-in. */
     public static final String SESSION_VERSION = "ringproof.session-version";
     static final String ACCOUNT_PAGE = "/account/index.xhtml";

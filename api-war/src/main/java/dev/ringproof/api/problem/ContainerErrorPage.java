@@ -17,6 +17,8 @@ import java.util.Arrays;
 @WebServlet(ContainerErrorPage.PATH)
 public class ContainerErrorPage extends HttpServlet {
 
+    private static final long serialVersionUID = 1L;
+
     static final String PATH = "/container-error";
 
     private static final JsonProvider JSON = JsonProvider.provider();

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 @WebFilter(filterName = "dotSegmentRefusal", urlPatterns = "/*")
 public class DotSegmentRefusal extends HttpFilter {
 
+    private static final long serialVersionUID = 1L;
+
     private static final Pattern DOT_SEGMENT = Pattern.compile("(?i)(^|/)(\\.|%2e){1,2}(/|$)|\\\\|%5c");
 
     @Override

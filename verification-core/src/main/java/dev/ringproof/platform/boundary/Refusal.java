@@ -11,6 +11,8 @@ import java.util.List;
 @ApplicationException(rollback = true)
 public class Refusal extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final Reason reason;
     private final transient List<FieldProblem> fieldProblems;
 

@@ -9,6 +9,8 @@ import dev.ringproof.platform.boundary.Refusal;
  */
 public class RateLimitExceeded extends Refusal {
 
+    private static final long serialVersionUID = 1L;
+
     private final String policyId;
     private final int limit;
     private final int windowSeconds;

@@ -64,6 +64,8 @@ final class CsvLines {
     /** A number written as plain digits ({@link BigDecimal#toString} may use exponent notation). */
     private static final class PlainDecimal extends Number {
 
+        private static final long serialVersionUID = 1L;
+
         private final BigDecimal value;
 
         PlainDecimal(BigDecimal value) {

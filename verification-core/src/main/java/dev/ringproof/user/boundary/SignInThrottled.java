@@ -5,6 +5,8 @@ import dev.ringproof.platform.boundary.Refusal;
 /** A sign-in refused because of earlier failures (429 {@code rate_limited} with Retry-After on the APIs). */
 public class SignInThrottled extends Refusal {
 
+    private static final long serialVersionUID = 1L;
+
     private final long retryAfterSeconds;
 
     public SignInThrottled(long retryAfterSeconds) {
