@@ -2,7 +2,7 @@ package dev.ringproof.admin.tenant;
 
 import dev.ringproof.tenant.boundary.TenantChanges;
 import dev.ringproof.tenant.entity.Tenant;
-import dev.ringproof.verification.entity.Channel;
+import dev.ringproof.tenant.entity.Channel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.ringproof.api.admin;
 
 import dev.ringproof.api.Times;
 import dev.ringproof.tenant.entity.Tenant;
-import dev.ringproof.verification.entity.Channel;
+import dev.ringproof.tenant.entity.Channel;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;

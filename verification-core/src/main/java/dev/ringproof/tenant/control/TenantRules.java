@@ -5,7 +5,7 @@ import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.platform.boundary.Refusal.FieldProblem;
 import dev.ringproof.tenant.boundary.TenantChanges;
 import dev.ringproof.tenant.entity.TenantSettings;
-import dev.ringproof.verification.entity.Channel;
+import dev.ringproof.tenant.entity.Channel;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package dev.ringproof.tenant.entity;
 
-import dev.ringproof.verification.entity.Channel;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.tenant.boundary.TenantChanges;
 import dev.ringproof.tenant.entity.TenantSettings;
-import dev.ringproof.verification.entity.Channel;
+import dev.ringproof.tenant.entity.Channel;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
