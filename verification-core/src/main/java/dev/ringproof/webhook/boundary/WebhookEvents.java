@@ -4,18 +4,18 @@ import dev.ringproof.platform.control.Ids;
 import dev.ringproof.platform.control.Outbox;
 import dev.ringproof.platform.control.Rfc3339;
 import dev.ringproof.tenant.entity.Tenant;
-import dev.ringproof.verification.boundary.VerificationJson;
-import dev.ringproof.verification.entity.Verification;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Records what a tenant's webhook is to hear, in the transaction of the state change that
@@ -40,9 +40,12 @@ public class WebhookEvents {
     @Inject
     Clock clock;
 
-    /** {@code type}: approved, failed, expired, canceled or fallback. */
-    public void happened(Verification verification, String type) {
-        var tenant = em.find(Tenant.class, verification.tenantId());
+    /**
+     * {@code type}: approved, failed, expired, canceled or fallback; {@code data}: the
+     * verification as the API shows it, built only when the tenant has a webhook to hear it.
+     */
+    public void happened(String tenantId, String type, Supplier<JsonObjectBuilder> data) {
+        var tenant = em.find(Tenant.class, tenantId);
         if (tenant == null || !tenant.hasActiveWebhook()) {
             return;
         }
@@ -51,7 +54,7 @@ public class WebhookEvents {
         String body = JSON.createObjectBuilder()
                 .add("type", "verification." + type)
                 .add("timestamp", Rfc3339.format(now))
-                .add("data", VerificationJson.of(verification))
+                .add("data", data.get())
                 .build().toString();
         em.persist(new dev.ringproof.webhook.entity.WebhookEvent(id, tenant.id(), "verification." + type, body, now));
         outbox.put(QUEUE_NAME, Map.of("event_id", id), now);
