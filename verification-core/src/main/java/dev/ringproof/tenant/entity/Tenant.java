@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** An app that verifies its users' numbers through Ringproof, with its verification settings. */
+/**
+ * An app that verifies its users' numbers through Ringproof, with its verification settings.
+ * Its webhook is the webhook component's ({@code WebhookEndpoint}, by the tenant's id).
+ */
 @Entity
 @Cacheable
 @Table(name = "tenant")
@@ -45,20 +48,6 @@ public class Tenant {
     private int ttlSeconds;
     @Column(name = "allowed_countries")
     private String allowedCountries;
-    @Column(name = "webhook_url")
-    private String webhookUrl;
-    @Column(name = "webhook_secret")
-    private String webhookSecret;
-    @Column(name = "webhook_previous_secret")
-    private String webhookPreviousSecret;
-    @Column(name = "webhook_previous_secret_until")
-    private OffsetDateTime webhookPreviousSecretUntil;
-    @Column(name = "webhook_disabled_at")
-    private OffsetDateTime webhookDisabledAt;
-    @Column(name = "webhook_disabled_reason")
-    private String webhookDisabledReason;
-    @Column(name = "webhook_allow_private")
-    private boolean webhookAllowPrivate;
     @Column(name = "daily_spend_cap")
     private java.math.BigDecimal dailySpendCap;
     @Column(name = "created_at")
@@ -97,56 +86,6 @@ public class Tenant {
     public TenantSettings settings() {
         return new TenantSettings(workflow(), fallbackAfterSeconds(), codeLength, otpLength, maxChecks, ttlSeconds,
                 allowedCountries());
-    }
-
-    /** A new target, with a new secret; a disabled webhook comes back to life. */
-    public void setWebhook(String url, String secret) {
-        this.webhookUrl = url;
-        this.webhookSecret = secret;
-        this.webhookPreviousSecret = null;
-        this.webhookPreviousSecretUntil = null;
-        this.webhookDisabledAt = null;
-        this.webhookDisabledReason = null;
-    }
-
-    /** A new secret; the old one still signs until {@code oldValidUntil}, so receivers can switch over. */
-    public void rotateWebhookSecret(String secret, OffsetDateTime oldValidUntil) {
-        this.webhookPreviousSecret = webhookSecret;
-        this.webhookPreviousSecretUntil = oldValidUntil;
-        this.webhookSecret = secret;
-    }
-
-    /** The receiver said 410 Gone: no more deliveries until an admin sets the webhook again. */
-    public void disableWebhook(OffsetDateTime at, String reason) {
-        this.webhookDisabledAt = at;
-        this.webhookDisabledReason = reason;
-    }
-
-    public boolean hasActiveWebhook() {
-        return webhookUrl != null && webhookDisabledAt == null;
-    }
-
-    /** The secrets to sign with now: the current one, and the previous one during its grace period. */
-    public List<String> webhookSigningSecrets(OffsetDateTime now) {
-        return webhookPreviousSecret != null && now.isBefore(webhookPreviousSecretUntil)
-                ? List.of(webhookSecret, webhookPreviousSecret) : List.of(webhookSecret);
-    }
-
-    public void allowPrivateWebhook(boolean allowed) {
-        this.webhookAllowPrivate = allowed;
-    }
-
-    public boolean allowsPrivateWebhook() {
-        return webhookAllowPrivate;
-    }
-
-    public OffsetDateTime webhookDisabledAt() {
-        return webhookDisabledAt;
-    }
-
-    /** Why deliveries stopped, in words for the console; null while the webhook is active. */
-    public String webhookDisabledReason() {
-        return webhookDisabledReason;
     }
 
     /** Null lifts the cap. */
@@ -218,14 +157,6 @@ public class Tenant {
 
     public int ttlSeconds() {
         return ttlSeconds;
-    }
-
-    public String webhookUrl() {
-        return webhookUrl;
-    }
-
-    public String webhookSecret() {
-        return webhookSecret;
     }
 
     public OffsetDateTime createdAt() {

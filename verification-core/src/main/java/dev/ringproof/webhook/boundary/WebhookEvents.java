@@ -3,7 +3,8 @@ package dev.ringproof.webhook.boundary;
 import dev.ringproof.platform.control.Ids;
 import dev.ringproof.platform.control.Outbox;
 import dev.ringproof.platform.control.Rfc3339;
-import dev.ringproof.tenant.entity.Tenant;
+import dev.ringproof.webhook.entity.WebhookEndpoint;
+import dev.ringproof.webhook.entity.WebhookEvent;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -45,8 +46,8 @@ public class WebhookEvents {
      * verification as the API shows it, built only when the tenant has a webhook to hear it.
      */
     public void happened(String tenantId, String type, Supplier<JsonObjectBuilder> data) {
-        var tenant = em.find(Tenant.class, tenantId);
-        if (tenant == null || !tenant.hasActiveWebhook()) {
+        var endpoint = em.find(WebhookEndpoint.class, tenantId);
+        if (endpoint == null || !endpoint.isActive()) {
             return;
         }
         var now = OffsetDateTime.now(clock);
@@ -56,7 +57,7 @@ public class WebhookEvents {
                 .add("timestamp", Rfc3339.format(now))
                 .add("data", data.get())
                 .build().toString();
-        em.persist(new dev.ringproof.webhook.entity.WebhookEvent(id, tenant.id(), "verification." + type, body, now));
+        em.persist(new WebhookEvent(id, tenantId, "verification." + type, body, now));
         outbox.put(QUEUE_NAME, Map.of("event_id", id), now);
     }
 }
