@@ -19,7 +19,7 @@ public record TenantResponse(String id, String name, String status, List<String>
     public static TenantResponse of(Tenant t, Webhook webhook, String newWebhookSecret) {
         Map<String, Integer> fallbacks = new LinkedHashMap<>();
         t.fallbackAfterSeconds().forEach((channel, seconds) -> fallbacks.put(channel.wireName(), seconds));
-        return new TenantResponse(t.id(), t.name(), t.status(), t.workflow().stream().map(Channel::wireName).toList(),
+        return new TenantResponse(t.id(), t.name(), t.status().wireName(), t.workflow().stream().map(Channel::wireName).toList(),
                 fallbacks, t.codeLength(), t.otpLength(), t.maxChecks(), t.ttlSeconds(), t.allowedCountries(),
                 webhook.url(), newWebhookSecret, webhook.allowPrivate(), Times.rfc3339(webhook.disabledAt()),
                 t.dailySpendCap().map(BigDecimal::toPlainString).orElse(null), null, Times.rfc3339(t.createdAt()));

@@ -2,6 +2,7 @@ package dev.ringproof.tenant.entity;
 
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
@@ -30,7 +31,8 @@ public class Tenant {
     @Id
     private String id;
     private String name;
-    private String status;
+    @Convert(converter = TenantStatus.Column.class)
+    private TenantStatus status;
     private String workflow;
     @Column(name = "fallback_missed_call")
     private int fallbackMissedCall;
@@ -62,7 +64,7 @@ public class Tenant {
     public Tenant(String id, String name, TenantSettings settings, OffsetDateTime createdAt) {
         this.id = id;
         this.name = name;
-        this.status = "active";
+        this.status = TenantStatus.ACTIVE;
         this.createdAt = createdAt;
         apply(settings);
     }
@@ -98,15 +100,15 @@ public class Tenant {
     }
 
     public void suspend() {
-        this.status = "suspended";
+        this.status = TenantStatus.SUSPENDED;
     }
 
     public void reactivate() {
-        this.status = "active";
+        this.status = TenantStatus.ACTIVE;
     }
 
     public boolean isActive() {
-        return "active".equals(status);
+        return status == TenantStatus.ACTIVE;
     }
 
     /** Whether numbers of this ISO country may be verified: an empty allow-list allows all. */
@@ -139,7 +141,7 @@ public class Tenant {
         return name;
     }
 
-    public String status() {
+    public TenantStatus status() {
         return status;
     }
 

@@ -59,7 +59,7 @@ public class WebhookAttempts {
     /** Takes the next attempt of a pending event whose tenant's webhook is still active. */
     public Optional<Attempt> begin(String eventId) {
         var event = em.find(WebhookEvent.class, eventId, LockModeType.PESSIMISTIC_WRITE);
-        if (event == null || !"pending".equals(event.state())) {
+        if (event == null || !event.isPending()) {
             return Optional.empty();
         }
         var endpoint = em.find(WebhookEndpoint.class, event.tenantId());
