@@ -4,15 +4,24 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.ringproof.platform.boundary.Refusal;
 import jakarta.ejb.MessageDriven;
 import jakarta.persistence.Entity;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OneToOne;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,6 +85,25 @@ class CoreArchitectureTest {
         classes().that().areAnnotatedWith(Entity.class)
                 .should().resideInAPackage("..entity..")
                 .because("a component's persistent state is its entity layer")
+                .check(RINGPROOF);
+    }
+
+    @Test
+    void entitiesReferToOtherComponentsByIdOnly() {
+        fields().that().areAnnotatedWith(OneToMany.class).or().areAnnotatedWith(ManyToOne.class)
+                .or().areAnnotatedWith(OneToOne.class).or().areAnnotatedWith(ManyToMany.class)
+                .should(new ArchCondition<JavaField>("refer to an entity of their own package") {
+                    @Override
+                    public void check(JavaField field, ConditionEvents events) {
+                        field.getType().getAllInvolvedRawTypes().stream()
+                                .filter(type -> type.getPackageName().startsWith("dev.ringproof."))
+                                .filter(type -> !type.getPackageName().equals(field.getOwner().getPackageName()))
+                                .forEach(type -> events.add(SimpleConditionEvent.violated(field,
+                                        field.getFullName() + " is associated with " + type.getName())));
+                    }
+                })
+                .allowEmptyShould(true)
+                .because("a component's tables may change without another component's mappings noticing")
                 .check(RINGPROOF);
     }
 
