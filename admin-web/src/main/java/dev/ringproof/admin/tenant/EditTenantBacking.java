@@ -4,6 +4,8 @@ import dev.ringproof.admin.RefusalMessages;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.tenant.boundary.Tenants;
 import dev.ringproof.tenant.entity.Tenant;
+import dev.ringproof.webhook.boundary.WebhookEndpoints;
+import dev.ringproof.webhook.entity.Webhook;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -23,9 +25,13 @@ public class EditTenantBacking {
     @Inject
     Tenants tenants;
 
+    @Inject
+    WebhookEndpoints webhooks;
+
     private String id;
     private TenantForm form = new TenantForm();
     private Tenant tenant;
+    private Webhook webhook;
     private String newWebhookSecret;
 
     /** On the first GET only: later postbacks carry the form's own values. */
@@ -33,7 +39,7 @@ public class EditTenantBacking {
         if (!isNew()) {
             try {
                 tenant = tenants.find(id);
-                form = TenantForm.of(tenant);
+                form = TenantForm.of(tenant, getWebhook());
             } catch (Refusal notFound) {
                 RefusalMessages.notFound();
             }
@@ -44,6 +50,7 @@ public class EditTenantBacking {
         try {
             var saved = isNew() ? tenants.create(form.changes()) : tenants.update(id, form.changes());
             tenant = saved.tenant();
+            webhook = saved.webhook();
             id = tenant.id();
             newWebhookSecret = saved.newWebhookSecret();
             RefusalMessages.info("Saved " + tenant.name() + ".");
@@ -61,6 +68,14 @@ public class EditTenantBacking {
             tenant = tenants.find(id);
         }
         return tenant;
+    }
+
+    /** The tenant's webhook as saved (none for a new tenant). */
+    public Webhook getWebhook() {
+        if (webhook == null) {
+            webhook = isNew() ? Webhook.NONE : webhooks.of(id);
+        }
+        return webhook;
     }
 
     public String getId() { return id; }

@@ -3,8 +3,10 @@ package dev.ringproof.admin.tenant;
 import dev.ringproof.admin.RefusalMessages;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.tenant.boundary.Tenants;
+import dev.ringproof.tenant.entity.Channel;
 import dev.ringproof.tenant.entity.Tenant;
-import dev.ringproof.verification.entity.Channel;
+import dev.ringproof.webhook.boundary.WebhookEndpoints;
+import dev.ringproof.webhook.entity.Webhook;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -22,14 +24,24 @@ public class ListTenantsBacking {
     @Inject
     Tenants tenants;
 
+    @Inject
+    WebhookEndpoints webhooks;
+
     private String query;
     private List<Tenant> found;
+    private Map<String, Webhook> webhooksFound;
 
     public List<Tenant> getTenants() {
         if (found == null) {
             found = tenants.search(query, 0, MAX_ROWS);
+            webhooksFound = webhooks.of(found.stream().map(Tenant::id).toList());
         }
         return found;
+    }
+
+    public boolean hasWebhook(Tenant tenant) {
+        getTenants();
+        return webhooksFound.getOrDefault(tenant.id(), Webhook.NONE).url() != null;
     }
 
     public String workflowOf(Tenant tenant) {

@@ -1,8 +1,9 @@
 package dev.ringproof.admin.tenant;
 
 import dev.ringproof.tenant.boundary.TenantChanges;
+import dev.ringproof.tenant.entity.Channel;
 import dev.ringproof.tenant.entity.Tenant;
-import dev.ringproof.verification.entity.Channel;
+import dev.ringproof.webhook.entity.Webhook;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ public class TenantForm {
     private String dailySpendCap;
     private boolean webhookAllowPrivate;
 
-    static TenantForm of(Tenant tenant) {
+    static TenantForm of(Tenant tenant, Webhook webhook) {
         var form = new TenantForm();
         form.name = tenant.name();
         List<Channel> workflow = tenant.workflow();
@@ -45,8 +46,8 @@ public class TenantForm {
         form.maxChecks = tenant.maxChecks();
         form.ttlSeconds = tenant.ttlSeconds();
         form.countries = new ArrayList<>(tenant.allowedCountries());
-        form.webhookUrl = tenant.webhookUrl();
-        form.webhookAllowPrivate = tenant.allowsPrivateWebhook();
+        form.webhookUrl = webhook.url();
+        form.webhookAllowPrivate = webhook.allowPrivate();
         form.dailySpendCap = tenant.dailySpendCap().map(java.math.BigDecimal::toPlainString).orElse("");
         return form;
     }

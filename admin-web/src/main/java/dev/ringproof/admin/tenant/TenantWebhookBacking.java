@@ -6,6 +6,8 @@ import dev.ringproof.tenant.boundary.TenantChanges;
 import dev.ringproof.tenant.boundary.Tenants;
 import dev.ringproof.tenant.entity.Tenant;
 import dev.ringproof.webhook.boundary.WebhookDeliveries;
+import dev.ringproof.webhook.boundary.WebhookEndpoints;
+import dev.ringproof.webhook.entity.Webhook;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -50,9 +52,13 @@ public class TenantWebhookBacking implements Serializable {
     @Inject
     WebhookDeliveries deliveries;
 
+    @Inject
+    WebhookEndpoints webhooks;
+
     private String tenantId;
     private int page;
     private Tenant tenant;
+    private Webhook webhook;
     private List<Row> rows;
     private boolean older;
     private String newSecret;
@@ -74,6 +80,7 @@ public class TenantWebhookBacking implements Serializable {
             RefusalMessages.show(refusal, Map.of());
         }
         tenant = null;
+        webhook = null;
     }
 
     /** Saves the same URL again, as the admin API's PATCH does: deliveries resume, with a new secret. */
@@ -83,7 +90,7 @@ public class TenantWebhookBacking implements Serializable {
             return;
         }
         try {
-            String url = getTenant().webhookUrl();
+            String url = getWebhook().url();
             var saved = tenants.update(tenantId,
                     new TenantChanges(null, null, null, null, null, null, null, null, url, null, null));
             newSecret = saved.newWebhookSecret();
@@ -92,13 +99,14 @@ public class TenantWebhookBacking implements Serializable {
             RefusalMessages.show(refusal, Map.of());
         }
         tenant = null;
+        webhook = null;
     }
 
     /** Delivers the event (its id is the clicked button's request parameter) again from its first attempt. */
     public void replay() {
         newSecret = null;
         String eventId = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("event");
-        if (!getTenant().hasActiveWebhook()) {
+        if (!getWebhook().isActive()) {
             RefusalMessages.show(new Refusal(Refusal.Reason.INVALID_STATE,
                     "Deliveries are stopped: re-enable the webhook first."), Map.of());
             return;
@@ -139,14 +147,20 @@ public class TenantWebhookBacking implements Serializable {
         return tenant;
     }
 
+    public Webhook getWebhook() {
+        if (webhook == null) {
+            webhook = webhooks.of(tenantId);
+        }
+        return webhook;
+    }
+
     /** "none", "enabled" or "disabled". */
     public String getState() {
-        var t = getTenant();
-        return t.webhookUrl() == null ? "none" : t.hasActiveWebhook() ? "enabled" : "disabled";
+        return getWebhook().state();
     }
 
     public LocalDateTime getDisabledAt() {
-        return utc(getTenant().webhookDisabledAt());
+        return utc(getWebhook().disabledAt());
     }
 
     private static LocalDateTime utc(OffsetDateTime time) {

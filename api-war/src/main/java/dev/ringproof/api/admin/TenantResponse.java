@@ -1,8 +1,9 @@
 package dev.ringproof.api.admin;
 
 import dev.ringproof.api.Times;
+import dev.ringproof.tenant.entity.Channel;
 import dev.ringproof.tenant.entity.Tenant;
-import dev.ringproof.verification.entity.Channel;
+import dev.ringproof.webhook.entity.Webhook;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,12 +16,12 @@ public record TenantResponse(String id, String name, String status, List<String>
                              String webhookSecret, boolean webhookAllowPrivate, String webhookDisabledAt,
                              String dailySpendCap, String spentToday, String createdAt) {
 
-    public static TenantResponse of(Tenant t, String newWebhookSecret) {
+    public static TenantResponse of(Tenant t, Webhook webhook, String newWebhookSecret) {
         Map<String, Integer> fallbacks = new LinkedHashMap<>();
         t.fallbackAfterSeconds().forEach((channel, seconds) -> fallbacks.put(channel.wireName(), seconds));
-        return new TenantResponse(t.id(), t.name(), t.status(), t.workflow().stream().map(Channel::wireName).toList(),
+        return new TenantResponse(t.id(), t.name(), t.status().wireName(), t.workflow().stream().map(Channel::wireName).toList(),
                 fallbacks, t.codeLength(), t.otpLength(), t.maxChecks(), t.ttlSeconds(), t.allowedCountries(),
-                t.webhookUrl(), newWebhookSecret, t.allowsPrivateWebhook(), Times.rfc3339(t.webhookDisabledAt()),
+                webhook.url(), newWebhookSecret, webhook.allowPrivate(), Times.rfc3339(webhook.disabledAt()),
                 t.dailySpendCap().map(BigDecimal::toPlainString).orElse(null), null, Times.rfc3339(t.createdAt()));
     }
 

@@ -7,6 +7,8 @@ import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.tenant.boundary.TenantChanges;
 import dev.ringproof.tenant.boundary.Tenants;
 import dev.ringproof.usage.boundary.UsageRecords;
+import dev.ringproof.webhook.boundary.WebhookEndpoints;
+import dev.ringproof.webhook.entity.Webhook;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
@@ -43,6 +45,9 @@ public class TenantsResource {
     Tenants tenants;
 
     @Inject
+    WebhookEndpoints webhooks;
+
+    @Inject
     UsageRecords usage;
 
     @Inject
@@ -54,22 +59,23 @@ public class TenantsResource {
         var saved = tenants.create(read(body));
         return Response.created(URI.create("/api/admin/v1/tenants/" + saved.tenant().id()))
                 .header("Cache-Control", "no-store")
-                .entity(TenantResponse.of(saved.tenant(), saved.newWebhookSecret())).build();
+                .entity(TenantResponse.of(saved.tenant(), saved.webhook(), saved.newWebhookSecret())).build();
     }
 
     @GET
     public List<TenantResponse> list(@QueryParam("q") String query,
                                      @QueryParam("offset") @DefaultValue("0") String offset,
                                      @QueryParam("limit") @DefaultValue("100") String limit) {
-        return tenants.search(query, Paging.offset(offset), Paging.limit(limit)).stream()
-                .map(t -> TenantResponse.of(t, null)).toList();
+        var found = tenants.search(query, Paging.offset(offset), Paging.limit(limit));
+        var hooks = webhooks.of(found.stream().map(t -> t.id()).toList());
+        return found.stream().map(t -> TenantResponse.of(t, hooks.getOrDefault(t.id(), Webhook.NONE), null)).toList();
     }
 
     @GET
     @Path("{id}")
     public TenantResponse find(@PathParam("id") String id) {
         var tenant = tenants.find(id);
-        return TenantResponse.of(tenant, null).spentToday(usage.spentOn(tenant.id(), LocalDate.now(clock)));
+        return TenantResponse.of(tenant, webhooks.of(id), null).spentToday(usage.spentOn(tenant.id(), LocalDate.now(clock)));
     }
 
     @PATCH
@@ -89,7 +95,7 @@ public class TenantsResource {
         }
         var saved = tenants.update(id, changes);
         // a new webhook_url brings a new secret: this answer may carry it
-        return Response.ok(TenantResponse.of(saved.tenant(), saved.newWebhookSecret()))
+        return Response.ok(TenantResponse.of(saved.tenant(), saved.webhook(), saved.newWebhookSecret()))
                 .header("Cache-Control", "no-store").build();
     }
 
@@ -97,7 +103,7 @@ public class TenantsResource {
     @DELETE
     @Path("{id}")
     public TenantResponse suspend(@PathParam("id") String id) {
-        return TenantResponse.of(tenants.suspend(id), null);
+        return TenantResponse.of(tenants.suspend(id), webhooks.of(id), null);
     }
 
     private static JsonObject withoutStatus(JsonObject body) {

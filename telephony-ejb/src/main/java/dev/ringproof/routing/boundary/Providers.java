@@ -2,7 +2,6 @@ package dev.ringproof.routing.boundary;
 
 import dev.ringproof.routing.control.Carriers;
 import dev.ringproof.routing.control.ProviderHealth;
-import dev.ringproof.routing.control.ProviderHealth.State;
 import dev.ringproof.routing.control.Routes;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -21,18 +20,24 @@ public class Providers {
     private static final Pattern CARRIER_KEY = Pattern.compile(
             "(?i)telephony[._]carrier[._]([a-z0-9_-]+)[._]base[-_]url");
 
+    /** A provider's circuit as this node sees it: open (skipped until {@code openUntil}) or closed. */
+    public record Health(String provider, boolean open, java.time.Instant openUntil, int recentSends,
+                         double errorRate, int failuresInARow) {
+    }
+
     @Inject
     ProviderHealth health;
 
     @Inject
     Config config;
 
-    public List<State> states() {
-        Map<String, State> states = new TreeMap<>();
+    public List<Health> states() {
+        Map<String, Health> states = new TreeMap<>();
         for (String name : configured()) {
-            states.put(name, new State(name, false, null, 0, 0, 0));
+            states.put(name, new Health(name, false, null, 0, 0, 0));
         }
-        states.putAll(health.states());
+        health.states().forEach((name, s) -> states.put(name, new Health(s.provider(), s.open(), s.openUntil(),
+                s.recentSends(), s.errorRate(), s.failuresInARow())));
         return List.copyOf(states.values());
     }
 

@@ -25,6 +25,22 @@ public class SandboxCarrier implements Carrier {
     @PersistenceContext(unitName = "telephony")
     EntityManager em;
 
+    /** Something a virtual handset received: a call (its caller id in {@code from}), an SMS or a voice message. */
+    public record Received(String type, String from, String text, OffsetDateTime at) {
+
+        static Received of(HandsetMessage m) {
+            return new Received(m.type(), m.from(), m.text(), m.receivedAt());
+        }
+    }
+
+    /** How a virtual handset answers calls, SMS and voice messages. */
+    public record Handset(String phone, String calls, String sms, String voice) {
+
+        static Handset of(HandsetBehaviour b) {
+            return new Handset(b.phone(), b.calls(), b.sms(), b.voice());
+        }
+    }
+
     @Override
     public Delivery flashCall(String to, String cli) {
         return flashCall(to, cli, null);
@@ -57,24 +73,25 @@ public class SandboxCarrier implements Carrier {
     }
 
     /** What the handset {@code phone} received, oldest first. */
-    public List<HandsetMessage> inbox(String phone) {
+    public List<Received> inbox(String phone) {
         return em.createNamedQuery(HandsetMessage.INBOX, HandsetMessage.class)
                 .setParameter("phone", phone)
-                .getResultList();
+                .getResultList().stream().map(Received::of).toList();
     }
 
     /** What the handset received from one tenant's test traffic, oldest first. */
     @SuppressWarnings("unchecked")
-    public List<HandsetMessage> inboxOfTenantTests(String phone, String tenantId) {
-        return em.createNativeQuery(HandsetMessage.INBOX_OF_TENANT_TESTS, HandsetMessage.class)
+    public List<Received> inboxOfTenantTests(String phone, String tenantId) {
+        List<HandsetMessage> messages = em.createNativeQuery(HandsetMessage.INBOX_OF_TENANT_TESTS, HandsetMessage.class)
                 .setParameter(1, phone).setParameter(2, tenantId).getResultList();
+        return messages.stream().map(Received::of).toList();
     }
 
     /**
      * Sets how the handset answers; null leaves a setting as it is. {@code testTenantId} null: for
      * everybody's traffic (the open sandbox); else for that tenant's test traffic only.
      */
-    public HandsetBehaviour configure(String phone, String testTenantId, String calls, String sms, String voice) {
+    public Handset configure(String phone, String testTenantId, String calls, String sms, String voice) {
         String owner = owner(testTenantId);
         // insert-if-missing, then lock: two first settings of one handset at once both succeed
         // (a find-then-persist let the second fail on the primary key: 500, found by bench/fuzz)
@@ -87,12 +104,12 @@ public class SandboxCarrier implements Carrier {
         var behaviour = em.find(HandsetBehaviour.class, new HandsetBehaviour.Key(owner, phone),
                 LockModeType.PESSIMISTIC_WRITE);
         behaviour.change(calls, sms, voice);
-        return behaviour;
+        return Handset.of(behaviour);
     }
 
     /** How the handset answers {@code testTenantId}'s test traffic (null: everybody's traffic). */
-    public HandsetBehaviour behaviourOf(String phone, String testTenantId) {
-        return behaviour(phone, testTenantId).orElseGet(() -> new HandsetBehaviour(owner(testTenantId), phone));
+    public Handset behaviourOf(String phone, String testTenantId) {
+        return Handset.of(behaviour(phone, testTenantId).orElseGet(() -> new HandsetBehaviour(owner(testTenantId), phone)));
     }
 
     /** A tenant's own setting for its test traffic first, then the open sandbox's. */

@@ -1,7 +1,5 @@
 package dev.ringproof.platform.control;
 
-import dev.ringproof.sealing.control.Seals;
-import dev.ringproof.tenant.control.ClearWebhookSecrets;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -9,15 +7,13 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
  * Owns Ringproof's database: defines the application's datasource and brings its
- * schema up to date with Flyway before anything else starts; then seals the webhook secrets
- * that an earlier version stored in clear.
+ * schema up to date with Flyway before anything else starts (the startup beans that need the
+ * schema depend on it by name).
  *
  * <p>The defaults are inline because Payara creates the resource before the
  * application's own microprofile-config.properties is read; environment variables
@@ -57,9 +53,6 @@ public class SchemaMigration {
     @Resource(lookup = DATASOURCE)
     DataSource dataSource;
 
-    @Inject
-    Seals seals;
-
     private volatile boolean migrated;
 
     /** Flyway commits per migration itself, so it must run outside a container transaction. */
@@ -68,14 +61,6 @@ public class SchemaMigration {
     void migrate() {
         int applied = Migrations.on(dataSource).migrate();
         LOG.info(() -> "Database schema is current; migrations applied now: " + applied);
-        try (var connection = dataSource.getConnection()) {
-            int sealed = ClearWebhookSecrets.seal(connection, seals.webhookSecrets());
-            if (sealed > 0) {
-                LOG.info(() -> "Sealed the clear webhook secrets of " + sealed + " tenants");
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot seal the clear webhook secrets", e);
-        }
         migrated = true;
     }
 

@@ -2,13 +2,11 @@ package dev.ringproof.tenant.boundary;
 
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.platform.control.Ids;
-import dev.ringproof.sealing.control.Seals;
 import dev.ringproof.tenant.control.TenantRules;
-import dev.ringproof.tenant.control.WebhookSecrets;
 import dev.ringproof.tenant.entity.Tenant;
 import dev.ringproof.tenant.entity.TenantSettings;
-import dev.ringproof.webhook.control.HostLookup;
-import dev.ringproof.webhook.control.TargetGuard;
+import dev.ringproof.webhook.boundary.WebhookEndpoints;
+import dev.ringproof.webhook.entity.Webhook;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,8 +18,9 @@ import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Tenants: created, changed and suspended by admins. A webhook signing secret is shown once,
- * in clear, to the admin who caused it; the tenant keeps it sealed, bound to its id.
+ * Tenants: created, changed and suspended by admins, their webhooks with them (one
+ * transaction: a refused webhook URL changes nothing). A webhook signing secret is shown
+ * once, in clear, to the admin who caused it.
  */
 @Stateless
 public class Tenants {
@@ -33,19 +32,14 @@ public class Tenants {
     Clock clock;
 
     @Inject
-    Seals seals;
+    WebhookEndpoints webhooks;
 
     @Inject
     @ConfigProperty(name = "verification.max-ttl-seconds", defaultValue = "600")
     int maxTtlSeconds;
 
-    /** The operator's switch; a tenant's webhook reaches a private network only with it and the tenant's flag. */
-    @Inject
-    @ConfigProperty(name = "webhook.allow-private-targets", defaultValue = "false")
-    boolean allowPrivateWebhookTargets;
-
-    /** A tenant as saved, with the webhook secret when this change issued a new one (shown once). */
-    public record Saved(Tenant tenant, String newWebhookSecret) {
+    /** A tenant as saved, its webhook, and the webhook secret when this change issued a new one (shown once). */
+    public record Saved(Tenant tenant, Webhook webhook, String newWebhookSecret) {
     }
 
     public Saved create(TenantChanges changes) {
@@ -55,13 +49,10 @@ public class Tenants {
         String name = TenantRules.name(changes.name());
         var settings = rules().apply(TenantSettings.defaults(), changes);
         var tenant = new Tenant(Ids.next("tn"), name, settings, OffsetDateTime.now(clock));
-        if (changes.webhookAllowPrivate() != null) {
-            tenant.allowPrivateWebhook(changes.webhookAllowPrivate());
-        }
-        String secret = applyWebhook(tenant, changes.webhookUrl());
         applySpendCap(tenant, changes.dailySpendCap());
         em.persist(tenant);
-        return new Saved(tenant, secret);
+        em.flush(); // the webhook endpoint's row refers to the tenant's
+        return saved(tenant, changes);
     }
 
     public Saved update(String id, TenantChanges changes) {
@@ -70,22 +61,13 @@ public class Tenants {
             tenant.rename(TenantRules.name(changes.name()));
         }
         tenant.apply(rules().apply(tenant.settings(), changes));
-        if (changes.webhookAllowPrivate() != null) {
-            tenant.allowPrivateWebhook(changes.webhookAllowPrivate());
-        }
         applySpendCap(tenant, changes.dailySpendCap());
-        return new Saved(tenant, applyWebhook(tenant, changes.webhookUrl()));
+        return saved(tenant, changes);
     }
 
     /** Issues a new webhook secret, shown once; the old one keeps signing for 24 hours. */
     public String rotateWebhookSecret(String id) {
-        var tenant = find(id);
-        if (tenant.webhookUrl() == null) {
-            throw new Refusal(Refusal.Reason.INVALID_STATE, "The tenant has no webhook.");
-        }
-        String secret = WebhookSecrets.generate();
-        tenant.rotateWebhookSecret(sealed(tenant, secret), OffsetDateTime.now(clock).plusHours(24));
-        return secret;
+        return webhooks.rotateSecret(find(id).id());
     }
 
     /** Keys stop working at once; the tenant's data stays. */
@@ -138,32 +120,12 @@ public class Tenants {
         }
     }
 
-    private String applyWebhook(Tenant tenant, String url) {
-        if (url == null || (url.equals(tenant.webhookUrl()) && tenant.hasActiveWebhook())) {
-            return null;
-        }
-        if (url.isEmpty()) {
-            tenant.setWebhook(null, null);
-            return null;
-        }
-        // the stricter wins: private targets (and plain http to them) only if the operator and the admin allow them
-        boolean allowPrivate = allowPrivateWebhookTargets && tenant.allowsPrivateWebhook();
-        String checked = new TenantRules(maxTtlSeconds, allowPrivate).webhookUrl(url);
-        try {
-            TargetGuard.check(checked, allowPrivate, HostLookup.SYSTEM);
-        } catch (TargetGuard.Refused refused) {
-            throw Refusal.invalid("webhook_url", refused.getMessage());
-        }
-        String secret = WebhookSecrets.generate();
-        tenant.setWebhook(checked, sealed(tenant, secret));
-        return secret;
-    }
-
-    private String sealed(Tenant tenant, String webhookSecret) {
-        return seals.webhookSecrets().close(webhookSecret, WebhookSecrets.boundTo(tenant.id()));
+    private Saved saved(Tenant tenant, TenantChanges changes) {
+        String secret = webhooks.change(tenant.id(), changes.webhookUrl(), changes.webhookAllowPrivate());
+        return new Saved(tenant, webhooks.of(tenant.id()), secret);
     }
 
     private TenantRules rules() {
-        return new TenantRules(maxTtlSeconds, true);
+        return new TenantRules(maxTtlSeconds);
     }
 }

@@ -5,14 +5,11 @@ import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.platform.boundary.Refusal.FieldProblem;
 import dev.ringproof.tenant.boundary.TenantChanges;
 import dev.ringproof.tenant.entity.TenantSettings;
-import dev.ringproof.verification.entity.Channel;
-import java.net.URI;
-import java.net.URISyntaxException;
+import dev.ringproof.tenant.entity.Channel;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,11 +20,9 @@ public final class TenantRules {
     private static final Set<String> REGIONS = PhoneNumberUtil.getInstance().getSupportedRegions();
 
     private final int maxTtlSeconds;
-    private final boolean allowPlainHttpWebhooks;
 
-    public TenantRules(int maxTtlSeconds, boolean allowPlainHttpWebhooks) {
+    public TenantRules(int maxTtlSeconds) {
         this.maxTtlSeconds = maxTtlSeconds;
-        this.allowPlainHttpWebhooks = allowPlainHttpWebhooks;
     }
 
     public TenantSettings apply(TenantSettings current, TenantChanges changes) {
@@ -74,23 +69,6 @@ public final class TenantRules {
         int type = Character.getType(codePoint);
         return Character.isISOControl(codePoint) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
                 || type == Character.PARAGRAPH_SEPARATOR;
-    }
-
-    /** A webhook target: absolute https (http only where allowed), with a host, no user info. */
-    public String webhookUrl(String url) {
-        try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            boolean schemeOk = scheme.equals("https") || (allowPlainHttpWebhooks && scheme.equals("http"));
-            if (!schemeOk || uri.getHost() == null || uri.getUserInfo() != null || uri.getFragment() != null) {
-                throw Refusal.invalid("webhook_url", allowPlainHttpWebhooks
-                        ? "must be an absolute http(s) URL without user info"
-                        : "must be an absolute https URL without user info");
-            }
-            return uri.toString();
-        } catch (URISyntaxException e) {
-            throw Refusal.invalid("webhook_url", "is not a valid URL");
-        }
     }
 
     private static List<Channel> workflow(List<String> names, List<FieldProblem> problems) {

@@ -1,8 +1,8 @@
 package dev.ringproof.tenant.entity;
 
-import dev.ringproof.verification.entity.Channel;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** An app that verifies its users' numbers through Ringproof, with its verification settings. */
+/**
+ * An app that verifies its users' numbers through Ringproof, with its verification settings.
+ * Its webhook is the webhook component's ({@code WebhookEndpoint}, by the tenant's id).
+ */
 @Entity
 @Cacheable
 @Table(name = "tenant")
@@ -28,7 +31,8 @@ public class Tenant {
     @Id
     private String id;
     private String name;
-    private String status;
+    @Convert(converter = TenantStatus.Column.class)
+    private TenantStatus status;
     private String workflow;
     @Column(name = "fallback_missed_call")
     private int fallbackMissedCall;
@@ -46,20 +50,6 @@ public class Tenant {
     private int ttlSeconds;
     @Column(name = "allowed_countries")
     private String allowedCountries;
-    @Column(name = "webhook_url")
-    private String webhookUrl;
-    @Column(name = "webhook_secret")
-    private String webhookSecret;
-    @Column(name = "webhook_previous_secret")
-    private String webhookPreviousSecret;
-    @Column(name = "webhook_previous_secret_until")
-    private OffsetDateTime webhookPreviousSecretUntil;
-    @Column(name = "webhook_disabled_at")
-    private OffsetDateTime webhookDisabledAt;
-    @Column(name = "webhook_disabled_reason")
-    private String webhookDisabledReason;
-    @Column(name = "webhook_allow_private")
-    private boolean webhookAllowPrivate;
     @Column(name = "daily_spend_cap")
     private java.math.BigDecimal dailySpendCap;
     @Column(name = "created_at")
@@ -74,7 +64,7 @@ public class Tenant {
     public Tenant(String id, String name, TenantSettings settings, OffsetDateTime createdAt) {
         this.id = id;
         this.name = name;
-        this.status = "active";
+        this.status = TenantStatus.ACTIVE;
         this.createdAt = createdAt;
         apply(settings);
     }
@@ -100,56 +90,6 @@ public class Tenant {
                 allowedCountries());
     }
 
-    /** A new target, with a new secret; a disabled webhook comes back to life. */
-    public void setWebhook(String url, String secret) {
-        this.webhookUrl = url;
-        this.webhookSecret = secret;
-        this.webhookPreviousSecret = null;
-        this.webhookPreviousSecretUntil = null;
-        this.webhookDisabledAt = null;
-        this.webhookDisabledReason = null;
-    }
-
-    /** A new secret; the old one still signs until {@code oldValidUntil}, so receivers can switch over. */
-    public void rotateWebhookSecret(String secret, OffsetDateTime oldValidUntil) {
-        this.webhookPreviousSecret = webhookSecret;
-        this.webhookPreviousSecretUntil = oldValidUntil;
-        this.webhookSecret = secret;
-    }
-
-    /** The receiver said 410 Gone: no more deliveries until an admin sets the webhook again. */
-    public void disableWebhook(OffsetDateTime at, String reason) {
-        this.webhookDisabledAt = at;
-        this.webhookDisabledReason = reason;
-    }
-
-    public boolean hasActiveWebhook() {
-        return webhookUrl != null && webhookDisabledAt == null;
-    }
-
-    /** The secrets to sign with now: the current one, and the previous one during its grace period. */
-    public List<String> webhookSigningSecrets(OffsetDateTime now) {
-        return webhookPreviousSecret != null && now.isBefore(webhookPreviousSecretUntil)
-                ? List.of(webhookSecret, webhookPreviousSecret) : List.of(webhookSecret);
-    }
-
-    public void allowPrivateWebhook(boolean allowed) {
-        this.webhookAllowPrivate = allowed;
-    }
-
-    public boolean allowsPrivateWebhook() {
-        return webhookAllowPrivate;
-    }
-
-    public OffsetDateTime webhookDisabledAt() {
-        return webhookDisabledAt;
-    }
-
-    /** Why deliveries stopped, in words for the console; null while the webhook is active. */
-    public String webhookDisabledReason() {
-        return webhookDisabledReason;
-    }
-
     /** Null lifts the cap. */
     public void capDailySpend(java.math.BigDecimal cap) {
         this.dailySpendCap = cap;
@@ -160,15 +100,15 @@ public class Tenant {
     }
 
     public void suspend() {
-        this.status = "suspended";
+        this.status = TenantStatus.SUSPENDED;
     }
 
     public void reactivate() {
-        this.status = "active";
+        this.status = TenantStatus.ACTIVE;
     }
 
     public boolean isActive() {
-        return "active".equals(status);
+        return status == TenantStatus.ACTIVE;
     }
 
     /** Whether numbers of this ISO country may be verified: an empty allow-list allows all. */
@@ -201,7 +141,7 @@ public class Tenant {
         return name;
     }
 
-    public String status() {
+    public TenantStatus status() {
         return status;
     }
 
@@ -219,14 +159,6 @@ public class Tenant {
 
     public int ttlSeconds() {
         return ttlSeconds;
-    }
-
-    public String webhookUrl() {
-        return webhookUrl;
-    }
-
-    public String webhookSecret() {
-        return webhookSecret;
     }
 
     public OffsetDateTime createdAt() {

@@ -1,6 +1,5 @@
 package dev.ringproof.tenant.entity;
 
-import dev.ringproof.verification.entity.Channel;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.ringproof.verification.boundary;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.verification.control.CarrierSignature;
 import dev.ringproof.verification.entity.Attempt;
-import dev.ringproof.verification.entity.Channel;
+import dev.ringproof.tenant.entity.Channel;
 import dev.ringproof.verification.entity.Verification;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

@@ -2,8 +2,6 @@ package dev.ringproof.verification.boundary;
 
 import dev.ringproof.platform.control.PhoneNumbers;
 import dev.ringproof.telephony.boundary.SandboxCarrier;
-import dev.ringproof.telephony.entity.HandsetBehaviour;
-import dev.ringproof.telephony.entity.HandsetMessage;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
@@ -11,7 +9,7 @@ import java.util.List;
 
 /**
  * The sandbox API's view of the virtual carrier's handsets, so that the WARs depend on
- * verification-core only. Phone numbers are read like any other input.
+ * verification-core only, and it on the carrier's boundary only. Phone numbers are read like any other input.
  */
 @Stateless
 public class SandboxHandsets {
@@ -21,14 +19,14 @@ public class SandboxHandsets {
 
     public record Received(String type, String from, String text, OffsetDateTime at) {
 
-        static Received of(HandsetMessage m) {
-            return new Received(m.type(), m.from(), m.text(), m.receivedAt());
+        static Received of(SandboxCarrier.Received m) {
+            return new Received(m.type(), m.from(), m.text(), m.at());
         }
     }
 
     public record Behaviour(String phone, String calls, String sms, String voice) {
 
-        static Behaviour of(HandsetBehaviour b) {
+        static Behaviour of(SandboxCarrier.Handset b) {
             return new Behaviour(b.phone(), b.calls(), b.sms(), b.voice());
         }
     }

@@ -2,7 +2,7 @@ package dev.ringproof.verification.boundary;
 
 import dev.ringproof.platform.control.Rfc3339;
 import dev.ringproof.verification.entity.Attempt;
-import dev.ringproof.verification.entity.Channel;
+import dev.ringproof.tenant.entity.Channel;
 import dev.ringproof.verification.entity.Verification;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

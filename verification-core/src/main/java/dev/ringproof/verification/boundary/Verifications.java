@@ -13,7 +13,7 @@ import dev.ringproof.usage.entity.BillableSend;
 import dev.ringproof.verification.control.AttemptStarter;
 import dev.ringproof.verification.control.FallbackTimer;
 import dev.ringproof.verification.entity.Attempt;
-import dev.ringproof.verification.entity.Channel;
+import dev.ringproof.tenant.entity.Channel;
 import dev.ringproof.verification.entity.CheckOutcome;
 import dev.ringproof.verification.entity.CodeHasher;
 import dev.ringproof.verification.entity.Verification;
@@ -126,7 +126,7 @@ public class Verifications {
         fraudGuard.admitCheck(caller.tenantId(), caller.test(), verification.phone(), verification.country());
         fraudGuard.countCheck(verification.phone(), verification.isTestMode(), outcome == CheckOutcome.APPROVED);
         if (!verification.isPending()) {
-            webhooks.happened(verification, verification.status().wireName());
+            tell(verification, verification.status().wireName());
         }
         LOG.fine(() -> "Checked " + verification.id() + ": " + outcome);
         return new Checked(verification, outcome == CheckOutcome.APPROVED);
@@ -137,7 +137,7 @@ public class Verifications {
         if (!verification.cancel(OffsetDateTime.now(clock))) {
             throw closed();
         }
-        webhooks.happened(verification, "canceled");
+        tell(verification, "canceled");
         return verification;
     }
 
@@ -177,7 +177,7 @@ public class Verifications {
         var now = OffsetDateTime.now(clock);
         if (kind == FallbackTimer.Kind.EXPIRY) {
             if (verification.expireIfDue(now)) {
-                webhooks.happened(verification, "expired");
+                tell(verification, "expired");
             } else {
                 timer.expireAfter(id, Duration.between(now, verification.expiresAt()));
             }
@@ -185,7 +185,7 @@ public class Verifications {
         }
         boolean current = verification.currentAttempt().map(a -> a.seq() == attemptSeq).orElse(false);
         if (current && verification.expireIfDue(now)) {
-            webhooks.happened(verification, "expired");
+            tell(verification, "expired");
         } else if (current) {
             moveOn(verification, now);
         }
@@ -227,10 +227,10 @@ public class Verifications {
         var tenant = em.find(Tenant.class, verification.tenantId());
         if (rest.isEmpty() || attempts.startFirstUsable(verification, tenant, rest, now).isEmpty()) {
             verification.fail(now);
-            webhooks.happened(verification, "failed");
+            tell(verification, "failed");
             LOG.info(() -> "Failed " + verification.id() + ": no channel left");
         } else {
-            webhooks.happened(verification, "fallback");
+            tell(verification, "fallback");
             LOG.info(() -> "Moved " + verification.id() + " on to "
                     + verification.currentAttempt().orElseThrow().channel().wireName());
         }
@@ -240,6 +240,11 @@ public class Verifications {
      * A tenant's verification of the caller's world (live or test), locked as asked, expired
      * first if its time is up. Another tenant's, or the other world's, answers 404 like an unknown id.
      */
+    /** Tells the tenant's webhook, if it has one, what happened to the verification. */
+    private void tell(Verification verification, String type) {
+        webhooks.happened(verification.tenantId(), type, () -> VerificationJson.of(verification));
+    }
+
     private Verification own(TenantCaller caller, String id, LockModeType lock) {
         var verification = id == null ? null : em.find(Verification.class, id, lock);
         if (verification == null || !verification.tenantId().equals(caller.tenantId())
@@ -247,7 +252,7 @@ public class Verifications {
             throw Refusal.notFound("verification");
         }
         if (lock != LockModeType.NONE && verification.expireIfDue(OffsetDateTime.now(clock))) {
-            webhooks.happened(verification, "expired");
+            tell(verification, "expired");
         }
         return verification;
     }
@@ -260,7 +265,7 @@ public class Verifications {
                 .getResultList()
                 .forEach(older -> {
                     older.cancel(now);
-                    webhooks.happened(older, "canceled");
+                    tell(older, "canceled");
                 });
     }
 

@@ -6,7 +6,7 @@ import dev.ringproof.routing.boundary.Coverage;
 import dev.ringproof.telephony.boundary.OutboundMessage;
 import dev.ringproof.tenant.entity.Tenant;
 import dev.ringproof.verification.entity.Attempt;
-import dev.ringproof.verification.entity.Channel;
+import dev.ringproof.tenant.entity.Channel;
 import dev.ringproof.verification.entity.CodeHasher;
 import dev.ringproof.verification.entity.Verification;
 import jakarta.enterprise.context.Dependent;

@@ -1,6 +1,6 @@
 package dev.ringproof.verification.control;
 
-import dev.ringproof.verification.entity.Channel;
+import dev.ringproof.tenant.entity.Channel;
 import dev.ringproof.verification.entity.VerificationStatus;
 import java.time.Duration;
 import java.time.OffsetDateTime;

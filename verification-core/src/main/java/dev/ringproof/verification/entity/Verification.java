@@ -1,5 +1,6 @@
 package dev.ringproof.verification.entity;
 
+import dev.ringproof.tenant.entity.Channel;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

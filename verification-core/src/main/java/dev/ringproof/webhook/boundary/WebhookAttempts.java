@@ -4,10 +4,10 @@ import dev.ringproof.platform.control.Ids;
 import dev.ringproof.platform.control.Outbox;
 import dev.ringproof.sealing.control.BrokenSeal;
 import dev.ringproof.sealing.control.Seals;
-import dev.ringproof.tenant.control.WebhookSecrets;
-import dev.ringproof.tenant.entity.Tenant;
 import dev.ringproof.webhook.control.RetrySchedule;
+import dev.ringproof.webhook.control.WebhookSecrets;
 import dev.ringproof.webhook.entity.WebhookDelivery;
+import dev.ringproof.webhook.entity.WebhookEndpoint;
 import dev.ringproof.webhook.entity.WebhookEvent;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -56,31 +56,32 @@ public class WebhookAttempts {
                           List<String> secrets, String body) {
     }
 
-    /** Takes the next attempt of a pending event whose tenant still has an active webhook. */
+    /** Takes the next attempt of a pending event whose tenant's webhook is still active. */
     public Optional<Attempt> begin(String eventId) {
         var event = em.find(WebhookEvent.class, eventId, LockModeType.PESSIMISTIC_WRITE);
-        if (event == null || !"pending".equals(event.state())) {
+        if (event == null || !event.isPending()) {
             return Optional.empty();
         }
-        var tenant = em.find(Tenant.class, event.tenantId());
-        if (tenant == null || !tenant.hasActiveWebhook()) {
+        var endpoint = em.find(WebhookEndpoint.class, event.tenantId());
+        if (endpoint == null || !endpoint.isActive()) {
             event.failed();
             return Optional.empty();
         }
+        String tenantId = endpoint.tenantId();
         List<String> secrets;
         try {
             // a secret stored before sealing existed is read as it is
-            secrets = tenant.webhookSigningSecrets(OffsetDateTime.now(clock)).stream()
-                    .map(stored -> seals.webhookSecrets().openOrClear(stored, WebhookSecrets.boundTo(tenant.id())))
+            secrets = endpoint.signingSecrets(OffsetDateTime.now(clock)).stream()
+                    .map(stored -> seals.webhookSecrets().openOrClear(stored, WebhookSecrets.boundTo(tenantId)))
                     .toList();
         } catch (BrokenSeal e) {
-            LOG.warning(() -> "Webhook secret of " + tenant.id() + " does not open (was verification.code-secret"
+            LOG.warning(() -> "Webhook secret of " + tenantId + " does not open (was verification.code-secret"
                     + " changed?): " + event.id() + " not delivered; set the webhook again for a new secret");
             event.failed();
             return Optional.empty();
         }
-        return Optional.of(new Attempt(event.id(), tenant.id(), event.attempted(), tenant.webhookUrl(),
-                tenant.allowsPrivateWebhook(), secrets, event.payload()));
+        return Optional.of(new Attempt(event.id(), tenantId, event.attempted(), endpoint.url(),
+                endpoint.allowsPrivate(), secrets, event.payload()));
     }
 
     /** Only a 2xx counts; 410 disables the endpoint; anything else is tried again later, for about 3 days. */
@@ -93,7 +94,7 @@ public class WebhookAttempts {
             event.delivered();
         } else if (status != null && status == 410) {
             event.failed();
-            em.find(Tenant.class, attempt.tenantId()).disableWebhook(now,
+            em.find(WebhookEndpoint.class, attempt.tenantId()).disable(now,
                     "The receiver answered 410 Gone to " + attempt.eventId() + ".");
             LOG.warning(() -> "Webhook of " + attempt.tenantId() + " answered 410 Gone: disabled");
         } else {

@@ -102,7 +102,7 @@ public class WebhookDeliveries {
                 .map(row -> {
                     var delivery = (WebhookDelivery) row[0];
                     var event = (WebhookEvent) row[1];
-                    boolean latest = "pending".equals(event.state()) && delivery.attempt() == event.attempts();
+                    boolean latest = event.isPending() && delivery.attempt() == event.attempts();
                     return new LogLine(delivery, event.type(), latest ? event.nextAttemptAt() : null);
                 }).toList();
     }

@@ -3,19 +3,20 @@ package dev.ringproof.webhook.boundary;
 import dev.ringproof.platform.control.Ids;
 import dev.ringproof.platform.control.Outbox;
 import dev.ringproof.platform.control.Rfc3339;
-import dev.ringproof.tenant.entity.Tenant;
-import dev.ringproof.verification.boundary.VerificationJson;
-import dev.ringproof.verification.entity.Verification;
+import dev.ringproof.webhook.entity.WebhookEndpoint;
+import dev.ringproof.webhook.entity.WebhookEvent;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Records what a tenant's webhook is to hear, in the transaction of the state change that
@@ -40,10 +41,13 @@ public class WebhookEvents {
     @Inject
     Clock clock;
 
-    /** {@code type}: approved, failed, expired, canceled or fallback. */
-    public void happened(Verification verification, String type) {
-        var tenant = em.find(Tenant.class, verification.tenantId());
-        if (tenant == null || !tenant.hasActiveWebhook()) {
+    /**
+     * {@code type}: approved, failed, expired, canceled or fallback; {@code data}: the
+     * verification as the API shows it, built only when the tenant has a webhook to hear it.
+     */
+    public void happened(String tenantId, String type, Supplier<JsonObjectBuilder> data) {
+        var endpoint = em.find(WebhookEndpoint.class, tenantId);
+        if (endpoint == null || !endpoint.isActive()) {
             return;
         }
         var now = OffsetDateTime.now(clock);
@@ -51,9 +55,9 @@ public class WebhookEvents {
         String body = JSON.createObjectBuilder()
                 .add("type", "verification." + type)
                 .add("timestamp", Rfc3339.format(now))
-                .add("data", VerificationJson.of(verification))
+                .add("data", data.get())
                 .build().toString();
-        em.persist(new dev.ringproof.webhook.entity.WebhookEvent(id, tenant.id(), "verification." + type, body, now));
+        em.persist(new WebhookEvent(id, tenantId, "verification." + type, body, now));
         outbox.put(QUEUE_NAME, Map.of("event_id", id), now);
     }
 }

@@ -1,6 +1,7 @@
 package dev.ringproof.webhook.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
@@ -24,7 +25,8 @@ public class WebhookEvent {
     private String payload;
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
-    private String state;
+    @Convert(converter = DeliveryState.Column.class)
+    private DeliveryState state;
     private int attempts;
     @Column(name = "next_attempt_at")
     private OffsetDateTime nextAttemptAt;
@@ -39,7 +41,7 @@ public class WebhookEvent {
         this.type = type;
         this.payload = payload;
         this.createdAt = createdAt;
-        this.state = "pending";
+        this.state = DeliveryState.PENDING;
     }
 
     /** Counts a delivery attempt and answers its number. */
@@ -48,12 +50,12 @@ public class WebhookEvent {
     }
 
     public void delivered() {
-        state = "delivered";
+        state = DeliveryState.DELIVERED;
         nextAttemptAt = null;
     }
 
     public void failed() {
-        state = "failed";
+        state = DeliveryState.FAILED;
         nextAttemptAt = null;
     }
 
@@ -63,7 +65,7 @@ public class WebhookEvent {
     }
 
     public void retryFromScratch() {
-        state = "pending";
+        state = DeliveryState.PENDING;
         attempts = 0;
     }
 
@@ -87,8 +89,12 @@ public class WebhookEvent {
         return createdAt;
     }
 
-    public String state() {
+    public DeliveryState state() {
         return state;
+    }
+
+    public boolean isPending() {
+        return state == DeliveryState.PENDING;
     }
 
     public int attempts() {

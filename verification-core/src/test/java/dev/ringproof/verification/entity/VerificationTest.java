@@ -2,6 +2,7 @@ package dev.ringproof.verification.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ringproof.tenant.entity.Channel;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;

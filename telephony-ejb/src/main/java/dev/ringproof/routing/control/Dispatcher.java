@@ -1,13 +1,8 @@
-package dev.ringproof.telephony.control;
+package dev.ringproof.routing.control;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import dev.ringproof.routing.control.Carriers;
-import dev.ringproof.routing.control.NetworkSends;
-import dev.ringproof.routing.control.ProviderHealth;
-import dev.ringproof.routing.control.Router;
 import dev.ringproof.routing.control.Router.Routed;
-import dev.ringproof.routing.control.Routes;
 import dev.ringproof.sealing.control.BrokenSeal;
 import dev.ringproof.sealing.control.Seals;
 import dev.ringproof.telephony.boundary.Carrier;

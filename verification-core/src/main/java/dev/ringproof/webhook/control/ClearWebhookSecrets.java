@@ -1,4 +1,4 @@
-package dev.ringproof.tenant.control;
+package dev.ringproof.webhook.control;
 
 import dev.ringproof.sealing.control.Seal;
 import java.sql.Connection;
@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * Seals the webhook signing secrets that a version without sealing stored in clear. Runs at
- * every start, after the schema migrations (a SQL migration cannot encrypt, and the key is
- * configuration, not schema); once every value is sealed it finds nothing to do.
+ * every start, after the schema migrations ({@link SecretSealing}): a SQL migration cannot
+ * encrypt, and the key is configuration, not schema. Once every value is sealed it finds
+ * nothing to do.
  */
 public final class ClearWebhookSecrets {
 
@@ -18,14 +19,14 @@ public final class ClearWebhookSecrets {
     private ClearWebhookSecrets() {
     }
 
-    private record Row(String id, String current, String previous) {
+    private record Row(String tenantId, String current, String previous) {
     }
 
-    /** Seals every clear secret in place, each tenant in its own statement; answers how many tenants. */
+    /** Seals every clear secret in place, each endpoint in its own statement; answers how many tenants. */
     public static int seal(Connection connection, Seal seal) throws SQLException {
         List<Row> clear = new ArrayList<>();
-        try (var select = connection.prepareStatement("select id, webhook_secret, webhook_previous_secret"
-                + " from tenant where webhook_secret not like ? or webhook_previous_secret not like ?")) {
+        try (var select = connection.prepareStatement("select tenant_id, secret, previous_secret"
+                + " from webhook_endpoint where secret not like ? or previous_secret not like ?")) {
             select.setString(1, SEALED);
             select.setString(2, SEALED);
             try (var rows = select.executeQuery()) {
@@ -34,13 +35,13 @@ public final class ClearWebhookSecrets {
                 }
             }
         }
-        try (var update = connection.prepareStatement("update tenant set webhook_secret = ?,"
-                + " webhook_previous_secret = ?, version = version + 1 where id = ?")) {
+        try (var update = connection.prepareStatement("update webhook_endpoint set secret = ?,"
+                + " previous_secret = ?, version = version + 1 where tenant_id = ?")) {
             for (Row row : clear) {
-                String boundTo = WebhookSecrets.boundTo(row.id());
+                String boundTo = WebhookSecrets.boundTo(row.tenantId());
                 update.setString(1, sealed(seal, row.current(), boundTo));
                 update.setString(2, sealed(seal, row.previous(), boundTo));
-                update.setString(3, row.id());
+                update.setString(3, row.tenantId());
                 update.executeUpdate();
             }
         }

@@ -1,4 +1,4 @@
-package dev.ringproof.tenant.control;
+package dev.ringproof.webhook.control;
 
 import java.security.SecureRandom;
 import java.util.Base64;

@@ -1,6 +1,7 @@
-package dev.ringproof.telephony.boundary;
+package dev.ringproof.routing.boundary;
 
-import dev.ringproof.telephony.control.Dispatcher;
+import dev.ringproof.routing.control.Dispatcher;
+import dev.ringproof.telephony.boundary.OutboundMessage;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;

@@ -1,4 +1,4 @@
-package dev.ringproof.tenant.control;
+package dev.ringproof.webhook.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,7 +54,7 @@ class ClearWebhookSecretsTest {
     }
 
     private static String[] stored(Connection c, String id) throws SQLException {
-        try (var s = c.prepareStatement("select webhook_secret, webhook_previous_secret from tenant where id = ?")) {
+        try (var s = c.prepareStatement("select secret, previous_secret from webhook_endpoint where tenant_id = ?")) {
             s.setString(1, id);
             try (var rows = s.executeQuery()) {
                 rows.next();
@@ -66,9 +66,13 @@ class ClearWebhookSecretsTest {
     private static void tenant(Connection c, String id, String secret, String previous) throws SQLException {
         try (var s = c.prepareStatement("insert into tenant (id, name, status, workflow, fallback_missed_call,"
                 + " fallback_sms, fallback_voice, code_length, otp_length, max_checks, ttl_seconds, allowed_countries,"
-                + " webhook_url, webhook_secret, webhook_previous_secret, created_at, version)"
-                + " values (?, 'Acme', 'active', 'sms', 30, 60, 60, 4, 6, 5, 600, '', 'https://example.com/hook',"
-                + " ?, ?, current_timestamp, 1)")) {
+                + " created_at, version) values (?, 'Acme', 'active', 'sms', 30, 60, 60, 4, 6, 5, 600, '',"
+                + " current_timestamp, 1)")) {
+            s.setString(1, id);
+            s.executeUpdate();
+        }
+        try (var s = c.prepareStatement("insert into webhook_endpoint (tenant_id, url, secret, previous_secret,"
+                + " allow_private, version) values (?, 'https://example.com/hook', ?, ?, false, 1)")) {
             s.setString(1, id);
             s.setString(2, secret);
             s.setString(3, previous);

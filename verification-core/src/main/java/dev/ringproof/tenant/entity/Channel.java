@@ -1,4 +1,4 @@
-package dev.ringproof.verification.entity;
+package dev.ringproof.tenant.entity;
 
 import java.util.Arrays;
 import java.util.Locale;
