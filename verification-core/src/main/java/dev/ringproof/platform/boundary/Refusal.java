@@ -44,7 +44,7 @@ public class Refusal extends RuntimeException {
     public record FieldProblem(String field, String message) {
     }
 
-    /** Why; each maps to one error code of API.md. */
+    /** Why; each maps to one error code of the API (docs/api.md, Errors). */
     public enum Reason {
         INVALID_REQUEST, INVALID_STATE, INVALID_PHONE, FORBIDDEN, COUNTRY_NOT_PERMITTED, CHANNEL_NOT_PERMITTED,
         FRAUD_BLOCKED, NOT_FOUND, VERIFICATION_CLOSED, IDEMPOTENCY_IN_PROGRESS, IDEMPOTENCY_KEY_REUSED,
