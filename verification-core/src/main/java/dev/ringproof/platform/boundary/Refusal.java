@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A request the domain turns down, for a reason the caller can act on. Rolls the
  * transaction back, so a refused request changes nothing. api-war maps the reason to
- * the contract's error code; the message is written for the client.
+ * the API's error code (docs/api.md); the message is written for the client.
  */
 @ApplicationException(rollback = true)
 public class Refusal extends RuntimeException {
