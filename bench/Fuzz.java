@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * Fuzzes the tenant, admin, billing and sandbox APIs from their OpenAPI document (/openapi):
  * every documented path and method, with generated variants of authentication, path ids,
  * query strings, headers and bodies (each field of a valid body replaced by values of the
- * categories of THREATS.md, raw bodies of every odd shape and size). Checks: no 5xx, every
+ * categories of hostile input in docs/testing.md, raw bodies of every odd shape and size). Checks: no 5xx, every
  * error a problem+json whose status matches, nothing internal in any body, tenants isolated,
  * tenant keys useless on admin paths. Runs on the JDK alone:
  *
@@ -194,7 +194,7 @@ public class Fuzz {
 
     // ---------------------------------------------------------------- generation
 
-    /** A valid body per operation (API.md), the seed of the body mutations. */
+    /** A valid body per operation (docs/api.md), the seed of the body mutations. */
     static String validBody(Op op) {
         String p = op.path;
         if (p.endsWith("/check")) {
@@ -238,7 +238,7 @@ public class Fuzz {
         return "{}";
     }
 
-    /** Field values from THREATS.md's categories, as JSON texts. */
+    /** Field values of the categories of hostile input (docs/testing.md), as JSON texts. */
     static final List<String> VALUES = List.of(
             "\"\"", "\" \"", "\"+\"", "\"447700900123\"", "\"+44 (0) 7700 900123\"", "\"+44-7700-900-123\"",
             "\"+44.7700.900.123\"", "\"tel:+447700900123\"", "\"sip:+447700900123@example.com\"",

@@ -7,7 +7,7 @@ import jakarta.json.bind.config.PropertyNamingStrategy;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
-/** API.md's JSON conventions: snake_case names, absent rather than null members. */
+/** The API's JSON conventions (docs/api.md, Conventions): snake_case names, absent rather than null members. */
 @Provider
 public class JsonConfig implements ContextResolver<Jsonb> {
 

@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * A {@code Location} header (201 Created, an idempotent replay) is the path API.md gives,
+ * A {@code Location} header (201 Created, an idempotent replay) is the path docs/api.md gives,
  * {@code /api/v1/verifications/{id}}, or that path on the configured public URL: never on the
  * host the request's {@code Host} header named (RingproofApi keeps Jersey from resolving it).
  */

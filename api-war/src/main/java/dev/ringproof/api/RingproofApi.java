@@ -9,7 +9,7 @@ import java.util.Map;
 public class RingproofApi extends Application {
 
     /**
-     * A {@code Location} stays the path a resource gives (API.md) instead of Jersey making it
+     * A {@code Location} stays the path a resource gives (docs/api.md) instead of Jersey making it
      * absolute with the request's Host header; {@link PublicLocation} adds the public URL if set.
      */
     @Override

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A table of bad inputs (THREATS.md's categories) against the real server: each gets the
+ * A table of bad inputs (the categories of hostile input in docs/testing.md) against the real server: each gets the
  * right 4xx problem+json with its code, no internals, and changes nothing.
  */
 @ExtendWith(ArquillianExtension.class)

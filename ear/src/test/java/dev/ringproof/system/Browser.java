@@ -91,7 +91,7 @@ final class Browser implements AutoCloseable {
         return cookie == null ? null : cookie.getValue();
     }
 
-    /** Saves what the browser shows to docs/screenshots/{name}.png, for the README. */
+    /** Saves what the browser shows to docs/screenshots/{name}.png, for the docs. */
     void screenshot(String name) {
         var directory = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
         try {

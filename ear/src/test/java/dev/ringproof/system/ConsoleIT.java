@@ -20,7 +20,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The admin console in a real (headless) browser against the real EAR: an admin sets a tenant,
  * a key and a pool up, finds a verification, and hostile input shows as text. Each test takes
- * screenshots of the pages it passes, for the README.
+ * screenshots of the pages it passes, for the docs.
  */
 @ExtendWith(ArquillianExtension.class)
 class ConsoleIT {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Live and test traffic are two worlds (API.md 1.1): one tenant's live and test keys see only
+ * Live and test traffic are two worlds (docs/live-and-test.md): one tenant's live and test keys see only
  * their own world's verifications, claim idempotency keys apart, and test starts neither use
  * up a real number's limits, nor get a prefix blocked for live traffic, nor stop at the spend
  * cap; on a closed sandbox a test key's handset settings hold for its tenant's test traffic

@@ -2,7 +2,13 @@ package dev.ringproof.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -10,11 +16,14 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** {@code /openapi} documents every path of API.md that is built so far, with its methods. */
+/**
+ * {@code /openapi} documents the API's fixed paths with their methods, and the API guide
+ * (docs/api.md) describes exactly the operations {@code /openapi} serves.
+ */
 @ExtendWith(ArquillianExtension.class)
 class OpenApiIT {
 
-    /** Path (under /api) and the methods API.md gives it. */
+    /** Path (under /api) and the methods that are part of the API's fixed contract (docs/api.md). */
     static final List<String[]> CONTRACT = List.of(
             new String[] {"/v1/verifications", "post"},
             new String[] {"/v1/verifications/{id}", "get"},
@@ -58,6 +67,68 @@ class OpenApiIT {
                 assertThat(block).as(entry[0] + " " + entry[i]).containsPattern("(?m)^    " + entry[i] + ":");
             }
         }
+    }
+
+    /**
+     * Every operation of the served document, as {@code METHOD /api/path}, is a heading of the
+     * guide ({@code ### METHOD /api/path}), and every such heading is an operation served: a new
+     * or removed endpoint fails here until docs/api.md follows.
+     */
+    @Test
+    void theApiGuideDescribesExactlyTheOperationsServed() throws IOException {
+        Set<String> served = operations(new Http().get("openapi").body());
+        Set<String> documented = guideOperations(Files.readString(API_GUIDE));
+
+        assertThat(served).as("operations in /openapi").isNotEmpty();
+        var missingFromGuide = new TreeSet<>(served);
+        missingFromGuide.removeAll(documented);
+        var notServed = new TreeSet<>(documented);
+        notServed.removeAll(served);
+        assertThat(missingFromGuide).as("served by /openapi but without a heading in " + API_GUIDE).isEmpty();
+        assertThat(notServed).as("headings of " + API_GUIDE + " that /openapi does not serve").isEmpty();
+    }
+
+    /** The guide, from the ear module's directory (where failsafe runs). */
+    static final Path API_GUIDE = Path.of("..", "docs", "api.md");
+
+    private static final Pattern GUIDE_HEADING =
+            Pattern.compile("(?m)^### (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (/api/\\S*)[ \\t]*$");
+    private static final Pattern YAML_PATH = Pattern.compile("^  (/\\S*):\\s*$");
+    private static final Pattern YAML_METHOD = Pattern.compile("^    (get|post|put|patch|delete|head|options):");
+
+    /** {@code METHOD /api/path} for each operation under {@code paths:} (the server's url ends in /api). */
+    static Set<String> operations(String yaml) {
+        Set<String> found = new TreeSet<>();
+        boolean inPaths = false;
+        String path = null;
+        for (String line : yaml.split("\\R")) {
+            if (!line.startsWith(" ")) {
+                inPaths = line.equals("paths:");
+                path = null;
+                continue;
+            }
+            if (!inPaths) {
+                continue;
+            }
+            var pathLine = YAML_PATH.matcher(line);
+            var methodLine = YAML_METHOD.matcher(line);
+            if (pathLine.matches()) {
+                path = pathLine.group(1);
+            } else if (path != null && methodLine.find()) {
+                found.add(methodLine.group(1).toUpperCase(Locale.ROOT) + " /api" + path);
+            }
+        }
+        return found;
+    }
+
+    /** {@code METHOD /api/path} for each heading {@code ### METHOD /api/path} of the guide. */
+    static Set<String> guideOperations(String markdown) {
+        Set<String> found = new TreeSet<>();
+        var heading = GUIDE_HEADING.matcher(markdown);
+        while (heading.find()) {
+            found.add(heading.group(1) + " " + heading.group(2));
+        }
+        return found;
     }
 
     /** The YAML under {@code paths: <path>:} up to the next path. */

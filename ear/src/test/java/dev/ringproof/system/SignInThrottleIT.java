@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
- * API.md 1.1 sign-in throttling on the real server: ten failed passwords in a row lock a user
+ * Sign-in throttling (docs/security.md) on the real server: ten failed passwords in a row lock a user
  * name (HTTP Basic and the console form alike) even for the right password, nobody else; the
  * lockout ends after Retry-After; an unknown name costs as much time as a known one. Each test
  * locks a user of its own: the bootstrap admin serves the other tests. The test server's first

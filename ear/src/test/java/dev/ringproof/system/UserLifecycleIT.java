@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
- * Console users' lifecycle on the real server (API.md 1.1): PATCH a password or roles, DELETE
+ * Console users' lifecycle on the real server (docs/api.md, users): PATCH a password or roles, DELETE
  * disables, My account changes one's own password; each ends the user's other console sessions
  * at their next request. Bad input is a 4xx problem and changes nothing; the last active admin
  * stays one. The users made here are billing users (or disabled again), so the bootstrap admin

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A tenant as API.md shows it; {@code webhook_secret} only in the answer that issued it. */
+/** A tenant as the admin API shows it (docs/api.md); {@code webhook_secret} only in the answer that issued it. */
 public record TenantResponse(String id, String name, String status, List<String> workflow,
                              Map<String, Integer> fallbackAfterSeconds, int codeLength, int otpLength,
                              int maxChecks, int ttlSeconds, List<String> allowedCountries, String webhookUrl,

@@ -2,7 +2,7 @@ package dev.ringproof.api.problem;
 
 import java.util.Locale;
 
-/** The error codes of API.md, each with its HTTP status and a title for people. */
+/** The API's error codes (docs/api.md, Errors), each with its HTTP status and a title for people. */
 public enum ErrorCode {
     INVALID_REQUEST(400, "The request is not valid"),
     INVALID_PHONE(400, "The phone number is not valid"),
@@ -19,7 +19,7 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported content type"),
     IDEMPOTENCY_KEY_REUSED(422, "The Idempotency-Key was used with another request"),
-    /** A well-formed request that the resource's state does not allow (API.md: 422 invalid_request). */
+    /** A well-formed request that the resource's state does not allow (docs/api.md: 422 invalid_request). */
     INVALID_STATE(422, "invalid_request", "The request does not fit the resource's state"),
     UNSUPPORTED_NUMBER_TYPE(422, "No channel can reach this type of number"),
     RATE_LIMITED(429, "Too many requests"),

@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
- * An RFC 9457 problem detail with API.md's extra members {@code code} and, for
+ * An RFC 9457 problem detail with the API's extra members {@code code} and, for
  * validation errors, {@code errors}. Details are written for the client: never a stack
  * trace, SQL or class name.
  */

@@ -7,7 +7,7 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * Turns the JAX-RS runtime's own refusals (unknown path, wrong method, wrong content
- * type, unreadable body) into problem+json with the contract's codes. The exception's
+ * type, unreadable body) into problem+json with the API's error codes (docs/api.md). The exception's
  * message is not passed on: it can name classes.
  */
 @Provider

@@ -36,7 +36,7 @@ public class UsageResource {
     @Context
     ContainerRequestContext request;
 
-    /** API.md's usage answer; {@code currency}/{@code total_amount} absent only if several currencies were billed. */
+    /** The usage answer of docs/api.md; {@code currency}/{@code total_amount} absent only if several currencies were billed. */
     public record UsageResponse(String from, String to, String currency, List<LineResponse> lines,
                                 String totalAmount) {
     }

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A request the domain turns down, for a reason the caller can act on. Rolls the
  * transaction back, so a refused request changes nothing. api-war maps the reason to
- * the contract's error code; the message is written for the client.
+ * the API's error code (docs/api.md); the message is written for the client.
  */
 @ApplicationException(rollback = true)
 public class Refusal extends RuntimeException {
@@ -46,7 +46,7 @@ public class Refusal extends RuntimeException {
     public record FieldProblem(String field, String message) {
     }
 
-    /** Why; each maps to one error code of API.md. */
+    /** Why; each maps to one error code of the API (docs/api.md, Errors). */
     public enum Reason {
         INVALID_REQUEST, INVALID_STATE, INVALID_PHONE, FORBIDDEN, COUNTRY_NOT_PERMITTED, CHANNEL_NOT_PERMITTED,
         FRAUD_BLOCKED, NOT_FOUND, VERIFICATION_CLOSED, IDEMPOTENCY_IN_PROGRESS, IDEMPOTENCY_KEY_REUSED,

@@ -15,7 +15,7 @@ import jakarta.jms.JMSRuntimeException;
  *
  * <p>MDBs name their queue by the physical name in the OpenMQ activation property
  * {@code destination}: a {@code destinationLookup} of these JNDI names was seen to fail
- * on Payara (PLATFORM-NOTES.md).
+ * on Payara 6.
  *
  * <p>The broker user comes from MicroProfile Config ({@code broker.user}, {@code broker.password}),
  * which {@code bin/harden-broker} fills with generated credentials as Payara password aliases; the

@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
-/** RFC 3339 UTC timestamps to the second, as API.md writes them: {@code 2026-11-25T10:00:00Z}. */
+/** RFC 3339 UTC timestamps to the second, as docs/api.md writes them: {@code 2026-11-25T10:00:00Z}. */
 public final class Rfc3339 {
 
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'");

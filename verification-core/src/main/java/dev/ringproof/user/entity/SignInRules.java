@@ -7,7 +7,7 @@ import java.time.Duration;
  * user name is locked for {@code firstLockout}; each further failure after a lockout has ended
  * locks it again for twice as long, up to {@code maxLockout}. An address with
  * {@code addressFailures} failed sign-ins within {@code addressWindow} is refused until that
- * window ends. API.md 1.1's values are {@link #DEFAULTS}.
+ * window ends. The documented values (docs/security.md) are {@link #DEFAULTS}.
  */
 public record SignInRules(int failuresBeforeLockout, Duration firstLockout, Duration maxLockout,
                           int addressFailures, Duration addressWindow) {

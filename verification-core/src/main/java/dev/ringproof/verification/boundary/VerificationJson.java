@@ -10,7 +10,7 @@ import jakarta.json.spi.JsonProvider;
 import java.time.OffsetDateTime;
 
 /**
- * The Verification of API.md, as the tenant API answers it and webhooks carry it. Never a
+ * The Verification of docs/api.md, as the tenant API answers it and webhooks carry it. Never a
  * caller number (CLI) or a code.
  */
 public final class VerificationJson {
