@@ -52,7 +52,7 @@ public class Fuzz {
                 String expect) {
     }
 
-    record Result(Case c, int status, String contentType, String body) {
+    record Result(Case c, int status, String contentType, String body, String location) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -388,13 +388,15 @@ public class Fuzz {
         for (int i = 0; i < segments.length; i++) {
             for (String spelled : List.of(segments[i] + ";x=1", segments[i] + "%3Bx", segments[i] + "/x/..",
                     segments[i] + "/%2e", "%" + Integer.toHexString(segments[i].charAt(0)) + segments[i].substring(1),
-                    segments[i].toUpperCase(), segments[i] + "/")) {
+                    segments[i].toUpperCase(), segments[i] + "/", segments[i] + "/x/%2E%2E", segments[i] + "/x/%c0%ae%c0%ae",
+                    segments[i] + "%2F", segments[i] + "%00", segments[i] + "/%ef%bc%8e")) {
                 String[] copy = segments.clone();
                 copy[i] = spelled;
                 out.add("/" + String.join("/", copy));
             }
         }
         out.add("/api/sandbox/.." + path.substring("/api".length()));
+        out.add(path.replace("/", "//"));
         return out.stream().map(p -> p + query).toList();
     }
 
@@ -462,11 +464,12 @@ public class Fuzz {
                 try {
                     var answer = send(c);
                     results.add(new Result(c, answer.statusCode(),
-                            answer.headers().firstValue("Content-Type").orElse(""), answer.body()));
+                            answer.headers().firstValue("Content-Type").orElse(""), answer.body(),
+                            answer.headers().firstValue("Location").orElse("")));
                 } catch (IllegalArgumentException e) {
-                    results.add(new Result(c, -1, "", "not sendable by the JDK client: " + e.getMessage()));
+                    results.add(new Result(c, -1, "", "not sendable by the JDK client: " + e.getMessage(), ""));
                 } catch (Exception e) {
-                    results.add(new Result(c, 0, "", e.toString()));
+                    results.add(new Result(c, 0, "", e.toString(), ""));
                 }
             });
         }
@@ -496,6 +499,8 @@ public class Fuzz {
         int fiveXx = 0;
         int notProblem = 0;
         int httpLayer = 0;
+        int undecodable = 0;
+        int contextRootRedirects = 0;
         int badProblem = 0;
         int leaks = 0;
         int isolation = 0;
@@ -520,6 +525,18 @@ public class Fuzz {
             if (r.status >= 500) {
                 fiveXx++;
                 failures.append("5XX ").append(describe(r)).append('\n');
+            }
+            if (r.status == 200 && r.contentType.isEmpty() && r.body.isEmpty() && undecodable(r.c.path)) {
+                // the server's own answer to a path its HTTP layer fails to decode (docs/security.md,
+                // "Paths the server cannot decode"): before any application, nothing read or changed
+                undecodable++;
+                continue;
+            }
+            if (r.status == 301 && r.location.equals("/api/") && r.c.path.toLowerCase(java.util.Locale.ROOT).matches("/api(;|%3b).*")) {
+                // a matrix parameter on the context root's segment: the server redirects to /api/ with its
+                // own "Document moved" page; no resource reached
+                contextRootRedirects++;
+                continue;
             }
             if (r.status == 400 && r.contentType.isEmpty() && r.body.isEmpty()) {
                 // Grizzly refuses a header over 8 KB or a path with %00 or bytes that are not UTF-8
@@ -572,6 +589,10 @@ public class Fuzz {
         ok &= check("error answers that are not application/problem+json", notProblem);
         System.out.printf("  %-80s %6d  %s%n", "empty 400s of the HTTP layer, before any application (informative)",
                 httpLayer, "-");
+        System.out.printf("  %-80s %6d  %s%n", "empty 200s of the HTTP layer for a path it cannot decode (informative)",
+                undecodable, "-");
+        System.out.printf("  %-80s %6d  %s%n", "the server's redirects of /api;... to /api/ (informative)",
+                contextRootRedirects, "-");
         ok &= check("problem+json without a code or with a status other than the HTTP status", badProblem);
         ok &= check("bodies with a stack trace, SQL, class or package names, or HTML", leaks);
         ok &= check("another tenant's verification answered other than 404 (of " + isolationChecked + ")", isolation);
@@ -579,6 +600,16 @@ public class Fuzz {
                 adminDenied);
         ok &= check("unauthenticated requests answered 2xx (of " + unauthenticatedChecked + ")", unauthenticated);
         return ok;
+    }
+
+    /**
+     * A path the server's HTTP layer fails to decode: a literal trailing dot segment with no percent
+     * escape in the path (its decode buffer may have no room for the '/' it appends), or an invalid
+     * percent escape. The same predicate as SecurityIT's.
+     */
+    static boolean undecodable(String pathAndQuery) {
+        String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
+        return !path.contains("%") && path.matches(".*/\\.{1,2}") || path.matches(".*%(?![0-9A-Fa-f]{2}).*");
     }
 
     static boolean check(String name, int value) {

@@ -69,6 +69,20 @@ final class RawHttp {
         return exchange(method, target, Http.BASE.getHost() + ":" + Http.BASE.getPort(), body, lines);
     }
 
+    /** Writes {@code requests} as they are (several, for keep-alive) and returns all the server answered until it closed. */
+    static String raw(String requests) {
+        try (var socket = new Socket(Http.BASE.getHost(), Http.BASE.getPort())) {
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write(requests.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            var all = new ByteArrayOutputStream();
+            socket.getInputStream().transferTo(all);
+            return all.toString(StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Answer get(String target, String host, String... headerLines) {
         return exchange("GET", target, host, null, headerLines);
     }

@@ -94,4 +94,18 @@ class ServerHeadersIT {
             assertThat(problem.body()).as(path).contains("\"code\":\"not_found\"");
         }
     }
+
+    /** Found by bench/fuzz: PATCH on a path outside the API was the default servlet's 501, a 5xx for a client's mistake. */
+    @Test
+    void aMethodNoPathHereOffersIsA405Problem() {
+        for (String method : List.of("PATCH", "PROPFIND", "FROB")) {
+            for (String path : List.of("/nonexistent", "/API/admin/v1/tenants/tn_1")) {
+                var problem = RawHttp.exchange(method, path, HOST, null, "Accept: application/json");
+                assertThat(problem.status()).as(method + " " + path).isEqualTo(405);
+                assertThat(problem.header("Content-Type")).as(method + " " + path).hasValueSatisfying(
+                        type -> assertThat(type).startsWith("application/problem+json"));
+                assertThat(problem.body()).as(method + " " + path).contains("\"code\":\"method_not_allowed\"");
+            }
+        }
+    }
 }

@@ -25,7 +25,8 @@ public class ErrorAnswer extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
-        int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 404;
+        int status = answeredStatus(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE));
+        response.setStatus(status);
         String accept = request.getHeader("Accept");
         if (accept != null && accept.toLowerCase(Locale.ROOT).contains("text/html")) {
             String page = status == 404 ? "not-found" : status == 405 ? "method" : "error";
@@ -36,6 +37,16 @@ public class ErrorAnswer extends HttpServlet {
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(problem(status));
+    }
+
+    /**
+     * The status to answer for the container's error: a method the server's default servlet does
+     * not implement at all ({@code PATCH}, {@code PROPFIND}, an invented one) is its 501, yet the
+     * client asked for something no path here offers: 405, as for any other method it refuses.
+     */
+    static int answeredStatus(Object containerStatus) {
+        int status = containerStatus instanceof Integer code ? code : 404;
+        return status == HttpServletResponse.SC_NOT_IMPLEMENTED ? HttpServletResponse.SC_METHOD_NOT_ALLOWED : status;
     }
 
     /** The API's problem+json for a status (the same titles and codes as its own errors). */

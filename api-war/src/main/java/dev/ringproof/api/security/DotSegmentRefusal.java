@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 /**
  * No API path has a dot segment, so a request whose path has one ({@code /./}, {@code /../},
  * a trailing {@code /.} or {@code /..}, plain or percent-encoded) or a backslash is refused
- * with 400 before anything else: the server answered such spellings itself, with an empty
- * 200, instead of reaching the API's authentication.
+ * with 400 before anything else, so that no spelling of a path depends on how the server
+ * normalises it. (A literal trailing {@code /.} or {@code /..} may fail in the server's own
+ * URI decoder before any filter runs: docs/security.md, "Paths the server cannot decode".)
  */
 @WebFilter(filterName = "dotSegmentRefusal", urlPatterns = "/*")
 public class DotSegmentRefusal extends HttpFilter {
