@@ -17,6 +17,8 @@ import java.io.IOException;
 @WebFilter(filterName = "unknownPathOptions", urlPatterns = "/*")
 public class UnknownPathOptions extends HttpFilter {
 
+    private static final long serialVersionUID = 1L;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
