@@ -3,11 +3,8 @@ package dev.ringproof.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -135,18 +132,9 @@ class ConsoleSessionIT {
 
     /** The test server's TLS listener (the domain's self-signed certificate). */
     private static final URI TLS_BASE = URI.create("https://localhost:8181/");
-    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]*)\"");
-
-    /** The admin signs in with the login form as a browser would post it ({@code http} talks to {@code base}); the answer. */
+    /** The admin signs in with the login form as a browser would post it ({@code http} talks to {@code base}). */
     private static HttpResponse<String> signInByForm(Http http, URI base) {
-        var page = http.get("admin/login.xhtml");
-        var viewState = VIEW_STATE.matcher(page.body());
-        assertThat(viewState.find()).as(page.body()).isTrue();
-        String form = "login=login&username=" + Ringproof.ADMIN + "&password=" + Ringproof.ADMIN_PASSWORD
-                + "&sign-in=Sign+in&jakarta.faces.ViewState=" + URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8);
-        String origin = base.getScheme() + "://" + base.getHost() + ":" + base.getPort();
-        var signedIn = http.send("POST", "admin/login.xhtml", form, "application/x-www-form-urlencoded",
-                "Origin", origin);
+        var signedIn = ConsoleSignInIT.signIn(http, base, Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
         assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
         return signedIn;
     }

@@ -7,8 +7,8 @@ import jakarta.servlet.annotation.WebListener;
 /**
  * The console's session cookie: {@code HttpOnly}, and {@code Secure} whenever the request
  * came over TLS (Payara's default for session cookies; behind a TLS-terminating proxy, see
- * docs/security.md). A {@code SameSite} attribute set here is not sent by Payara 6.2025.9
- * (browsers then treat the cookie as {@code Lax}); {@code Strict} is still open.
+ * docs/security.md). {@code SameSite=Strict} comes from glassfish-web.xml: Payara 6 does not
+ * send a {@code SameSite} attribute set here.
  */
 @WebListener
 public class SessionCookies implements ServletContextListener {
