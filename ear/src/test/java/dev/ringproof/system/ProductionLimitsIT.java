@@ -24,7 +24,9 @@ import org.openqa.selenium.By;
  * Limits the suite's own server cannot show, on a second server ({@link ProductionDomain}):
  * the per-address limit on failed sign-ins at its default (the suite's server raises it, since
  * every test signs in from 127.0.0.1), and a console session's idle timeout, short here so a
- * test can wait it out (on the suite's server it would end the sessions of slower tests).
+ * test can wait it out (on the suite's server it would end the sessions of slower tests). It is
+ * configured as if behind a proxy that terminates TLS, so its session cookie is always Secure
+ * (browsers keep a Secure cookie of http://localhost).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProductionLimitsIT {
@@ -47,6 +49,8 @@ class ProductionLimitsIT {
         domain.configure("verification.code-secret", HexFormat.of().formatHex(secret));
         domain.configure("sandbox.open", "false");
         domain.configure("console.session.idle-timeout", IDLE.toString());
+        // as behind a proxy that terminates TLS: the server sees plain HTTP, the browser used https
+        domain.configure("console.session.secure-cookie", "true");
         var deployed = domain.deploy();
         assertThat(deployed.exitCode()).as(deployed.output()).isZero();
         domain.awaitReady();
@@ -128,6 +132,17 @@ class ProductionLimitsIT {
         var elsewhere = Http.basic(Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD).on(ProductionDomain.BASE)
                 .get("api/admin/v1/users");
         assertThat(elsewhere.statusCode()).as("the same user from the suite's address").isEqualTo(200);
+    }
+
+    @Test
+    void behindATlsProxyTheSessionCookieIsSecureThoughTheServerSeesPlainHttp() {
+        var signedIn = ConsoleSignInIT.signIn(new Http().on(ProductionDomain.BASE), ProductionDomain.BASE,
+                Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
+
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+        assertThat(signedIn.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID="))
+                .isNotEmpty().allSatisfy(cookie -> assertThat(cookie).containsIgnoringCase("Secure")
+                        .containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict"));
     }
 
     /** An admin API request with HTTP Basic sent from the local address {@code source}. */
