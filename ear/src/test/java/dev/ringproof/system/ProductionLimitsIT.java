@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 
 /**
  * Limits the suite's own server cannot show, on a second server ({@link ProductionDomain}):
@@ -98,8 +100,10 @@ class ProductionLimitsIT {
                 // two thirds of the idle time on the dashboard, polling all along, still signed in throughout
                 await().during(IDLE.multipliedBy(2).dividedBy(3)).atMost(IDLE.plusSeconds(5))
                         .pollInterval(Duration.ofMillis(500)).until(() -> isSignedIn(browser));
+                var page = browser.driver.findElement(By.id("signed-in-as"));
                 browser.driver.findElement(By.cssSelector("header a.brand")).click(); // the user opens the dashboard
-                browser.await(By.id("traffic"));
+                await().atMost(Duration.ofSeconds(20)).until(() -> isGone(page));
+                browser.await(By.id("dashboard:traffic"));
             }
 
             assertThat(Duration.between(signedIn, Instant.now())).isGreaterThan(IDLE.plusSeconds(5));
@@ -155,6 +159,16 @@ class ProductionLimitsIT {
     private static boolean isSignedIn(Browser browser) {
         return !browser.driver.findElements(By.id("signed-in-as")).isEmpty()
                 && browser.driver.findElements(By.id("session-timed-out")).isEmpty();
+    }
+
+    /** Whether the element belonged to a page the browser has left. */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isDisplayed();
+            return false;
+        } catch (StaleElementReferenceException left) {
+            return true;
+        }
     }
 
     /** The ajax requests the page has sent since it loaded (the dashboard sends only its poll). */
