@@ -52,8 +52,17 @@ final class Browser implements AutoCloseable {
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
+    /** Where {@link #open} goes: the suite's server unless {@link #on} names another. */
+    private java.net.URI base = Http.BASE;
+
+    /** This browser opens the console of another server (a second Payara domain) from now on. */
+    Browser on(java.net.URI otherBase) {
+        base = otherBase;
+        return this;
+    }
+
     Browser open(String path) {
-        driver.get(Http.BASE.resolve("admin/" + path).toString());
+        driver.get(base.resolve("admin/" + path).toString());
         return this;
     }
 

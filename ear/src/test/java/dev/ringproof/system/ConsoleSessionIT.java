@@ -2,7 +2,9 @@ package dev.ringproof.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -50,6 +52,29 @@ class ConsoleSessionIT {
             assertThat(cookie).isNotNull();
             assertThat(cookie.isHttpOnly()).isTrue();
         }
+    }
+
+    @Test
+    void theSessionCookieIsSameSiteStrict() {
+        try (var browser = new Browser()) {
+            browser.signIn(Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
+            var cookie = browser.driver.manage().getCookieNamed("JSESSIONID");
+            assertThat(cookie).isNotNull();
+            assertThat(cookie.getSameSite()).isEqualTo("Strict");
+        }
+    }
+
+    @Test
+    void theSessionCookieSaysStrictAndIsSecureOverTls() {
+        var plain = signInByForm(new Http(), Http.BASE);
+        assertThat(sessionCookies(plain)).isNotEmpty().allSatisfy(cookie -> assertThat(cookie)
+                .containsIgnoringCase("SameSite=Strict").containsIgnoringCase("HttpOnly")
+                .doesNotContainIgnoringCase("Secure"));
+
+        var tls = signInByForm(Http.trustingAnyCertificate(TLS_BASE), TLS_BASE);
+        assertThat(sessionCookies(tls)).isNotEmpty().allSatisfy(cookie -> assertThat(cookie)
+                .containsIgnoringCase("SameSite=Strict").containsIgnoringCase("HttpOnly")
+                .containsIgnoringCase("Secure"));
     }
 
     @Test
@@ -103,6 +128,19 @@ class ConsoleSessionIT {
             assertThat(withSession(browser.sessionId(), "admin/pools/list.xhtml").statusCode()).isEqualTo(403);
             assertThat(withSession(browser.sessionId(), "admin/").statusCode()).isEqualTo(200);
         }
+    }
+
+    /** The test server's TLS listener (the domain's self-signed certificate). */
+    private static final URI TLS_BASE = URI.create("https://localhost:8181/");
+    /** The admin signs in with the login form as a browser would post it ({@code http} talks to {@code base}). */
+    private static HttpResponse<String> signInByForm(Http http, URI base) {
+        var signedIn = ConsoleSignInIT.signIn(http, base, Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+        return signedIn;
+    }
+
+    private static List<String> sessionCookies(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).toList();
     }
 
     private static HttpResponse<String> withSession(String sessionId) {

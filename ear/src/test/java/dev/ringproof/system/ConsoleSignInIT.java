@@ -73,13 +73,18 @@ class ConsoleSignInIT {
 
     /** Posts the console's login form as a browser would: its (stateless) view state and its own Origin. */
     static HttpResponse<String> signIn(Http http, String user, String password) {
+        return signIn(http, Http.BASE, user, password);
+    }
+
+    /** The same, on another listener or server {@code base} that {@code http} talks to. */
+    static HttpResponse<String> signIn(Http http, java.net.URI base, String user, String password) {
         var login = http.get("admin/login.xhtml");
         var viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"").matcher(login.body());
         assertThat(viewState.find()).as(login.body()).isTrue();
         String form = "login=login&sign-in=Sign+in&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
                 + "&jakarta.faces.ViewState=" + URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8);
-        String origin = Http.BASE.getScheme() + "://" + Http.BASE.getAuthority();
+        String origin = base.getScheme() + "://" + base.getAuthority();
         return http.send("POST", "admin/login.xhtml", form, "application/x-www-form-urlencoded", "Origin", origin);
     }
 }

@@ -20,11 +20,7 @@ final class Http {
 
     static final URI BASE = URI.create(System.getProperty("ringproof.base-url", "http://localhost:8080/"));
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .cookieHandler(new CookieManager())
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final HttpClient client;
     private final URI base;
     private final String authorization;
 
@@ -33,8 +29,49 @@ final class Http {
     }
 
     private Http(URI base, String authorization) {
+        this(base, authorization, newClient().build());
+    }
+
+    private Http(URI base, String authorization, HttpClient client) {
         this.base = base;
         this.authorization = authorization;
+        this.client = client;
+    }
+
+    private static HttpClient.Builder newClient() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new CookieManager())
+                .connectTimeout(Duration.ofSeconds(5));
+    }
+
+    /**
+     * A client of {@code base} (an https address of the test server) that accepts any
+     * certificate and host name: the test domain's TLS listener has a self-signed one.
+     */
+    static Http trustingAnyCertificate(URI base) {
+        var trustAll = new javax.net.ssl.X509ExtendedTrustManager() {
+            @Override public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type) { }
+            @Override public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type) { }
+            @Override public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type,
+                    java.net.Socket socket) { }
+            @Override public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type,
+                    java.net.Socket socket) { }
+            @Override public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type,
+                    javax.net.ssl.SSLEngine engine) { }
+            @Override public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type,
+                    javax.net.ssl.SSLEngine engine) { }
+            @Override public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        };
+        try {
+            var tls = javax.net.ssl.SSLContext.getInstance("TLS");
+            tls.init(null, new javax.net.ssl.TrustManager[] {trustAll}, null);
+            return new Http(base, null, newClient().sslContext(tls).build());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Http basic(String user, String password) {

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -41,12 +42,21 @@ final class ProductionDomain implements AutoCloseable {
 
     /** Creates the domain if needed and starts a fresh copy of it in production mode. */
     static ProductionDomain start() throws IOException, InterruptedException {
+        return start(env -> { });
+    }
+
+    /**
+     * Like {@link #start()}, with the environment the domain inherits from the suite changed
+     * first by {@code adjust} (to drop a setting the suite's server needs and this one must not have).
+     */
+    static ProductionDomain start(Consumer<Map<String, String>> adjust) throws IOException, InterruptedException {
         var domain = new ProductionDomain();
         domain.prepare();
         Map<String, String> env = new java.util.HashMap<>(System.getenv());
         env.put("RINGPROOF_MODE", "production");
         // its own embedded database even when the suite runs on PostgreSQL: it deletes every rate-limit policy
         env.keySet().removeIf(name -> name.startsWith("DB_"));
+        adjust.accept(env);
         var started = domain.run(env, "start-domain", "--domaindir", domain.runDir.toString(), NAME);
         if (started.exitCode() != 0) {
             throw new IllegalStateException("the production domain did not start: " + started.output());

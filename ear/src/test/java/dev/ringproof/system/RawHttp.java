@@ -3,7 +3,10 @@ package dev.ringproof.system;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +39,15 @@ final class RawHttp {
 
     /** Sends {@code method target} with the given Host and extra header lines ("Name: value"), and an optional body. */
     static Answer exchange(String method, String target, String host, String body, String... headerLines) {
+        return exchange(null, Http.BASE, method, target, host, body, headerLines);
+    }
+
+    /**
+     * Sends {@code method target} to {@code base} from the local address {@code source} (null:
+     * the system's choice), e.g. 127.0.0.2 to be another client than the suite's 127.0.0.1.
+     */
+    static Answer exchange(InetAddress source, URI base, String method, String target, String host, String body,
+            String... headerLines) {
         var request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(host).append("\r\n").append("Connection: close\r\n");
         for (String line : headerLines) {
@@ -46,7 +58,9 @@ final class RawHttp {
             request.append("Content-Length: ").append(content.length).append("\r\n");
         }
         request.append("\r\n");
-        try (var socket = new Socket(Http.BASE.getHost(), Http.BASE.getPort())) {
+        try (var socket = new Socket()) {
+            socket.bind(source == null ? null : new InetSocketAddress(source, 0));
+            socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5_000);
             socket.setSoTimeout(60_000);
             var out = socket.getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));

@@ -115,6 +115,53 @@ class UserLifecycleIT {
     }
 
     @Test
+    void anAdminSetsAnotherUsersPasswordAndRolesAndDisablesThemOnTheUsersPage() {
+        String name = billingUser(ringproof, "managed");
+        var row = "//tr[td[1][normalize-space()='" + name + "']]";
+        try (var admin = new Browser(); var user = new Browser()) {
+            user.signIn(name, PASSWORD);
+            admin.signIn(Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
+            admin.open("users/list.xhtml");
+            admin.driver.findElement(By.xpath(row + "//a[contains(., 'Password, roles')]")).click();
+            admin.await(By.id("user:password"));
+
+            setPassword(admin, "too-short", "too-short");
+            admin.awaitText(By.cssSelector(".ui-message-error"), "at least 12 characters");
+            setPassword(admin, NEW_PASSWORD, NEW_PASSWORD + "x");
+            admin.awaitText(By.cssSelector(".ui-message-error"), "differ");
+            assertThat(Http.basic(name, PASSWORD).get(USAGE).statusCode()).as("nothing changed yet").isEqualTo(200);
+
+            setPassword(admin, NEW_PASSWORD, NEW_PASSWORD);
+            admin.awaitText(By.id("messages"), "Set a new password for " + name);
+            // nobody clicks in the user's browser: the dashboard's next poll lands on the login page
+            user.await(By.id("session-ended"));
+            assertThat(Http.basic(name, PASSWORD).get(USAGE).statusCode()).isEqualTo(401);
+            assertThat(Http.basic(name, NEW_PASSWORD).get(USAGE).statusCode()).isEqualTo(200);
+
+            user.signIn(name, NEW_PASSWORD);
+            assertThat(Http.basic(name, NEW_PASSWORD).get("api/admin/v1/tenants").statusCode()).isEqualTo(403);
+            admin.driver.findElement(By.xpath("//form[@id='user']//label[text()='admin']")).click();
+            admin.driver.findElement(By.id("user:save")).click();
+            admin.awaitText(By.id("messages"), "Changed the roles of " + name);
+            admin.awaitText(By.id("current-roles"), "admin, billing");
+            user.await(By.id("session-ended"));
+            assertThat(Http.basic(name, NEW_PASSWORD).get("api/admin/v1/tenants").statusCode()).isEqualTo(200);
+
+            user.signIn(name, NEW_PASSWORD);
+            admin.open("users/list.xhtml");
+            admin.driver.findElement(By.xpath(row + "//button[contains(., 'Disable')]")).click();
+            admin.await(By.cssSelector(".ui-confirmdialog-yes")).click();
+            admin.awaitText(By.id("messages"), "Disabled " + name);
+            user.await(By.id("session-ended"));
+            assertThat(Http.basic(name, NEW_PASSWORD).get(USAGE).statusCode()).isEqualTo(401);
+        } finally {
+            // the other tests expect the bootstrap admin to be the only active admin
+            ringproof.admin.send("DELETE", "api/admin/v1/users/" + name, null, null);
+        }
+        assertThat(user(name).getBoolean("enabled")).isFalse();
+    }
+
+    @Test
     void theLastActiveAdminCannotBeDisabledNorLoseTheAdminRole() {
         var activeAdmins = Http.jsonArray(ringproof.admin.get("api/admin/v1/users")).getValuesAs(JsonObject.class)
                 .stream().filter(u -> u.getBoolean("enabled"))
@@ -199,6 +246,12 @@ class UserLifecycleIT {
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(Http.json(response).getString("code")).isEqualTo(code);
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("dev.ringproof");
+    }
+
+    private static void setPassword(Browser admin, String password, String repeated) {
+        admin.type(By.id("user:password"), password);
+        admin.type(By.id("user:repeat"), repeated);
+        admin.driver.findElement(By.id("user:save")).click();
     }
 
     private static void changePassword(Browser browser, String current, String password, String repeated) {

@@ -62,9 +62,10 @@ public class SessionGuard extends HttpFilter {
         Object signedIn = session == null ? null : session.getAttribute(SESSION_VERSION);
         String path = request.getRequestURI().substring(request.getContextPath().length());
         long now = System.currentTimeMillis();
-        if (session != null && new SessionLifetime(idleTimeout, maxLifetime)
-                .over(session.getCreationTime(), (Long) session.getAttribute(SessionLifetime.LAST_ACTION), now)) {
-            signedIn = null; // timed out: signed out like a session the account no longer admits
+        boolean timedOut = session != null && new SessionLifetime(idleTimeout, maxLifetime)
+                .over(session.getCreationTime(), (Long) session.getAttribute(SessionLifetime.LAST_ACTION), now);
+        if (timedOut) {
+            signedIn = null; // signed out like a session the account no longer admits
         } else if (session != null && !("partial/ajax".equals(request.getHeader("Faces-Request"))
                 && SessionLifetime.isBackgroundPoll(request.getParameter("jakarta.faces.source")))) {
             session.setAttribute(SessionLifetime.LAST_ACTION, now);
@@ -75,7 +76,7 @@ public class SessionGuard extends HttpFilter {
                 if (request.getSession(false) != null) {
                     request.getSession(false).invalidate();
                 }
-                redirect(request, response, LOGIN_PAGE + "?ended=true");
+                redirect(request, response, LOGIN_PAGE + (timedOut ? "?timed-out=true" : "?ended=true"));
             }
             case SET_PASSWORD_FIRST -> redirect(request, response, ACCOUNT_PAGE);
             default -> chain.doFilter(request, response);

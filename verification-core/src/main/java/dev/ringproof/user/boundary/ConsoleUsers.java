@@ -97,6 +97,11 @@ public class ConsoleUsers {
         return false;
     }
 
+    /** One account, for an admin to look at. */
+    public ConsoleUser find(String username) {
+        return user(username);
+    }
+
     public List<ConsoleUser> all() {
         return em.createNamedQuery(ConsoleUser.ALL, ConsoleUser.class).getResultList();
     }

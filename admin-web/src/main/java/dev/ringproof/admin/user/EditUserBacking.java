@@ -1,0 +1,106 @@
+package dev.ringproof.admin.user;
+
+import dev.ringproof.admin.RefusalMessages;
+import dev.ringproof.platform.boundary.Refusal;
+import dev.ringproof.user.boundary.ConsoleUsers;
+import dev.ringproof.user.entity.ConsoleUser;
+import dev.ringproof.user.entity.Role;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * users/edit.xhtml?username=: an admin sets another user's password and roles, through the
+ * same boundary as {@code PATCH /api/admin/v1/users/{username}}; either change signs that
+ * user's sessions out. One's own password is changed on My account, with the current one.
+ */
+@Named
+@RequestScoped
+public class EditUserBacking {
+
+    private static final Map<String, String> FIELDS = Map.of("password", "user:password", "roles", "user:roles");
+
+    @Inject
+    ConsoleUsers users;
+
+    @Inject
+    ExternalContext externalContext;
+
+    private String username;
+    private ConsoleUser user;
+    private String password;
+    private String repeatedPassword;
+    private List<String> roles = new ArrayList<>();
+
+    /** On the first GET only: later postbacks carry the form's own values. */
+    public void load() {
+        try {
+            user = users.find(username);
+            roles = user.roles().stream().map(Role::wireName).sorted().collect(Collectors.toCollection(ArrayList::new));
+        } catch (Refusal notFound) {
+            RefusalMessages.notFound();
+        }
+    }
+
+    public void save() {
+        var faces = FacesContext.getCurrentInstance();
+        String newPassword = password == null || password.isEmpty() ? null : password;
+        if (newPassword != null && !newPassword.equals(repeatedPassword)) {
+            faces.addMessage("user:repeat", new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    "The two new passwords differ.", null));
+            faces.validationFailed();
+            return;
+        }
+        try {
+            Set<Role> picked = roles.stream().map(r -> Role.fromWireName(r).orElseThrow())
+                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+            boolean rolesChanged = !picked.equals(getUser().roles());
+            if (newPassword == null && !rolesChanged) {
+                RefusalMessages.info("Nothing to change.");
+                return;
+            }
+            user = users.change(username, newPassword, picked);
+            RefusalMessages.info((newPassword != null ? "Set a new password for " : "Changed the roles of ") + username
+                    + (newPassword != null && rolesChanged ? " and changed their roles" : "")
+                    + ". Their open sessions are signed out.");
+            password = null;
+            repeatedPassword = null;
+        } catch (Refusal refusal) {
+            RefusalMessages.show(refusal, FIELDS);
+        }
+    }
+
+    /** Whether the page shows the signed-in admin's own account (changed on My account instead). */
+    public boolean isOwnAccount() {
+        return username != null && username.equals(externalContext.getRemoteUser());
+    }
+
+    public ConsoleUser getUser() {
+        if (user == null) {
+            user = users.find(username);
+        }
+        return user;
+    }
+
+    public String rolesOf(ConsoleUser account) {
+        return account.roles().stream().map(Role::wireName).sorted().collect(Collectors.joining(", "));
+    }
+
+    public String getUsername() { return username; }
+    public void setUsername(String username) { this.username = username; }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password; }
+    public String getRepeatedPassword() { return repeatedPassword; }
+    public void setRepeatedPassword(String repeatedPassword) { this.repeatedPassword = repeatedPassword; }
+    public List<String> getRoles() { return roles; }
+    public void setRoles(List<String> roles) { this.roles = roles; }
+}
