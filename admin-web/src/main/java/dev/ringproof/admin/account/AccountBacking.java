@@ -1,19 +1,17 @@
 package dev.ringproof.admin.account;
 
 import dev.ringproof.admin.RefusalMessages;
+import dev.ringproof.admin.ShowsRefusals;
+import dev.ringproof.admin.ShowsRefusals.Input;
 import dev.ringproof.admin.security.SessionGuard;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.user.boundary.ConsoleUsers;
-import dev.ringproof.user.boundary.SignInThrottled;
 import dev.ringproof.user.entity.SessionState;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Map;
 
 /**
  * account/index.xhtml: a signed-in user changes their own password, proving the current one.
@@ -22,9 +20,6 @@ import java.util.Map;
 @Named
 @RequestScoped
 public class AccountBacking {
-
-    private static final Map<String, String> FIELDS = Map.of("current_password", "account:current",
-            "password", "account:password");
 
     @Inject
     ConsoleUsers users;
@@ -36,26 +31,19 @@ public class AccountBacking {
     private String newPassword;
     private String repeatedPassword;
 
+    /** After too many wrong current passwords it is refused as a sign-in would be: a refusal without a field. */
+    @ShowsRefusals({@Input(field = "current_password", id = "account:current"),
+            @Input(field = "password", id = "account:password"),
+            @Input(field = "repeated_password", id = "account:repeat")})
     public void changePassword() {
-        var faces = FacesContext.getCurrentInstance();
         if (!newPassword.equals(repeatedPassword)) {
-            faces.addMessage("account:repeat", new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "The two new passwords differ.", null));
-            faces.validationFailed();
-            return;
+            throw Refusal.invalid("repeated_password", "the two new passwords differ.");
         }
         var request = (HttpServletRequest) externalContext.getRequest();
-        try {
-            int version = users.changeOwnPassword(request.getRemoteUser(), currentPassword, newPassword,
-                    request.getRemoteAddr());
-            externalContext.getSessionMap().put(SessionGuard.SESSION_VERSION, version);
-            RefusalMessages.info("Your password is changed. Your other sessions are signed out.");
-        } catch (SignInThrottled throttled) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, throttled.getMessage(), null));
-            faces.validationFailed();
-        } catch (Refusal refusal) {
-            RefusalMessages.show(refusal, FIELDS);
-        }
+        int version = users.changeOwnPassword(request.getRemoteUser(), currentPassword, newPassword,
+                request.getRemoteAddr());
+        externalContext.getSessionMap().put(SessionGuard.SESSION_VERSION, version);
+        RefusalMessages.info("Your password is changed. Your other sessions are signed out.");
     }
 
     public boolean isMustChangePassword() {

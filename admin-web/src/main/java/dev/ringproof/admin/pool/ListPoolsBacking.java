@@ -1,15 +1,15 @@
 package dev.ringproof.admin.pool;
 
 import dev.ringproof.admin.RefusalMessages;
+import dev.ringproof.admin.ShowsRefusals;
+import dev.ringproof.admin.ShowsRefusals.Input;
 import dev.ringproof.numberpool.boundary.NumberPools;
 import dev.ringproof.numberpool.boundary.NumberPools.PoolView;
-import dev.ringproof.platform.boundary.Refusal;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** pools/list.xhtml: every pool with its size, code digits and usable numbers; create, enable or disable, remove. */
 @Named
@@ -31,32 +31,24 @@ public class ListPoolsBacking {
         return all;
     }
 
+    @ShowsRefusals({@Input(field = "name", id = "create:name"), @Input(field = "country", id = "create:country")})
     public String create() {
-        try {
-            var view = pools.create(name, country == null ? null : country.strip().toUpperCase(Locale.ROOT), enabled);
-            return "/pools/numbers?faces-redirect=true&id=" + view.pool().id();
-        } catch (Refusal refusal) {
-            RefusalMessages.show(refusal, Map.of("name", "create:name", "country", "create:country"));
-            return null;
-        }
+        var view = pools.create(name, country == null ? null : country.strip().toUpperCase(Locale.ROOT), enabled);
+        return "/pools/numbers?faces-redirect=true&id=" + view.pool().id();
     }
 
+    @ShowsRefusals
     public void enable(String id, boolean on) {
-        act(() -> pools.update(id, null, on), (on ? "Enabled " : "Disabled ") + id + ".");
-    }
-
-    public void remove(String id) {
-        act(() -> pools.delete(id), "Removed " + id + " and its numbers.");
-    }
-
-    private void act(Runnable action, String done) {
-        try {
-            action.run();
-            RefusalMessages.info(done);
-        } catch (Refusal refusal) {
-            RefusalMessages.show(refusal, Map.of());
-        }
         all = null;
+        pools.update(id, null, on);
+        RefusalMessages.info((on ? "Enabled " : "Disabled ") + id + ".");
+    }
+
+    @ShowsRefusals
+    public void remove(String id) {
+        all = null;
+        pools.delete(id);
+        RefusalMessages.info("Removed " + id + " and its numbers.");
     }
 
     public String getName() { return name; }

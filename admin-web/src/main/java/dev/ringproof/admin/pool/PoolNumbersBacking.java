@@ -1,6 +1,8 @@
 package dev.ringproof.admin.pool;
 
 import dev.ringproof.admin.RefusalMessages;
+import dev.ringproof.admin.ShowsRefusals;
+import dev.ringproof.admin.ShowsRefusals.Input;
 import dev.ringproof.numberpool.boundary.NumberPools;
 import dev.ringproof.numberpool.boundary.NumberPools.NumberRange;
 import dev.ringproof.numberpool.boundary.NumberPools.PoolView;
@@ -12,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.primefaces.model.file.UploadedFile;
 
 /** pools/numbers.xhtml: a pool's ranges; add a number or range, import a CSV file, remove a number. */
@@ -22,7 +23,6 @@ public class PoolNumbersBacking {
 
     /** The same cap as the admin API's CSV import. */
     static final int MAX_CSV_LINES = 1000;
-    private static final Map<String, String> FIELDS = Map.of("numbers", "add:from");
 
     @Inject
     NumberPools pools;
@@ -34,40 +34,34 @@ public class PoolNumbersBacking {
     private UploadedFile csv;
     private PoolView pool;
 
+    @ShowsRefusals(notFound = true)
     public void load() {
-        try {
-            pools.find(id);
-        } catch (Refusal notFound) {
-            RefusalMessages.notFound();
-        }
+        pools.find(id);
     }
 
+    @ShowsRefusals(@Input(field = "numbers", id = "add:from"))
     public void add() {
-        change(() -> pools.add(id, List.of(new NumberRange(from, to == null || to.isBlank() ? from : to))), FIELDS);
+        changed(pools.add(id, List.of(new NumberRange(from, to == null || to.isBlank() ? from : to))));
     }
 
+    @ShowsRefusals({@Input(field = "csv", id = "import:csv"), @Input(field = "numbers", id = "import:csv")})
     public void importCsv() {
         if (csv == null || csv.getSize() == 0) {
-            RefusalMessages.show(Refusal.invalid("csv", "choose a CSV file"), Map.of("csv", "import:csv"));
-            return;
+            throw Refusal.invalid("csv", "choose a CSV file");
         }
         String text = new String(csv.getContent(), StandardCharsets.UTF_8);
-        change(() -> pools.add(id, NumbersCsv.read(text, MAX_CSV_LINES)), Map.of("numbers", "import:csv"));
+        changed(pools.add(id, NumbersCsv.read(text, MAX_CSV_LINES)));
     }
 
+    @ShowsRefusals(@Input(field = "number", id = "remove:number"))
     public void remove() {
-        change(() -> pools.remove(id, removeNumber), Map.of("number", "remove:number"));
+        changed(pools.remove(id, removeNumber));
     }
 
-    private void change(java.util.function.Supplier<PoolView> action, Map<String, String> fields) {
-        try {
-            var view = action.get();
-            pool = view;
-            RefusalMessages.info("The pool now holds " + view.size() + " numbers, " + view.usableNumbers()
-                    + " of them in whole blocks of 10 000 (usable for 4-digit codes).");
-        } catch (Refusal refusal) {
-            RefusalMessages.show(refusal, fields);
-        }
+    private void changed(PoolView view) {
+        pool = view;
+        RefusalMessages.info("The pool now holds " + view.size() + " numbers, " + view.usableNumbers()
+                + " of them in whole blocks of 10 000 (usable for 4-digit codes).");
     }
 
     public PoolView getPool() {

@@ -1,7 +1,8 @@
 package dev.ringproof.admin.price;
 
 import dev.ringproof.admin.RefusalMessages;
-import dev.ringproof.platform.boundary.Refusal;
+import dev.ringproof.admin.ShowsRefusals;
+import dev.ringproof.admin.ShowsRefusals.Input;
 import dev.ringproof.usage.boundary.Prices;
 import dev.ringproof.usage.entity.Price;
 import jakarta.annotation.PostConstruct;
@@ -10,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * prices/list.xhtml: the price list in force (one price per channel and country, {@code *} for
@@ -20,9 +20,6 @@ import java.util.Map;
 @Named
 @RequestScoped
 public class ListPricesBacking {
-
-    private static final Map<String, String> FIELDS = Map.of("channel", "set:channel", "country", "set:country",
-            "unit_price", "set:unit-price", "currency", "set:currency");
 
     @Inject
     Prices prices;
@@ -39,19 +36,17 @@ public class ListPricesBacking {
         currency = prices.billingCurrency();
     }
 
+    @ShowsRefusals({@Input(field = "channel", id = "set:channel"), @Input(field = "country", id = "set:country"),
+            @Input(field = "unit_price", id = "set:unit-price"), @Input(field = "currency", id = "set:currency")})
     public void set() {
-        try {
-            var price = prices.set(channel, country.strip().toUpperCase(Locale.ROOT), unitPrice.strip(),
-                    currency.strip().toUpperCase(Locale.ROOT));
-            RefusalMessages.info(price.channel() + " to " + price.country() + " now costs " + price.unitPrice()
-                    .toPlainString() + " " + price.currency() + " an attempt; attempts before now keep their price.");
-            country = null;
-            unitPrice = null;
-            inForce = null;
-            history = null;
-        } catch (Refusal refusal) {
-            RefusalMessages.show(refusal, FIELDS);
-        }
+        var price = prices.set(channel, country.strip().toUpperCase(Locale.ROOT), unitPrice.strip(),
+                currency.strip().toUpperCase(Locale.ROOT));
+        RefusalMessages.info(price.channel() + " to " + price.country() + " now costs " + price.unitPrice()
+                .toPlainString() + " " + price.currency() + " an attempt; attempts before now keep their price.");
+        country = null;
+        unitPrice = null;
+        inForce = null;
+        history = null;
     }
 
     public List<Price> getInForce() {

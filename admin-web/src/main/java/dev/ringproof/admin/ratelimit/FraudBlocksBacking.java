@@ -1,14 +1,13 @@
 package dev.ringproof.admin.ratelimit;
 
 import dev.ringproof.admin.RefusalMessages;
-import dev.ringproof.platform.boundary.Refusal;
+import dev.ringproof.admin.ShowsRefusals;
 import dev.ringproof.ratelimit.boundary.FraudBlocks;
 import dev.ringproof.ratelimit.entity.FraudBlock;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import java.util.Map;
 
 /**
  * ratelimits/list.xhtml, fraud part: the prefixes the fraud guard blocks now (velocity,
@@ -38,13 +37,10 @@ public class FraudBlocksBacking {
         return capsReached;
     }
 
+    @ShowsRefusals
     public void unblock(String id) {
-        try {
-            var lifted = blocks.lift(id);
-            RefusalMessages.info("Unblocked " + lifted.prefix() + ": starts to it are admitted again.");
-        } catch (Refusal refusal) {
-            RefusalMessages.show(refusal, Map.of());
-        }
         active = null;
+        var lifted = blocks.lift(id);
+        RefusalMessages.info("Unblocked " + lifted.prefix() + ": starts to it are admitted again.");
     }
 }

@@ -1,6 +1,8 @@
 package dev.ringproof.admin.ratelimit;
 
 import dev.ringproof.admin.RefusalMessages;
+import dev.ringproof.admin.ShowsRefusals;
+import dev.ringproof.admin.ShowsRefusals.Input;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.ratelimit.boundary.PolicyDraft;
 import dev.ringproof.ratelimit.boundary.RateLimits;
@@ -22,9 +24,6 @@ public class ListRateLimitsBacking {
 
     static final int MAX_HITS = 100;
     static final int MAX_TENANTS = 1000;
-    private static final Map<String, String> FIELDS = Map.of("scope", "create:scope", "action", "create:action",
-            "tenant_id", "create:tenant", "match", "create:match", "limit", "create:limit",
-            "window_seconds", "create:window");
 
     @Inject
     RateLimits rateLimits;
@@ -42,29 +41,25 @@ public class ListRateLimitsBacking {
     private Map<String, Tenant> tenantsById;
     private List<RateLimits.Hit> hits;
 
+    @ShowsRefusals({@Input(field = "scope", id = "create:scope"), @Input(field = "action", id = "create:action"),
+            @Input(field = "tenant_id", id = "create:tenant"), @Input(field = "match", id = "create:match"),
+            @Input(field = "limit", id = "create:limit"), @Input(field = "window_seconds", id = "create:window")})
     public void create() {
-        try {
-            var policy = rateLimits.create(new PolicyDraft(scope, action, blankToNull(tenantId), blankToNull(match),
-                    limit, windowSeconds));
-            RefusalMessages.info("Created " + policy.id() + ": " + policy.limit() + " " + policy.action().wireName()
-                    + " per " + Windows.of(policy.windowSeconds()) + " per " + policy.scope().wireName() + ".");
-            match = null;
-            limit = null;
-            windowSeconds = null;
-            policies = null;
-        } catch (Refusal refusal) {
-            RefusalMessages.show(refusal, FIELDS);
-        }
+        var policy = rateLimits.create(new PolicyDraft(scope, action, blankToNull(tenantId), blankToNull(match),
+                limit, windowSeconds));
+        RefusalMessages.info("Created " + policy.id() + ": " + policy.limit() + " " + policy.action().wireName()
+                + " per " + Windows.of(policy.windowSeconds()) + " per " + policy.scope().wireName() + ".");
+        match = null;
+        limit = null;
+        windowSeconds = null;
+        policies = null;
     }
 
+    @ShowsRefusals
     public void delete(String id) {
-        try {
-            rateLimits.delete(id);
-            RefusalMessages.info("Deleted " + id + " and its counters.");
-        } catch (Refusal refusal) {
-            RefusalMessages.show(refusal, Map.of());
-        }
         policies = null;
+        rateLimits.delete(id);
+        RefusalMessages.info("Deleted " + id + " and its counters.");
     }
 
     public List<RateLimitPolicy> getPolicies() {

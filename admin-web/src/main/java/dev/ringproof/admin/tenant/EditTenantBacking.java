@@ -1,7 +1,8 @@
 package dev.ringproof.admin.tenant;
 
 import dev.ringproof.admin.RefusalMessages;
-import dev.ringproof.platform.boundary.Refusal;
+import dev.ringproof.admin.ShowsRefusals;
+import dev.ringproof.admin.ShowsRefusals.Input;
 import dev.ringproof.tenant.boundary.Tenants;
 import dev.ringproof.tenant.entity.Tenant;
 import dev.ringproof.webhook.boundary.WebhookEndpoints;
@@ -9,18 +10,11 @@ import dev.ringproof.webhook.entity.Webhook;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.Map;
 
 /** tenants/edit.xhtml: a new tenant (no ?id) or an existing one's workflow, timeouts, countries and webhook. */
 @Named
 @RequestScoped
 public class EditTenantBacking {
-
-    /** The domain's field names, mapped to the inputs that show their problems. */
-    private static final Map<String, String> FIELDS = Map.of("name", "tenant:name", "workflow", "tenant:first",
-            "fallback_after_seconds", "tenant:fallback-missed-call", "ttl_seconds", "tenant:ttl",
-            "allowed_countries", "tenant:countries", "webhook_url", "tenant:webhook",
-            "daily_spend_cap", "tenant:spendcap");
 
     @Inject
     Tenants tenants;
@@ -35,28 +29,28 @@ public class EditTenantBacking {
     private String newWebhookSecret;
 
     /** On the first GET only: later postbacks carry the form's own values. */
+    @ShowsRefusals(notFound = true)
     public void load() {
         if (!isNew()) {
-            try {
-                tenant = tenants.find(id);
-                form = TenantForm.of(tenant, getWebhook());
-            } catch (Refusal notFound) {
-                RefusalMessages.notFound();
-            }
+            tenant = tenants.find(id);
+            form = TenantForm.of(tenant, getWebhook());
         }
     }
 
+    @ShowsRefusals({@Input(field = "name", id = "tenant:name"),
+            @Input(field = "workflow", id = "tenant:first"),
+            @Input(field = "fallback_after_seconds", id = "tenant:fallback-missed-call"),
+            @Input(field = "ttl_seconds", id = "tenant:ttl"),
+            @Input(field = "allowed_countries", id = "tenant:countries"),
+            @Input(field = "webhook_url", id = "tenant:webhook"),
+            @Input(field = "daily_spend_cap", id = "tenant:spendcap")})
     public void save() {
-        try {
-            var saved = isNew() ? tenants.create(form.changes()) : tenants.update(id, form.changes());
-            tenant = saved.tenant();
-            webhook = saved.webhook();
-            id = tenant.id();
-            newWebhookSecret = saved.newWebhookSecret();
-            RefusalMessages.info("Saved " + tenant.name() + ".");
-        } catch (Refusal refusal) {
-            RefusalMessages.show(refusal, FIELDS);
-        }
+        var saved = isNew() ? tenants.create(form.changes()) : tenants.update(id, form.changes());
+        tenant = saved.tenant();
+        webhook = saved.webhook();
+        id = tenant.id();
+        newWebhookSecret = saved.newWebhookSecret();
+        RefusalMessages.info("Saved " + tenant.name() + ".");
     }
 
     public boolean isNew() {

@@ -1,7 +1,7 @@
 package dev.ringproof.admin.tenant;
 
 import dev.ringproof.admin.RefusalMessages;
-import dev.ringproof.platform.boundary.Refusal;
+import dev.ringproof.admin.ShowsRefusals;
 import dev.ringproof.tenant.boundary.Tenants;
 import dev.ringproof.tenant.entity.Channel;
 import dev.ringproof.tenant.entity.Tenant;
@@ -48,21 +48,16 @@ public class ListTenantsBacking {
         return tenant.workflow().stream().map(Channel::wireName).collect(Collectors.joining(" → "));
     }
 
+    @ShowsRefusals
     public void suspend(String id) {
-        change(() -> RefusalMessages.info("Suspended " + tenants.suspend(id).name() + ": its keys stop working now."));
-    }
-
-    public void reactivate(String id) {
-        change(() -> RefusalMessages.info("Reactivated " + tenants.reactivate(id).name() + "."));
-    }
-
-    private void change(Runnable action) {
-        try {
-            action.run();
-        } catch (Refusal refusal) {
-            RefusalMessages.show(refusal, Map.of());
-        }
         found = null;
+        RefusalMessages.info("Suspended " + tenants.suspend(id).name() + ": its keys stop working now.");
+    }
+
+    @ShowsRefusals
+    public void reactivate(String id) {
+        found = null;
+        RefusalMessages.info("Reactivated " + tenants.reactivate(id).name() + ".");
     }
 
     public String getQuery() {

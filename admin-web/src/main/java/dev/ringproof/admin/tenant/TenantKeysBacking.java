@@ -1,7 +1,8 @@
 package dev.ringproof.admin.tenant;
 
 import dev.ringproof.admin.RefusalMessages;
-import dev.ringproof.platform.boundary.Refusal;
+import dev.ringproof.admin.ShowsRefusals;
+import dev.ringproof.admin.ShowsRefusals.Input;
 import dev.ringproof.tenant.boundary.ApiKeys;
 import dev.ringproof.tenant.boundary.Tenants;
 import dev.ringproof.tenant.entity.ApiKey;
@@ -10,7 +11,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import java.util.Map;
 
 /**
  * tenants/keys.xhtml: a tenant's api keys. A new key's secret is in the answer to the POST
@@ -31,30 +31,21 @@ public class TenantKeysBacking {
     private String mode = "live";
     private String issuedToken;
 
+    @ShowsRefusals(notFound = true)
     public void load() {
-        try {
-            tenants.find(tenantId);
-        } catch (Refusal notFound) {
-            RefusalMessages.notFound();
-        }
+        tenants.find(tenantId);
     }
 
+    @ShowsRefusals(@Input(field = "mode", id = "issue:mode"))
     public void issue() {
-        try {
-            issuedToken = apiKeys.issue(tenantId, label == null ? "" : label.strip(), mode).token();
-            label = null;
-        } catch (Refusal refusal) {
-            RefusalMessages.show(refusal, Map.of("mode", "issue:mode"));
-        }
+        issuedToken = apiKeys.issue(tenantId, label == null ? "" : label.strip(), mode).token();
+        label = null;
     }
 
+    @ShowsRefusals
     public void revoke(String keyId) {
-        try {
-            apiKeys.revoke(tenantId, keyId);
-            RefusalMessages.info("Revoked " + keyId + ": it stops working now.");
-        } catch (Refusal refusal) {
-            RefusalMessages.show(refusal, Map.of());
-        }
+        apiKeys.revoke(tenantId, keyId);
+        RefusalMessages.info("Revoked " + keyId + ": it stops working now.");
     }
 
     public Tenant getTenant() { return tenants.find(tenantId); }

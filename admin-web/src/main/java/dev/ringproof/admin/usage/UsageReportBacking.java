@@ -1,7 +1,7 @@
 package dev.ringproof.admin.usage;
 
-import dev.ringproof.admin.RefusalMessages;
-import dev.ringproof.platform.boundary.Refusal;
+import dev.ringproof.admin.ShowsRefusals;
+import dev.ringproof.admin.ShowsRefusals.Input;
 import dev.ringproof.tenant.boundary.Tenants;
 import dev.ringproof.tenant.entity.Tenant;
 import dev.ringproof.usage.boundary.UsageReports;
@@ -19,7 +19,6 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * usage/report.xhtml (admin and billing): the billing report of a period, optionally of one
@@ -31,8 +30,6 @@ import java.util.Map;
 public class UsageReportBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final Map<String, String> FIELDS = Map.of("from", "report:from", "to", "report:to",
-            "month", "report:month");
 
     @Inject
     UsageReports reports;
@@ -47,30 +44,24 @@ public class UsageReportBacking implements Serializable {
     private ReportTable table;
     private List<MonthlySummary> summaries;
 
+    /** The view action of a bookmarked report (?from=…&to=…), and the Show button. */
+    @ShowsRefusals({@Input(field = "from", id = "report:from"), @Input(field = "to", id = "report:to"),
+            @Input(field = "month", id = "report:month")})
     public void show() {
-        try {
-            var period = checkedPeriod();
-            var checkedMonth = UsageMonth.parse(month);
-            var report = new ReportTable(period);
-            reports.forEachGroup(period, tenant(), report::add);
-            List<MonthlySummary> found = new ArrayList<>();
-            reports.forEachSummary(checkedMonth, tenant(), found::add);
-            table = report;
-            summaries = found;
-        } catch (Refusal refusal) {
-            RefusalMessages.show(refusal, FIELDS);
-        }
+        var period = checkedPeriod();
+        var checkedMonth = UsageMonth.parse(month);
+        var report = new ReportTable(period);
+        reports.forEachGroup(period, tenant(), report::add);
+        List<MonthlySummary> found = new ArrayList<>();
+        reports.forEachSummary(checkedMonth, tenant(), found::add);
+        table = report;
+        summaries = found;
     }
 
     /** Sends the billing CSV of the period as the response, instead of the page. */
+    @ShowsRefusals({@Input(field = "from", id = "report:from"), @Input(field = "to", id = "report:to")})
     public void downloadCsv() throws IOException {
-        Period period;
-        try {
-            period = checkedPeriod();
-        } catch (Refusal refusal) {
-            RefusalMessages.show(refusal, FIELDS);
-            return;
-        }
+        var period = checkedPeriod();
         var faces = FacesContext.getCurrentInstance();
         var external = faces.getExternalContext();
         external.responseReset();
@@ -97,13 +88,7 @@ public class UsageReportBacking implements Serializable {
         return tenantId == null || tenantId.isBlank() ? null : tenantId;
     }
 
-    public ReportTable getTable() {
-        if (table == null && !FacesContext.getCurrentInstance().isPostback()) {
-            show();
-        }
-        return table;
-    }
-
+    public ReportTable getTable() { return table; }
     public List<MonthlySummary> getSummaries() { return summaries; }
     public LocalDate getFrom() { return from; }
     public void setFrom(LocalDate from) { this.from = from; }

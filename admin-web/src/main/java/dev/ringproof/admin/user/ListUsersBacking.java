@@ -1,7 +1,8 @@
 package dev.ringproof.admin.user;
 
 import dev.ringproof.admin.RefusalMessages;
-import dev.ringproof.platform.boundary.Refusal;
+import dev.ringproof.admin.ShowsRefusals;
+import dev.ringproof.admin.ShowsRefusals.Input;
 import dev.ringproof.user.boundary.ConsoleUsers;
 import dev.ringproof.user.entity.ConsoleUser;
 import dev.ringproof.user.entity.Role;
@@ -11,7 +12,6 @@ import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -20,9 +20,6 @@ import java.util.stream.Collectors;
 @RequestScoped
 public class ListUsersBacking {
 
-    private static final Map<String, String> FIELDS = Map.of("username", "create:username", "password", "create:password",
-            "roles", "create:roles");
-
     @Inject
     ConsoleUsers users;
 
@@ -30,33 +27,26 @@ public class ListUsersBacking {
     private String password;
     private List<String> roles = new ArrayList<>();
 
+    @ShowsRefusals({@Input(field = "username", id = "create:username"),
+            @Input(field = "password", id = "create:password"), @Input(field = "roles", id = "create:roles")})
     public void create() {
-        try {
-            Set<Role> picked = roles.stream().map(r -> Role.fromWireName(r).orElseThrow())
-                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
-            users.register(username, password, picked);
-            RefusalMessages.info("Created " + username + ".");
-            username = null;
-        } catch (Refusal refusal) {
-            RefusalMessages.show(refusal, FIELDS);
-        }
+        Set<Role> picked = roles.stream().map(r -> Role.fromWireName(r).orElseThrow())
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+        users.register(username, password, picked);
+        RefusalMessages.info("Created " + username + ".");
+        username = null;
     }
 
+    @ShowsRefusals
     public void disable(String name) {
-        act(() -> users.disable(name), "Disabled " + name + ": they cannot sign in any more.");
+        users.disable(name);
+        RefusalMessages.info("Disabled " + name + ": they cannot sign in any more.");
     }
 
+    @ShowsRefusals
     public void enable(String name) {
-        act(() -> users.enable(name), "Enabled " + name + ".");
-    }
-
-    private void act(Runnable action, String done) {
-        try {
-            action.run();
-            RefusalMessages.info(done);
-        } catch (Refusal refusal) {
-            RefusalMessages.show(refusal, Map.of());
-        }
+        users.enable(name);
+        RefusalMessages.info("Enabled " + name + ".");
     }
 
     public String rolesOf(ConsoleUser user) {

@@ -1,7 +1,7 @@
 package dev.ringproof.admin.verification;
 
-import dev.ringproof.admin.RefusalMessages;
-import dev.ringproof.platform.boundary.Refusal;
+import dev.ringproof.admin.ShowsRefusals;
+import dev.ringproof.admin.ShowsRefusals.Input;
 import dev.ringproof.platform.control.PhoneNumbers;
 import dev.ringproof.tenant.boundary.Tenants;
 import dev.ringproof.tenant.entity.Tenant;
@@ -15,7 +15,6 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 
 /** verifications/list.xhtml: search by tenant, phone, status and UTC days; phones are masked in the list. */
 @Named
@@ -48,20 +47,23 @@ public class ListVerificationsBacking implements Serializable {
     private LocalDate to;
     private List<Row> rows;
 
+    @ShowsRefusals({@Input(field = "phone", id = "search:phone"), @Input(field = "status", id = "search:status"),
+            @Input(field = "to", id = "search:to")})
     public void search() {
-        try {
-            rows = history.search(new Criteria(tenantId, phone, status, from, to), 0, MAX_ROWS).stream()
-                    .map(Row::of).toList();
-        } catch (Refusal refusal) {
-            RefusalMessages.show(refusal, Map.of("phone", "search:phone", "status", "search:status", "to", "search:to"));
-        }
+        rows = found();
     }
 
+    /** The first rendering lists the latest verifications: no criteria yet, nothing to refuse. */
     public List<Row> getRows() {
         if (rows == null) {
-            search();
+            rows = found();
         }
         return rows;
+    }
+
+    private List<Row> found() {
+        return history.search(new Criteria(tenantId, phone, status, from, to), 0, MAX_ROWS).stream()
+                .map(Row::of).toList();
     }
 
     public List<Tenant> getTenants() { return tenants.search("", 0, 1000); }

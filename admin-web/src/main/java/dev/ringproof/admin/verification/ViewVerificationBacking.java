@@ -1,7 +1,6 @@
 package dev.ringproof.admin.verification;
 
-import dev.ringproof.admin.RefusalMessages;
-import dev.ringproof.platform.boundary.Refusal;
+import dev.ringproof.admin.ShowsRefusals;
 import dev.ringproof.platform.control.PhoneNumbers;
 import dev.ringproof.verification.boundary.VerificationHistory;
 import dev.ringproof.verification.entity.Attempt;
@@ -24,12 +23,9 @@ public class ViewVerificationBacking {
     private String id;
     private Verification verification;
 
+    @ShowsRefusals(notFound = true)
     public void load() {
-        try {
-            verification = history.find(id);
-        } catch (Refusal notFound) {
-            RefusalMessages.notFound();
-        }
+        verification = history.find(id);
     }
 
     public Verification getVerification() {
