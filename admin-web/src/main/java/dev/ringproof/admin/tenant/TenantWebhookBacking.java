@@ -39,7 +39,8 @@ public class TenantWebhookBacking implements Serializable {
 
     /** One attempt as the log shows it; {@code newestOfEvent} carries the event's replay button. */
     public record Row(String eventId, String type, int attempt, Integer status, String error, long latencyMs,
-                      LocalDateTime attemptedAt, LocalDateTime nextAttemptAt, boolean newestOfEvent) {
+                      LocalDateTime attemptedAt, LocalDateTime nextAttemptAt, boolean newestOfEvent)
+            implements Serializable {
 
         public boolean succeeded() {
             return status != null && status >= 200 && status < 300;
@@ -57,7 +58,8 @@ public class TenantWebhookBacking implements Serializable {
 
     private String tenantId;
     private int page;
-    private Tenant tenant;
+    /** Read again when missing: a JPA entity is not written out with the view. */
+    private transient Tenant tenant;
     private Webhook webhook;
     private List<Row> rows;
     private boolean older;

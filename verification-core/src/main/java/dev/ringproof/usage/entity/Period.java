@@ -1,12 +1,13 @@
 package dev.ringproof.usage.entity;
 
 import dev.ringproof.platform.boundary.Refusal;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
-/** A report's whole UTC days, both ends included: at least one, at most 366. */
-public record Period(LocalDate from, LocalDate to) {
+/** A report's whole UTC days, both ends included: at least one, at most 366. Kept by the console's report page. */
+public record Period(LocalDate from, LocalDate to) implements Serializable {
 
     public static final int MAX_DAYS = 366;
 

@@ -1,12 +1,13 @@
 package dev.ringproof.usage.entity;
 
 import dev.ringproof.platform.boundary.Refusal;
+import java.io.Serializable;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
-/** A calendar month of UTC days, the unit of the monthly summary. */
-public record UsageMonth(YearMonth month) {
+/** A calendar month of UTC days, the unit of the monthly summary (which the console's report page keeps). */
+public record UsageMonth(YearMonth month) implements Serializable {
 
     private static final Pattern TEXT = Pattern.compile("\\d{4}-\\d{2}");
 
