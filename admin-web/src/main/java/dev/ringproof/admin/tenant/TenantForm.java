@@ -60,9 +60,14 @@ public class TenantForm {
         fallbacks.put("voice", fallbackVoice);
         List<String> upper = countries == null ? List.of()
                 : countries.stream().map(c -> c.strip().toUpperCase(Locale.ROOT)).filter(c -> !c.isEmpty()).toList();
-        return new TenantChanges(name, workflow, fallbacks, codeLength, otpLength, maxChecks, ttlSeconds, upper,
-                webhookUrl == null ? "" : webhookUrl.strip(), webhookAllowPrivate,
-                dailySpendCap == null ? "" : dailySpendCap.strip());
+        return TenantChanges.none()
+                .renamed(name)
+                .withWorkflow(workflow, fallbacks)
+                .withCodeLengths(codeLength, otpLength)
+                .withLimits(maxChecks, ttlSeconds)
+                .withAllowedCountries(upper)
+                .withWebhook(webhookUrl == null ? "" : webhookUrl.strip(), webhookAllowPrivate)
+                .withDailySpendCap(dailySpendCap == null ? "" : dailySpendCap.strip());
     }
 
     // accessors for the form's inputs

@@ -106,6 +106,10 @@ public class TenantsResource {
         return TenantResponse.of(tenants.suspend(id), webhooks.of(id), null);
     }
 
+    private static boolean isNull(JsonObject body, String member) {
+        return body != null && body.containsKey(member) && body.isNull(member);
+    }
+
     private static JsonObject withoutStatus(JsonObject body) {
         return JSON.createObjectBuilder(body).remove("status").build();
     }
@@ -114,19 +118,19 @@ public class TenantsResource {
         var fields = Fields.of(body, "name", "workflow", "fallback_after_seconds", "code_length", "otp_length",
                 "max_checks", "ttl_seconds", "allowed_countries", "webhook_url", "webhook_allow_private",
                 "daily_spend_cap");
-        var changes = new TenantChanges(
-                fields.optionalString("name", 200).orElse(null),
-                fields.optionalStringList("workflow", 3, 16).orElse(null),
-                fields.optionalIntMap("fallback_after_seconds", CHANNELS, 1, 3600).orElse(null),
-                fields.optionalInt("code_length", 4, 6).orElse(null),
-                fields.optionalInt("otp_length", 4, 10).orElse(null),
-                fields.optionalInt("max_checks", 1, 10).orElse(null),
-                fields.optionalInt("ttl_seconds", 30, 86400).orElse(null),
-                fields.optionalStringList("allowed_countries", 250, 2).orElse(null),
-                body != null && body.containsKey("webhook_url") && body.isNull("webhook_url")
-                        ? "" : fields.optionalString("webhook_url", 2048).orElse(null),
-                fields.optionalBoolean("webhook_allow_private").orElse(null),
-                body != null && body.containsKey("daily_spend_cap") && body.isNull("daily_spend_cap")
+        // a member left out is null: that setting stays as it is; a JSON null removes the webhook or the cap
+        var changes = TenantChanges.none()
+                .renamed(fields.optionalString("name", 200).orElse(null))
+                .withWorkflow(fields.optionalStringList("workflow", 3, 16).orElse(null),
+                        fields.optionalIntMap("fallback_after_seconds", CHANNELS, 1, 3600).orElse(null))
+                .withCodeLengths(fields.optionalInt("code_length", 4, 6).orElse(null),
+                        fields.optionalInt("otp_length", 4, 10).orElse(null))
+                .withLimits(fields.optionalInt("max_checks", 1, 10).orElse(null),
+                        fields.optionalInt("ttl_seconds", 30, 86400).orElse(null))
+                .withAllowedCountries(fields.optionalStringList("allowed_countries", 250, 2).orElse(null))
+                .withWebhook(isNull(body, "webhook_url") ? "" : fields.optionalString("webhook_url", 2048).orElse(null),
+                        fields.optionalBoolean("webhook_allow_private").orElse(null))
+                .withDailySpendCap(isNull(body, "daily_spend_cap")
                         ? "" : fields.optionalString("daily_spend_cap", 20).orElse(null));
         fields.requireValid();
         return changes;

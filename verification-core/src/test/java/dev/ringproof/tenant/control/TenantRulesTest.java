@@ -17,7 +17,8 @@ class TenantRulesTest {
 
     private static TenantChanges changes(List<String> workflow, Map<String, Integer> fallbacks, Integer ttl,
                                          List<String> countries) {
-        return new TenantChanges(null, workflow, fallbacks, null, null, null, ttl, countries, null, null, null);
+        return TenantChanges.none().withWorkflow(workflow, fallbacks).withLimits(null, ttl)
+                .withAllowedCountries(countries);
     }
 
     @Test
