@@ -173,6 +173,14 @@ class MissedCallFlowIT {
         ringproof.admin.send("DELETE", "api/admin/v1/tenants/" + tenant.id(), null, null);
         assertThat(Ringproof.start(tenant, Ringproof.mobile()).statusCode()).isEqualTo(401);
 
+        // a PATCH refused for one of its settings changes nothing, its status included
+        var refused = ringproof.admin.send("PATCH", "api/admin/v1/tenants/" + tenant.id(),
+                "{\"status\":\"active\",\"allowed_countries\":[\"XX\"]}", "application/json");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(Http.json(ringproof.admin.get("api/admin/v1/tenants/" + tenant.id())).getString("status"))
+                .isEqualTo("suspended");
+        assertThat(Ringproof.start(tenant, Ringproof.mobile()).statusCode()).isEqualTo(401);
+
         ringproof.admin.send("PATCH", "api/admin/v1/tenants/" + tenant.id(), "{\"status\":\"active\"}",
                 "application/json");
         assertThat(Ringproof.start(tenant, Ringproof.mobile()).statusCode()).isEqualTo(201);

@@ -83,19 +83,16 @@ public class TenantsResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public Response update(@PathParam("id") String id, JsonObject body) {
         var changes = read(body == null ? null : withoutStatus(body));
-        if (body != null && body.containsKey("status")) {
-            var status = body.get("status");
-            if (status.equals(JSON.createValue("active"))) {
-                tenants.reactivate(id);
-            } else if (status.equals(JSON.createValue("suspended"))) {
-                tenants.suspend(id);
-            } else {
-                throw Refusal.invalid("status", "must be active or suspended");
-            }
-        }
+        String status = status(body);
+        // the settings first: the domain may refuse them, never a status, so a refused PATCH changes nothing
         var saved = tenants.update(id, changes);
+        var tenant = switch (status) {
+            case "active" -> tenants.reactivate(id);
+            case "suspended" -> tenants.suspend(id);
+            default -> saved.tenant();
+        };
         // a new webhook_url brings a new secret: this answer may carry it
-        return Response.ok(TenantResponse.of(saved.tenant(), saved.webhook(), saved.newWebhookSecret()))
+        return Response.ok(TenantResponse.of(tenant, saved.webhook(), saved.newWebhookSecret()))
                 .header("Cache-Control", "no-store").build();
     }
 
@@ -104,6 +101,21 @@ public class TenantsResource {
     @Path("{id}")
     public TenantResponse suspend(@PathParam("id") String id) {
         return TenantResponse.of(tenants.suspend(id), webhooks.of(id), null);
+    }
+
+    /** "active", "suspended", or "" when the PATCH leaves the status as it is. */
+    private static String status(JsonObject body) {
+        if (body == null || !body.containsKey("status")) {
+            return "";
+        }
+        var status = body.get("status");
+        if (status.equals(JSON.createValue("active"))) {
+            return "active";
+        }
+        if (status.equals(JSON.createValue("suspended"))) {
+            return "suspended";
+        }
+        throw Refusal.invalid("status", "must be active or suspended");
     }
 
     private static boolean isNull(JsonObject body, String member) {
