@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -146,6 +147,33 @@ class ConsoleIT {
             browser.awaitText(By.cssSelector(".ui-message-error"), "https URL");
             assertThat(browser.driver.findElements(By.id("tenant-id"))).isEmpty();
             browser.screenshot("tenant-validation");
+        }
+    }
+
+    @Test
+    void aPageWhoseSubjectDoesNotExistIsTheNotFoundPage() {
+        try (var browser = new Browser()) {
+            browser.signIn(Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
+            for (String page : List.of("tenants/edit.xhtml?id=tn_nobody", "tenants/keys.xhtml?tenant=tn_nobody",
+                    "pools/numbers.xhtml?id=pl_nowhere", "verifications/view.xhtml?id=vf_never")) {
+                browser.open(page);
+                assertThat(browser.await(By.tagName("h1")).getText()).as(page).isEqualTo("404");
+                assertThat(browser.driver.getPageSource()).as(page).doesNotContain("Refusal").doesNotContain("Exception");
+            }
+        }
+    }
+
+    @Test
+    void aNewPasswordTypedTwoWaysIsRefusedNextToTheRepetition() {
+        try (var browser = new Browser()) {
+            browser.signIn(Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
+            browser.open("account/index.xhtml");
+            browser.type(By.id("account:current"), Ringproof.ADMIN_PASSWORD);
+            browser.type(By.id("account:password"), "one new password here");
+            browser.type(By.id("account:repeat"), "another new password");
+            browser.driver.findElement(By.id("account:change-password")).click();
+            browser.awaitText(By.cssSelector("[id='account:repeat-message'].ui-message-error"),
+                    "The two new passwords differ.");
         }
     }
 
