@@ -14,7 +14,7 @@ public final class RefusalMessages {
     private RefusalMessages() {
     }
 
-    public static void show(Refusal refusal, Map<String, String> fieldIds) {
+    static void show(Refusal refusal, Map<String, String> fieldIds) {
         var faces = FacesContext.getCurrentInstance();
         if (refusal.fieldProblems().isEmpty()) {
             faces.addMessage(null, error(refusal.getMessage()));
@@ -28,7 +28,7 @@ public final class RefusalMessages {
     }
 
     /** For a page whose subject (?id=) does not exist: the console's 404 page instead of a half-rendered one. */
-    public static void notFound() {
+    static void notFound() {
         var faces = FacesContext.getCurrentInstance();
         try {
             faces.getExternalContext().responseSendError(404, "Not found");

@@ -1,8 +1,8 @@
 package dev.ringproof.admin.tenant;
 
 import dev.ringproof.admin.RefusalMessages;
+import dev.ringproof.admin.ShowsRefusals;
 import dev.ringproof.platform.boundary.Refusal;
-import dev.ringproof.tenant.boundary.TenantChanges;
 import dev.ringproof.tenant.boundary.Tenants;
 import dev.ringproof.tenant.entity.Tenant;
 import dev.ringproof.webhook.boundary.WebhookDeliveries;
@@ -19,7 +19,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 
 /**
  * tenants/webhook.xhtml: a tenant's webhook endpoint and its state, secret rotation, and the
@@ -65,61 +64,40 @@ public class TenantWebhookBacking implements Serializable {
     private boolean older;
     private String newSecret;
 
+    @ShowsRefusals(notFound = true)
     public void load() {
-        try {
-            tenant = tenants.find(tenantId);
-        } catch (Refusal notFound) {
-            RefusalMessages.notFound();
-        }
+        tenant = tenants.find(tenantId);
     }
 
     /** A new signing secret, shown once; the old one signs beside it for 24 hours. */
+    @ShowsRefusals
     public void rotate() {
-        try {
-            newSecret = tenants.rotateWebhookSecret(tenantId);
-            RefusalMessages.info("Issued a new signing secret; the old one keeps signing beside it for 24 hours.");
-        } catch (Refusal refusal) {
-            RefusalMessages.show(refusal, Map.of());
-        }
         tenant = null;
         webhook = null;
+        newSecret = tenants.rotateWebhookSecret(tenantId);
+        RefusalMessages.info("Issued a new signing secret; the old one keeps signing beside it for 24 hours.");
     }
 
-    /** Saves the same URL again, as the admin API's PATCH does: deliveries resume, with a new secret. */
+    /** Deliveries resume, as after a PATCH of the same URL: with a new secret. */
+    @ShowsRefusals
     public void reenable() {
-        if (!"disabled".equals(getState())) {
-            RefusalMessages.show(new Refusal(Refusal.Reason.INVALID_STATE, "The webhook is not disabled."), Map.of());
-            return;
-        }
-        try {
-            String url = getWebhook().url();
-            var saved = tenants.update(tenantId,
-                    new TenantChanges(null, null, null, null, null, null, null, null, url, null, null));
-            newSecret = saved.newWebhookSecret();
-            RefusalMessages.info("Deliveries resume. The webhook has a new signing secret: give it to the receiver.");
-        } catch (Refusal refusal) {
-            RefusalMessages.show(refusal, Map.of());
-        }
         tenant = null;
         webhook = null;
+        newSecret = tenants.resumeWebhook(tenantId);
+        RefusalMessages.info("Deliveries resume. The webhook has a new signing secret: give it to the receiver.");
     }
 
     /** Delivers the event (its id is the clicked button's request parameter) again from its first attempt. */
+    @ShowsRefusals
     public void replay() {
         newSecret = null;
+        rows = null;
         String eventId = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("event");
         if (!getWebhook().isActive()) {
-            RefusalMessages.show(new Refusal(Refusal.Reason.INVALID_STATE,
-                    "Deliveries are stopped: re-enable the webhook first."), Map.of());
-            return;
+            throw new Refusal(Refusal.Reason.INVALID_STATE, "Deliveries are stopped: re-enable the webhook first.");
         }
-        try {
-            deliveries.replay(eventId);
-            RefusalMessages.info("Replaying " + eventId + ": its delivery starts again from attempt 1.");
-        } catch (Refusal refusal) {
-            RefusalMessages.show(refusal, Map.of());
-        }
-        rows = null;
+        deliveries.replay(eventId);
+        RefusalMessages.info("Replaying " + eventId + ": its delivery starts again from attempt 1.");
     }
 
     public List<Row> getRows() {

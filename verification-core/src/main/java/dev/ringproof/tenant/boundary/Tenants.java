@@ -70,6 +70,18 @@ public class Tenants {
         return webhooks.rotateSecret(find(id).id());
     }
 
+    /**
+     * Deliveries to a webhook that was disabled resume, as a PATCH of the same URL makes them: with
+     * a new secret, answered in clear once.
+     */
+    public String resumeWebhook(String id) {
+        var webhook = webhooks.of(find(id).id());
+        if (!"disabled".equals(webhook.state())) {
+            throw new Refusal(Refusal.Reason.INVALID_STATE, "The webhook is not disabled.");
+        }
+        return webhooks.change(id, webhook.url(), null);
+    }
+
     /** Keys stop working at once; the tenant's data stays. */
     public Tenant suspend(String id) {
         var tenant = find(id);
