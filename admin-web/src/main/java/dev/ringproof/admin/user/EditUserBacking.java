@@ -1,20 +1,19 @@
 package dev.ringproof.admin.user;
 
 import dev.ringproof.admin.RefusalMessages;
+import dev.ringproof.admin.ShowsRefusals;
+import dev.ringproof.admin.ShowsRefusals.Input;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.user.boundary.ConsoleUsers;
 import dev.ringproof.user.entity.ConsoleUser;
 import dev.ringproof.user.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -26,8 +25,6 @@ import java.util.stream.Collectors;
 @Named
 @RequestScoped
 public class EditUserBacking {
-
-    private static final Map<String, String> FIELDS = Map.of("password", "user:password", "roles", "user:roles");
 
     @Inject
     ConsoleUsers users;
@@ -42,41 +39,32 @@ public class EditUserBacking {
     private List<String> roles = new ArrayList<>();
 
     /** On the first GET only: later postbacks carry the form's own values. */
+    @ShowsRefusals(notFound = true)
     public void load() {
-        try {
-            user = users.find(username);
-            roles = user.roles().stream().map(Role::wireName).sorted().collect(Collectors.toCollection(ArrayList::new));
-        } catch (Refusal notFound) {
-            RefusalMessages.notFound();
-        }
+        user = users.find(username);
+        roles = user.roles().stream().map(Role::wireName).sorted().collect(Collectors.toCollection(ArrayList::new));
     }
 
+    @ShowsRefusals({@Input(field = "password", id = "user:password"), @Input(field = "roles", id = "user:roles"),
+            @Input(field = "repeated_password", id = "user:repeat")})
     public void save() {
-        var faces = FacesContext.getCurrentInstance();
         String newPassword = password == null || password.isEmpty() ? null : password;
         if (newPassword != null && !newPassword.equals(repeatedPassword)) {
-            faces.addMessage("user:repeat", new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "The two new passwords differ.", null));
-            faces.validationFailed();
+            throw Refusal.invalid("repeated_password", "the two new passwords differ.");
+        }
+        Set<Role> picked = roles.stream().map(r -> Role.fromWireName(r).orElseThrow())
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+        boolean rolesChanged = !picked.equals(getUser().roles());
+        if (newPassword == null && !rolesChanged) {
+            RefusalMessages.info("Nothing to change.");
             return;
         }
-        try {
-            Set<Role> picked = roles.stream().map(r -> Role.fromWireName(r).orElseThrow())
-                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
-            boolean rolesChanged = !picked.equals(getUser().roles());
-            if (newPassword == null && !rolesChanged) {
-                RefusalMessages.info("Nothing to change.");
-                return;
-            }
-            user = users.change(username, newPassword, picked);
-            RefusalMessages.info((newPassword != null ? "Set a new password for " : "Changed the roles of ") + username
-                    + (newPassword != null && rolesChanged ? " and changed their roles" : "")
-                    + ". Their open sessions are signed out.");
-            password = null;
-            repeatedPassword = null;
-        } catch (Refusal refusal) {
-            RefusalMessages.show(refusal, FIELDS);
-        }
+        user = users.change(username, newPassword, picked);
+        RefusalMessages.info((newPassword != null ? "Set a new password for " : "Changed the roles of ") + username
+                + (newPassword != null && rolesChanged ? " and changed their roles" : "")
+                + ". Their open sessions are signed out.");
+        password = null;
+        repeatedPassword = null;
     }
 
     /** Whether the page shows the signed-in admin's own account (changed on My account instead). */
