@@ -1,5 +1,6 @@
 package dev.ringproof.system;
 
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jboss.arquillian.container.spi.Container;
 import org.jboss.arquillian.container.spi.client.deployment.Deployment;
@@ -76,6 +77,9 @@ public class DeployOnce implements LoadableExtension {
             ending = true;
             try {
                 undeploy.fire(new UnDeployDeployment(container, deployed));
+            } catch (RuntimeException e) {
+                // the server stops anyway; a domain that kept it would refuse the next run's deployment
+                LOG.log(Level.WARNING, "Undeploying at the end of the run failed", e);
             } finally {
                 deployed = null;
                 container = null;
