@@ -17,7 +17,7 @@ import org.jboss.arquillian.core.spi.LoadableExtension;
  * One deployment of the EAR for the whole run instead of one per test class, as production
  * deploys it once. Every system test class deploys the same {@link RingproofEar} and only talks
  * HTTP to it ({@code testable = false}), so a redeploy between classes tests nothing and cost
- * some 20 s a class (flush the queues, undeploy about 7 s, deploy about 10 s on 2 cores):
+ * some 20 s a class on 2 cores (queue flush and undeploy about 8 s, deploy about 10.5 s):
  * the first class's deployment stays, later classes with the same archive find it in place, and
  * it is undeployed when Arquillian stops the server at the end of the run. A class with another
  * archive deploys and undeploys as usual. What this gives up, the tests must not need: a class
