@@ -11,7 +11,6 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -90,13 +89,8 @@ final class Broker {
             var destination = jms.createQueue(queue);
             jms.createProducer().send(destination, message);
             String selector = "JMSMessageID = '" + message.getJMSMessageID() + "'";
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-            while (stillOn(jms, destination, selector)) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("nothing consumed the message on " + queue + " within 60 s");
-                }
-                Ringproof.sleep(Duration.ofMillis(200));
-            }
+            Eventually.until("a consumer of the message on " + queue, Duration.ofSeconds(60),
+                    () -> stillOn(jms, destination, selector), waiting -> !waiting);
         }
     }
 

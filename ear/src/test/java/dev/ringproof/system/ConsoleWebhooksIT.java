@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -119,27 +118,17 @@ class ConsoleWebhooksIT {
 
     /** The admin API's delivery log, once it holds {@code count} attempts (the receiver answers before they are logged). */
     private List<JsonObject> deliveriesWhen(int count) {
-        Instant deadline = Instant.now().plusSeconds(15);
-        List<JsonObject> log;
-        do {
-            log = Http.jsonArray(ringproof.admin.get("api/admin/v1/tenants/" + tenant.id() + "/webhook/deliveries"))
-                    .getValuesAs(JsonObject.class);
-        } while (log.size() < count && Instant.now().isBefore(deadline) && pause());
+        List<JsonObject> log = Eventually.until(count + " logged deliveries", Duration.ofSeconds(15),
+                () -> Http.jsonArray(ringproof.admin.get("api/admin/v1/tenants/" + tenant.id()
+                        + "/webhook/deliveries")).getValuesAs(JsonObject.class), logged -> logged.size() >= count);
         assertThat(log).hasSize(count);
         return log;
     }
 
     private void awaitDisabled() {
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (Http.json(ringproof.admin.get("api/admin/v1/tenants/" + tenant.id()))
-                .getString("webhook_disabled_at", null) == null && Instant.now().isBefore(deadline)) {
-            pause();
-        }
-    }
-
-    private static boolean pause() {
-        Ringproof.sleep(Duration.ofMillis(200));
-        return true;
+        Eventually.until("the endpoint disabled", Duration.ofSeconds(15),
+                () -> Http.json(ringproof.admin.get("api/admin/v1/tenants/" + tenant.id())),
+                t -> t.getString("webhook_disabled_at", null) != null);
     }
 
     /** The latency the API logged for the attempt with this number (the newest such, newest first). */

@@ -50,7 +50,7 @@ class CrashRecoveryIT {
         String canceled = webhookEventJustBeforeTheCrash(receiver);
 
         server.killHard();
-        Ringproof.sleep(Duration.ofSeconds(FALLBACK_SECONDS + 3));
+        Ringproof.sleep(Duration.ofSeconds(FALLBACK_SECONDS + 3)); // the fallbacks fall due while it is dead
         long logMark = server.logSize();
         server.start();
 
@@ -60,7 +60,10 @@ class CrashRecoveryIT {
             ringproof.inboxWhen(phone, messages -> messages.size() >= 2,
                     Duration.between(Instant.now(), deadline).plusMillis(1));
         }
-        Ringproof.sleep(Duration.ofSeconds(3));
+        // and nothing fires twice: every handset keeps its two messages
+        Eventually.stays("two messages on every handset", Duration.ofSeconds(3),
+                () -> phones.stream().mapToInt(phone -> ringproof.inbox(phone).size()).boxed().toList(),
+                sizes -> sizes.stream().allMatch(size -> size == 2));
         for (int i = 0; i < VERIFICATIONS; i++) {
             String phone = phones.get(i);
             String id = ids.get(i);

@@ -83,12 +83,10 @@ class EdgeCasesIT {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
 
         String query = "api/billing/v1/usage?from=" + today + "&to=" + today + "&tenant=" + tenant.id();
-        var csv = ringproof.admin.send("GET", query, null, null, "Accept", "text/csv");
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (records(csv.body(), CSVFormat.DEFAULT).size() < 2 && System.nanoTime() < deadline) {
-            Ringproof.sleep(Duration.ofMillis(200)); // the send is billed when it is made, just after the start
-            csv = ringproof.admin.send("GET", query, null, null, "Accept", "text/csv");
-        }
+        // the send is billed when it is made, just after the start
+        var csv = Eventually.until("the billed send in the CSV", Duration.ofSeconds(30),
+                () -> ringproof.admin.send("GET", query, null, null, "Accept", "text/csv"),
+                answer -> records(answer.body(), CSVFormat.DEFAULT).size() >= 2);
 
         assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
         var records = records(csv.body(), CSVFormat.DEFAULT);
@@ -199,15 +197,11 @@ class EdgeCasesIT {
     }
 
     private List<String> awaitDeliveryErrors(Ringproof.Tenant tenant) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        List<String> errors = List.of();
-        while (errors.isEmpty() && System.nanoTime() < deadline) {
-            Ringproof.sleep(Duration.ofMillis(200));
-            errors = Http.jsonArray(ringproof.admin.get("api/admin/v1/tenants/" + tenant.id()
-                    + "/webhook/deliveries")).getValuesAs(JsonObject.class).stream()
-                    .map(d -> d.getString("error", "")).filter(e -> !e.isEmpty()).toList();
-        }
-        return errors;
+        return Eventually.until("a delivery error of " + tenant.id(), Duration.ofSeconds(30),
+                () -> Http.jsonArray(ringproof.admin.get("api/admin/v1/tenants/" + tenant.id()
+                        + "/webhook/deliveries")).getValuesAs(JsonObject.class).stream()
+                        .map(d -> d.getString("error", "")).filter(e -> !e.isEmpty()).toList(),
+                errors -> !errors.isEmpty());
     }
 
     private static String field(HttpResponse<String> response) {

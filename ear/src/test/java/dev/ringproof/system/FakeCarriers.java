@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -59,11 +58,7 @@ final class FakeCarriers implements AutoCloseable {
 
     /** Waits (up to 20 s) until what was received for {@code to} satisfies {@code condition}. */
     List<Received> toWhen(String to, Predicate<List<Received>> condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!condition.test(to(to)) && Instant.now().isBefore(deadline)) {
-            Ringproof.sleep(Duration.ofMillis(200));
-        }
-        return to(to);
+        return Eventually.until("the carriers' messages to " + to, Duration.ofSeconds(20), () -> to(to), condition);
     }
 
     private void handle(HttpExchange exchange) throws IOException {

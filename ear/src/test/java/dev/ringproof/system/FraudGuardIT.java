@@ -2,6 +2,7 @@ package dev.ringproof.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -55,8 +56,7 @@ class FraudGuardIT {
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
         assertThat(Http.json(refused).getString("code")).isEqualTo("fraud_blocked");
         assertThat(refused.body()).doesNotContain("+44759");
-        Ringproof.sleep(Duration.ofMillis(500));
-        assertThat(ringproof.inbox(phone)).isEmpty();
+        assertThat(ringproof.inboxStays(phone, Duration.ofMillis(500), JsonArray::isEmpty)).isEmpty();
     }
 
     /**

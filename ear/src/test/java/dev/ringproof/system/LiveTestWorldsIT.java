@@ -246,12 +246,6 @@ class LiveTestWorldsIT {
 
     private static HttpResponse<String> await(Supplier<HttpResponse<String>> request,
                                               Predicate<HttpResponse<String>> condition, Duration patience) {
-        Instant deadline = Instant.now().plus(patience);
-        var answer = request.get();
-        while (!condition.test(answer) && Instant.now().isBefore(deadline)) {
-            Ringproof.sleep(Duration.ofMillis(250));
-            answer = request.get();
-        }
-        return answer;
+        return Eventually.until("the awaited answer", patience, request::get, condition);
     }
 }

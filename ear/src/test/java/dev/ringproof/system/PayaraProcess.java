@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /** The managed Payara Server of the system tests, as an operating-system process to kill and start again. */
@@ -71,18 +70,6 @@ final class PayaraProcess {
         if (!asadmin.waitFor(180, TimeUnit.SECONDS) || asadmin.exitValue() != 0) {
             throw new IllegalStateException("asadmin start-domain failed");
         }
-        var http = new Http();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (http.get("health/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // the listener is not up yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the server did not become ready again");
+        Eventually.ready(Http.BASE, "the restarted server", Duration.ofSeconds(120));
     }
 }

@@ -1,13 +1,11 @@
 package dev.ringproof.system;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -104,19 +102,7 @@ final class ProductionDomain implements AutoCloseable {
 
     /** Waits until /health/ready answers 200, or fails. */
     void awaitReady() {
-        var http = new Http().on(BASE);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (http.get("health/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (UncheckedIOException notYet) {
-                // the listener is not up yet
-            }
-            Ringproof.sleep(Duration.ofMillis(500));
-        }
-        throw new IllegalStateException("the production domain did not become ready");
+        Eventually.ready(BASE, "the production domain", Duration.ofSeconds(120));
     }
 
     @Override

@@ -189,17 +189,11 @@ class ProductionModeIT {
 
     /** The sandbox is closed here: a handset's inbox is read with the tenant's test key. */
     private JsonArray inboxWhenNotEmpty(Ringproof.Tenant test, String phone) {
-        var deadline = java.time.Instant.now().plusSeconds(60);
-        JsonArray inbox;
-        do {
+        return Eventually.until("a message in the inbox of " + phone, java.time.Duration.ofSeconds(60), () -> {
             var answer = test.api().get("api/sandbox/v1/handsets/" + phone + "/inbox");
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-            inbox = Http.jsonArray(answer);
-            if (inbox.isEmpty()) {
-                Ringproof.sleep(java.time.Duration.ofMillis(200));
-            }
-        } while (inbox.isEmpty() && java.time.Instant.now().isBefore(deadline));
-        return inbox;
+            return Http.jsonArray(answer);
+        }, inbox -> !inbox.isEmpty());
     }
 
     private static String digits(int count) {

@@ -16,8 +16,9 @@ import org.jboss.arquillian.core.spi.LoadableExtension;
  * message-driven beans while Payara undeployed them: "container is in Undeployed", then a
  * ClassCastException on the retry, after which that JMS worker thread ran every later
  * message in a dead transaction and its effects were lost (a voice fallback of TelephonyIT
- * two classes on). Production deploys once; the suite deploys per class. What is flushed
- * stays in the outbox, and the next deployment's sweeper relays it again.
+ * two classes on). The suite now deploys once per run ({@link DeployOnce}), so this runs
+ * once, before the undeploy at the end: the server stops quietly. What is flushed stays in
+ * the outbox, and the next deployment's sweeper relays it again.
  */
 public class QuietUndeploy implements LoadableExtension {
 

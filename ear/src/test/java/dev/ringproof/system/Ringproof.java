@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Predicate;
 
 /**
@@ -94,13 +93,12 @@ final class Ringproof {
     }
 
     JsonArray inboxWhen(String phone, Predicate<JsonArray> condition, Duration patience) {
-        Instant deadline = Instant.now().plus(patience);
-        JsonArray inbox = inbox(phone);
-        while (!condition.test(inbox) && Instant.now().isBefore(deadline)) {
-            sleep(Duration.ofMillis(200));
-            inbox = inbox(phone);
-        }
-        return inbox;
+        return Eventually.until("the inbox of " + phone, patience, () -> inbox(phone), condition);
+    }
+
+    /** Watches the handset's inbox for {@code time}: it must keep satisfying {@code condition}. */
+    JsonArray inboxStays(String phone, Duration time, Predicate<JsonArray> condition) {
+        return Eventually.stays("the inbox of " + phone + " as it was", time, () -> inbox(phone), condition);
     }
 
     /** A new console user with the billing role only: its username and password. */
@@ -121,6 +119,7 @@ final class Ringproof {
         return tenant.api().postJson("api/v1/verifications/" + id + "/check", "{\"code\":\"" + code + "\"}");
     }
 
+    /** Lets time pass as a scenario needs it (a dead server, a stalling fake); never before an assertion. */
     static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());

@@ -59,7 +59,7 @@ class SignInThrottleIT {
         assertThat(ringproof.admin.get("api/admin/v1/users").statusCode()).isEqualTo(200);
 
         // Retry-After is the promise under test: once it has passed, the right password works again
-        Thread.sleep(Duration.ofSeconds(retryAfter).toMillis());
+        Ringproof.sleep(Duration.ofSeconds(retryAfter));
         assertThat(Http.basic(locked, PASSWORD).get(USAGE).statusCode()).isEqualTo(200);
         // and that success ended the streak: one wrong password is a plain 401 again
         assertThat(guesser.get(USAGE).statusCode()).isEqualTo(401);

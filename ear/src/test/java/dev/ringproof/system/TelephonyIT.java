@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
@@ -103,8 +102,9 @@ class TelephonyIT {
         var verification = Http.json(tenant.api().get("api/v1/verifications/" + id));
         assertThat(verification.getString("channel")).isEqualTo("voice");
         assertThat(verification.getJsonArray("attempts").getJsonObject(0).getString("status")).isEqualTo("failed");
-        Ringproof.sleep(Duration.ofSeconds(3)); // the stalled answer comes back: still one SMS, from c only
-        assertThat(carriers.to(phone)).hasSize(1);
+        // the stalled answer comes back: still one SMS, from c only
+        assertThat(Eventually.stays("one SMS to " + phone, Duration.ofSeconds(3), () -> carriers.to(phone),
+                sent -> sent.size() == 1)).hasSize(1);
     }
 
     @Test
@@ -193,16 +193,9 @@ class TelephonyIT {
     }
 
     private String attemptStatusWhen(Ringproof.Tenant tenant, String id, String wanted) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        String status;
-        do {
-            status = Http.json(tenant.api().get("api/v1/verifications/" + id)).getJsonArray("attempts")
-                    .getJsonObject(0).getString("status");
-            if (!status.equals(wanted)) {
-                Ringproof.sleep(Duration.ofMillis(200));
-            }
-        } while (!status.equals(wanted) && Instant.now().isBefore(deadline));
-        return status;
+        return Eventually.until("the first attempt of " + id + " " + wanted, Duration.ofSeconds(10),
+                () -> Http.json(tenant.api().get("api/v1/verifications/" + id)).getJsonArray("attempts")
+                        .getJsonObject(0).getString("status"), wanted::equals);
     }
 
     private java.net.http.HttpResponse<String> callback(String path, Map<String, String> params, String signature) {

@@ -82,9 +82,9 @@ class WebhookIT {
         tenant.api().postJson("api/v1/verifications/" + id + "/cancel", "{}");
 
         var got = receiver.awaitAtLeast(4);
-        Ringproof.sleep(Duration.ofSeconds(3));
 
-        assertThat(receiver.received()).hasSize(4);
+        assertThat(Eventually.stays("four requests", Duration.ofSeconds(3), receiver::received,
+                requests -> requests.size() == 4)).hasSize(4);
         assertThat(got.stream().map(WebhookReceiver.Received::id).distinct()).hasSize(1);
         var log = Http.jsonArray(ringproof.admin.get("api/admin/v1/tenants/" + tenant.id() + "/webhook/deliveries"));
         assertThat(log.stream().map(d -> d.asJsonObject().getInt("status_code")).sorted())
@@ -97,13 +97,15 @@ class WebhookIT {
         String first = Http.json(Ringproof.start(tenant, Ringproof.mobile())).getString("id");
         tenant.api().postJson("api/v1/verifications/" + first + "/cancel", "{}");
         receiver.awaitAtLeast(1);
-        Ringproof.sleep(Duration.ofSeconds(2));
+        Eventually.until("the endpoint disabled", Duration.ofSeconds(15),
+                () -> Http.json(ringproof.admin.get("api/admin/v1/tenants/" + tenant.id())),
+                t -> t.getString("webhook_disabled_at", null) != null);
 
         String second = Http.json(Ringproof.start(tenant, Ringproof.mobile())).getString("id");
         tenant.api().postJson("api/v1/verifications/" + second + "/cancel", "{}");
-        Ringproof.sleep(Duration.ofSeconds(3));
 
-        assertThat(receiver.received()).hasSize(1);
+        assertThat(Eventually.stays("no request after the 410", Duration.ofSeconds(3), receiver::received,
+                requests -> requests.size() == 1)).hasSize(1);
         assertThat(Http.json(ringproof.admin.get("api/admin/v1/tenants/" + tenant.id()))
                 .getString("webhook_disabled_at", null)).isNotNull();
     }
@@ -122,8 +124,10 @@ class WebhookIT {
         assertThat(answer.statusCode()).isEqualTo(201);
         assertThat(millis).as("a start while the receiver hangs").isLessThan(2000);
         receiver.awaitAtLeast(2);
-        Ringproof.sleep(Duration.ofSeconds(2));
-        var log = Http.jsonArray(ringproof.admin.get("api/admin/v1/tenants/" + tenant.id() + "/webhook/deliveries"));
+        var log = Eventually.until("the timed-out delivery logged", Duration.ofSeconds(15),
+                () -> Http.jsonArray(ringproof.admin.get("api/admin/v1/tenants/" + tenant.id()
+                        + "/webhook/deliveries")),
+                logged -> logged.stream().anyMatch(d -> d.asJsonObject().getString("error", "").equals("timed out")));
         assertThat(log.stream().map(d -> d.asJsonObject().getString("error", ""))).contains("timed out");
     }
 

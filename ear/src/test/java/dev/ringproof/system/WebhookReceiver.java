@@ -57,11 +57,8 @@ final class WebhookReceiver implements AutoCloseable {
 
     /** Waits (up to 30 s) until at least {@code count} requests came in. */
     List<Received> awaitAtLeast(int count) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (received.size() < count && System.nanoTime() < deadline) {
-            Ringproof.sleep(Duration.ofMillis(100));
-        }
-        return received();
+        return Eventually.until(count + " webhook requests", Duration.ofSeconds(30), this::received,
+                requests -> requests.size() >= count);
     }
 
 

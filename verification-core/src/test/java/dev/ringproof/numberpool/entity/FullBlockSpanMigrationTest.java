@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * installation already has, on H2 and (with DB_URL) PostgreSQL, exactly as the application
  * would: enabled pools only, joined across pools of one country, cut to blocks of 10 000.
  */
+@Tag(TestDatabase.TAG)
 class FullBlockSpanMigrationTest {
 
     static Stream<TestDatabase> databases() {

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (handset settings as the open sandbox's), and test traffic may then hold rows with the same
  * keys beside them, while one world still cannot hold a key twice.
  */
+@Tag(TestDatabase.TAG)
 class LiveAndTestApartMigrationTest {
 
     static Stream<TestDatabase> databases() {

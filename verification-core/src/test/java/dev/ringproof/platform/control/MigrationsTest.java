@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The Flyway migrations, exactly as the server runs them, against H2 and (when
  * {@code DB_URL} names one, as in .ci/run's PostgreSQL pass) against PostgreSQL.
  */
+@Tag(TestDatabase.TAG)
 class MigrationsTest {
 
     static Stream<TestDatabase> databases() {

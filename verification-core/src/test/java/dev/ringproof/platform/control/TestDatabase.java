@@ -14,6 +14,12 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class TestDatabase {
 
+    /**
+     * The JUnit tag of every test that uses a TestDatabase: the PostgreSQL pass of .ci/run runs
+     * these unit tests alone, as only they can differ there (DatabaseTestsTagged checks the tag).
+     */
+    public static final String TAG = "database";
+
     private final DataSource dataSource;
     private final String schema;
     private final String kind;

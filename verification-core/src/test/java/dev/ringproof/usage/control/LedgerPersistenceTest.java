@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The ledger's table and report query on H2 and (with DB_URL) PostgreSQL: one line per
  * attempt, enforced by the database; sums and the approved count exactly as reported.
  */
+@Tag(TestDatabase.TAG)
 class LedgerPersistenceTest {
 
     static Stream<TestDatabase> databases() {

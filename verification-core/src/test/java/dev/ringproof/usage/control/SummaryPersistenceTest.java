@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * belongs to the month of its first send with all its sends, the SMS-only price is the one in
  * force for its country when it started, and every figure comes out exact.
  */
+@Tag(TestDatabase.TAG)
 class SummaryPersistenceTest {
 
     static Stream<TestDatabase> databases() {

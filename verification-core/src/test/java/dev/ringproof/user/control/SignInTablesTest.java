@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The sign-in throttle's tables and its own SQL on H2 and (with DB_URL) PostgreSQL: a row is
  * opened once however often it is asked for, and old rows are forgotten, locked ones never.
  */
+@Tag(TestDatabase.TAG)
 class SignInTablesTest {
 
     private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-11-28T10:00:00Z");

@@ -8,6 +8,7 @@ import dev.ringproof.sealing.control.Seal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The sealing of webhook secrets stored in clear by an earlier version, on H2 and (with
  * {@code DB_URL}) PostgreSQL: every clear value sealed for its tenant, sealed ones untouched.
  */
+@Tag(TestDatabase.TAG)
 class ClearWebhookSecretsTest {
 
     private final Seal seal = Seal.derive("a long server secret, as production sets one", "webhook signing secret");
