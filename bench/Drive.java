@@ -30,8 +30,10 @@ public class Drive {
         int clients = Integer.parseInt(args[2]);
         long seconds = Long.parseLong(args[3]);
         long phoneBase = Long.parseLong(args[4]);
-        var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        var http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         long begin = System.nanoTime();
         long end = begin + seconds * 1_000_000_000L;
         var counter = new AtomicLong();
@@ -41,17 +43,29 @@ public class Drive {
                 while (System.nanoTime() < end) {
                     long n = counter.incrementAndGet();
                     String phone = String.format("+447402%06d", (phoneBase + n) % 1_000_000);
-                    var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                            .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"phone\":\"" + phone + "\"}")).build();
+                    var request = HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Authorization", "Bearer " + key)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"phone\":\"" + phone + "\"}"))
+                            .build();
                     String line;
                     try {
                         var answer = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                         Matcher code = CODE.matcher(answer.body());
-                        String id = answer.statusCode() == 201 ? ID.matcher(answer.body()).results()
-                                .findFirst().map(r -> r.group(1)).orElse("-") : "-";
-                        line = answer.statusCode() + " " + answer.headers().firstValue("Content-Type").orElse("-")
-                                .replace(' ', '_') + " " + (answer.statusCode() >= 400 && code.find() ? code.group(1) : "-")
+                        String id = answer.statusCode() == 201
+                                ? ID.matcher(answer.body())
+                                        .results()
+                                        .findFirst()
+                                        .map(r -> r.group(1))
+                                        .orElse("-")
+                                : "-";
+                        line = answer.statusCode() + " "
+                                + answer.headers()
+                                        .firstValue("Content-Type")
+                                        .orElse("-")
+                                        .replace(' ', '_') + " "
+                                + (answer.statusCode() >= 400 && code.find() ? code.group(1) : "-")
                                 + " " + (LEAK.matcher(answer.body()).find() ? 1 : 0) + " " + id;
                     } catch (Exception e) {
                         line = "000 - - 0 -";

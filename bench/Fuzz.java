@@ -34,8 +34,10 @@ import java.util.regex.Pattern;
  */
 public class Fuzz {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     static final Pattern LEAK = Pattern.compile(
             "(?i)(exception|\\tat |org\\.postgresql|eclipse\\.persistence|sqlstate|java\\.lang|jakarta\\.|"
                     + "dev\\.ringproof\\.|<html|stack ?trace|syntax error at)");
@@ -45,27 +47,25 @@ public class Fuzz {
     static String base;
     static String adminAuth;
 
-    record Op(String path, String method) {
-    }
+    record Op(String path, String method) {}
 
-    record Case(String category, String method, String path, Map<String, String> headers, byte[] body,
-                String expect) {
-    }
+    record Case(String category, String method, String path, Map<String, String> headers, byte[] body, String expect) {}
 
-    record Result(Case c, int status, String contentType, String body, String location) {
-    }
+    record Result(Case c, int status, String contentType, String body, String location) {}
 
     public static void main(String[] args) throws Exception {
         base = args[0];
         adminAuth = "Basic " + Base64.getEncoder().encodeToString(args[1].getBytes(StandardCharsets.UTF_8));
-        var ops = operations(send(new Case("setup", "GET", "/openapi", Map.of(), null, "")).body());
+        var ops = operations(
+                send(new Case("setup", "GET", "/openapi", Map.of(), null, "")).body());
         var world = World.create();
         List<Case> cases = new ArrayList<>();
         for (Op op : ops) {
             cases.addAll(casesFor(op, world));
         }
         // destructive operations last, so that they do not take the fixtures away from the rest
-        List<Case> first = cases.stream().filter(c -> !c.method.equals("DELETE")).toList();
+        List<Case> first =
+                cases.stream().filter(c -> !c.method.equals("DELETE")).toList();
         List<Case> last = cases.stream().filter(c -> c.method.equals("DELETE")).toList();
         var results = new ConcurrentLinkedQueue<Result>();
         run(first, results, 8);
@@ -81,7 +81,8 @@ public class Fuzz {
         String path = null;
         for (String line : yaml.split("\n")) {
             Matcher p = Pattern.compile("^  (/\\S*):\\s*$").matcher(line);
-            Matcher m = Pattern.compile("^    (get|post|put|patch|delete):\\s*$").matcher(line);
+            Matcher m =
+                    Pattern.compile("^    (get|post|put|patch|delete):\\s*$").matcher(line);
             if (p.matches()) {
                 path = p.group(1);
             } else if (!line.startsWith("  ")) {
@@ -100,50 +101,97 @@ public class Fuzz {
     // ---------------------------------------------------------------- fixtures
 
     /** What the fuzz needs to exist: its own tenants, keys, pool, users, policy and verifications. */
-    record World(String keyA, String keyB, String revokedKey, String verificationA, String verificationB,
-                 String victimTenant, String victimKeyId, String victimPool, String victimNumber,
-                 String victimPolicy, String victimUser) {
+    record World(
+            String keyA,
+            String keyB,
+            String revokedKey,
+            String verificationA,
+            String verificationB,
+            String victimTenant,
+            String victimKeyId,
+            String victimPool,
+            String victimNumber,
+            String victimPolicy,
+            String victimUser) {
 
         static World create() throws Exception {
             String tenantA = id(admin("POST", "/api/admin/v1/tenants", "{\"name\":\"Fuzz A\"}"));
             String tenantB = id(admin("POST", "/api/admin/v1/tenants", "{\"name\":\"Fuzz B\"}"));
-            String keyA = field(admin("POST", "/api/admin/v1/tenants/" + tenantA + "/api-keys",
-                    "{\"label\":\"fuzz\",\"mode\":\"live\"}"), "key");
-            String keyB = field(admin("POST", "/api/admin/v1/tenants/" + tenantB + "/api-keys",
-                    "{\"label\":\"fuzz\",\"mode\":\"live\"}"), "key");
-            var revoked = admin("POST", "/api/admin/v1/tenants/" + tenantA + "/api-keys",
+            String keyA = field(
+                    admin(
+                            "POST",
+                            "/api/admin/v1/tenants/" + tenantA + "/api-keys",
+                            "{\"label\":\"fuzz\",\"mode\":\"live\"}"),
+                    "key");
+            String keyB = field(
+                    admin(
+                            "POST",
+                            "/api/admin/v1/tenants/" + tenantB + "/api-keys",
+                            "{\"label\":\"fuzz\",\"mode\":\"live\"}"),
+                    "key");
+            var revoked = admin(
+                    "POST",
+                    "/api/admin/v1/tenants/" + tenantA + "/api-keys",
                     "{\"label\":\"revoked\",\"mode\":\"live\"}");
             admin("DELETE", "/api/admin/v1/tenants/" + tenantA + "/api-keys/" + id(revoked), null);
             String victimTenant = id(admin("POST", "/api/admin/v1/tenants", "{\"name\":\"Fuzz victim\"}"));
-            String victimKeyId = id(admin("POST", "/api/admin/v1/tenants/" + victimTenant + "/api-keys",
+            String victimKeyId = id(admin(
+                    "POST",
+                    "/api/admin/v1/tenants/" + victimTenant + "/api-keys",
                     "{\"label\":\"victim\",\"mode\":\"test\"}"));
             String victimPool = id(admin("POST", "/api/admin/v1/pools", "{\"name\":\"Fuzz\",\"country\":\"GB\"}"));
-            admin("POST", "/api/admin/v1/pools/" + victimPool + "/numbers",
+            admin(
+                    "POST",
+                    "/api/admin/v1/pools/" + victimPool + "/numbers",
                     "{\"ranges\":[{\"from\":\"+442079470000\",\"to\":\"+442079470099\"}]}");
-            String victimPolicy = id(admin("POST", "/api/admin/v1/rate-limits",
+            String victimPolicy = id(admin(
+                    "POST",
+                    "/api/admin/v1/rate-limits",
                     "{\"scope\":\"phone\",\"action\":\"check\",\"tenant_id\":\"" + victimTenant
                             + "\",\"limit\":1000,\"window_seconds\":60}"));
-            admin("POST", "/api/admin/v1/users",
+            admin(
+                    "POST",
+                    "/api/admin/v1/users",
                     "{\"username\":\"fuzzvictim\",\"password\":\"fuzz-victim-password-1\",\"roles\":[\"billing\"]}");
             String vA = id(tenant(keyA, "{\"phone\":\"+447400999001\"}"));
             String vB = id(tenant(keyB, "{\"phone\":\"+447400999002\"}"));
-            return new World(keyA, keyB, field(revoked, "key"), vA, vB, victimTenant, victimKeyId, victimPool,
-                    "+442079470001", victimPolicy, "fuzzvictim");
+            return new World(
+                    keyA,
+                    keyB,
+                    field(revoked, "key"),
+                    vA,
+                    vB,
+                    victimTenant,
+                    victimKeyId,
+                    victimPool,
+                    "+442079470001",
+                    victimPolicy,
+                    "fuzzvictim");
         }
 
         private static String admin(String method, String path, String body) throws Exception {
-            var answer = send(new Case("setup", method, path, headers("Authorization", adminAuth,
-                    "Content-Type", "application/json"), body == null ? null : utf8(body), ""));
+            var answer = send(new Case(
+                    "setup",
+                    method,
+                    path,
+                    headers("Authorization", adminAuth, "Content-Type", "application/json"),
+                    body == null ? null : utf8(body),
+                    ""));
             if (answer.statusCode() / 100 != 2) {
-                throw new IllegalStateException("setup " + method + " " + path + ": " + answer.statusCode() + " "
-                        + answer.body());
+                throw new IllegalStateException(
+                        "setup " + method + " " + path + ": " + answer.statusCode() + " " + answer.body());
             }
             return answer.body();
         }
 
         private static String tenant(String key, String body) throws Exception {
-            var answer = send(new Case("setup", "POST", "/api/v1/verifications",
-                    headers("Authorization", "Bearer " + key, "Content-Type", "application/json"), utf8(body), ""));
+            var answer = send(new Case(
+                    "setup",
+                    "POST",
+                    "/api/v1/verifications",
+                    headers("Authorization", "Bearer " + key, "Content-Type", "application/json"),
+                    utf8(body),
+                    ""));
             if (answer.statusCode() != 201) {
                 throw new IllegalStateException("setup start: " + answer.statusCode() + " " + answer.body());
             }
@@ -240,19 +288,70 @@ public class Fuzz {
 
     /** Field values of the categories of hostile input (docs/testing.md), as JSON texts. */
     static final List<String> VALUES = List.of(
-            "\"\"", "\" \"", "\"+\"", "\"447700900123\"", "\"+44 (0) 7700 900123\"", "\"+44-7700-900-123\"",
-            "\"+44.7700.900.123\"", "\"tel:+447700900123\"", "\"sip:+447700900123@example.com\"",
-            "\"+447700900123;ext=12\"", "\"+44770090ABCD\"", "\"112\"", "\"999\"", "\"+9991234567\"",
-            "\"+4477009001234567890\"", "\"＋４４７７００９００１２３\"", "\"+٤٤٧٧٠٠٩٠٠١٢٣\"",
-            "\"+44\\u200b7700900123\"", "\"\\u202e+447700900123\"", "\"\\ufeff+447700900123\"",
-            "\"' or '1'='1\"", "\"'; drop table tenant; --\"", "\"#{7*7}\"", "\"${7*7}\"",
-            "\"${jndi:ldap://127.0.0.1/a}\"", "\"<script>alert(1)</script>\"", "\"=cmd|' /C calc'!A0\"",
-            "\"@SUM(1+1)\"", "\"-2+3\"", "\"a\\r\\nX-Injected: 1\"", "\"../../etc/passwd\"", "\"\\u0000\"",
-            "\"🙂\"", "\"١٢٣٤\"", "\"１２３４\"", "\" 1234 \"", "\"0001\"", "\"GB\"", "\"gb\"", "\"XX\"", "\"*\"",
-            "\"live\"", "\"test\"", "\"missed_call\"", "\"admin\"", "\"suspended\"", "\"2026-02-30\"",
-            "\"http://127.0.0.1:8080/api\"", "\"http://169.254.169.254/latest\"", "\"file:///etc/passwd\"",
-            "0", "-1", "1.5", "1e309", "9223372036854775808", "1234", "3601", "true", "null",
-            "[]", "[\"1234\",\"5678\"]", "{}", "{\"a\":1}", "[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]",
+            "\"\"",
+            "\" \"",
+            "\"+\"",
+            "\"447700900123\"",
+            "\"+44 (0) 7700 900123\"",
+            "\"+44-7700-900-123\"",
+            "\"+44.7700.900.123\"",
+            "\"tel:+447700900123\"",
+            "\"sip:+447700900123@example.com\"",
+            "\"+447700900123;ext=12\"",
+            "\"+44770090ABCD\"",
+            "\"112\"",
+            "\"999\"",
+            "\"+9991234567\"",
+            "\"+4477009001234567890\"",
+            "\"＋４４７７００９００１２３\"",
+            "\"+٤٤٧٧٠٠٩٠٠١٢٣\"",
+            "\"+44\\u200b7700900123\"",
+            "\"\\u202e+447700900123\"",
+            "\"\\ufeff+447700900123\"",
+            "\"' or '1'='1\"",
+            "\"'; drop table tenant; --\"",
+            "\"#{7*7}\"",
+            "\"${7*7}\"",
+            "\"${jndi:ldap://127.0.0.1/a}\"",
+            "\"<script>alert(1)</script>\"",
+            "\"=cmd|' /C calc'!A0\"",
+            "\"@SUM(1+1)\"",
+            "\"-2+3\"",
+            "\"a\\r\\nX-Injected: 1\"",
+            "\"../../etc/passwd\"",
+            "\"\\u0000\"",
+            "\"🙂\"",
+            "\"١٢٣٤\"",
+            "\"１２３４\"",
+            "\" 1234 \"",
+            "\"0001\"",
+            "\"GB\"",
+            "\"gb\"",
+            "\"XX\"",
+            "\"*\"",
+            "\"live\"",
+            "\"test\"",
+            "\"missed_call\"",
+            "\"admin\"",
+            "\"suspended\"",
+            "\"2026-02-30\"",
+            "\"http://127.0.0.1:8080/api\"",
+            "\"http://169.254.169.254/latest\"",
+            "\"file:///etc/passwd\"",
+            "0",
+            "-1",
+            "1.5",
+            "1e309",
+            "9223372036854775808",
+            "1234",
+            "3601",
+            "true",
+            "null",
+            "[]",
+            "[\"1234\",\"5678\"]",
+            "{}",
+            "{\"a\":1}",
+            "[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]",
             "\"" + "9".repeat(5000) + "\"");
 
     static List<Case> casesFor(Op op, World w) {
@@ -275,8 +374,9 @@ public class Fuzz {
         auths.add(new String[] {"key with tab", "Bearer \t" + w.keyA + " "});
         if (WRONG_PASSWORDS.getAndIncrement() < 5) {
             // a few only: ten wrong passwords in a row throttle the user, a hundred the address
-            auths.add(new String[] {"basic wrong password",
-                    "Basic " + Base64.getEncoder().encodeToString(utf8("fuzz-nobody:wrong"))});
+            auths.add(new String[] {
+                "basic wrong password", "Basic " + Base64.getEncoder().encodeToString(utf8("fuzz-nobody:wrong"))
+            });
         }
         auths.add(new String[] {"basic garbage", "Basic %%%"});
         if (!tenantApi) {
@@ -287,14 +387,25 @@ public class Fuzz {
                 break; // open in the sandbox (sandbox.open=true)
             }
             String expect = auth[0].equals("tenant key on admin") ? "denied" : "unauthenticated";
-            cases.add(new Case("auth: " + auth[0], op.method, path, with(json, "Authorization", auth[1]), body, expect));
+            cases.add(
+                    new Case("auth: " + auth[0], op.method, path, with(json, "Authorization", auth[1]), body, expect));
         }
         if (tenantApi) {
-            cases.add(new Case("auth: key in the query string", op.method,
-                    path + "?api_key=" + w.keyA + "&key=" + w.keyA, json, body, "unauthenticated"));
+            cases.add(new Case(
+                    "auth: key in the query string",
+                    op.method,
+                    path + "?api_key=" + w.keyA + "&key=" + w.keyA,
+                    json,
+                    body,
+                    "unauthenticated"));
             if (op.path.contains("{id}")) {
-                cases.add(new Case("auth: another tenant's verification", op.method,
-                        op.path.replace("{id}", w.verificationB), with(json, "Authorization", goodAuth), body, "404"));
+                cases.add(new Case(
+                        "auth: another tenant's verification",
+                        op.method,
+                        op.path.replace("{id}", w.verificationB),
+                        with(json, "Authorization", goodAuth),
+                        body,
+                        "404"));
             }
         }
         Map<String, String> good = with(json, "Authorization", goodAuth);
@@ -305,36 +416,83 @@ public class Fuzz {
                 cases.add(new Case("path spelling", op.method, spelled, json, body, "unauthenticated"));
             }
             for (String header : List.of("X-Original-URL", "X-Rewrite-URL", "X-Forwarded-Prefix", "X-Forwarded-Path")) {
-                cases.add(new Case("header: " + header, op.method, path,
-                        with(json, header, "/api/sandbox/v1/handsets/+447700900123/inbox"), body, "unauthenticated"));
+                cases.add(new Case(
+                        "header: " + header,
+                        op.method,
+                        path,
+                        with(json, header, "/api/sandbox/v1/handsets/+447700900123/inbox"),
+                        body,
+                        "unauthenticated"));
             }
-            cases.add(new Case("header: X-Forwarded-For loopback", op.method, path,
-                    with(json, "X-Forwarded-For", "127.0.0.1"), body, "unauthenticated"));
+            cases.add(new Case(
+                    "header: X-Forwarded-For loopback",
+                    op.method,
+                    path,
+                    with(json, "X-Forwarded-For", "127.0.0.1"),
+                    body,
+                    "unauthenticated"));
         }
 
         // path parameters
         if (op.path.contains("{")) {
-            for (String raw : List.of("unknown", "vf_", "' or 1=1 --", "#{7*7}", "${jndi:ldap://x/a}",
-                    "<script>", "..", "%2e%2e%2f%2e%2e%2fetc", "%00", "%ff%fe", "%E2%80%AE", "🙂", "a".repeat(3000),
-                    "１２３", "+44 7700", "%20", "%0d%0aX:1", "null", "-1", "9".repeat(40))) {
+            for (String raw : List.of(
+                    "unknown",
+                    "vf_",
+                    "' or 1=1 --",
+                    "#{7*7}",
+                    "${jndi:ldap://x/a}",
+                    "<script>",
+                    "..",
+                    "%2e%2e%2f%2e%2e%2fetc",
+                    "%00",
+                    "%ff%fe",
+                    "%E2%80%AE",
+                    "🙂",
+                    "a".repeat(3000),
+                    "１２３",
+                    "+44 7700",
+                    "%20",
+                    "%0d%0aX:1",
+                    "null",
+                    "-1",
+                    "9".repeat(40))) {
                 String value = raw.startsWith("%") || raw.contains("%2") ? raw : enc(raw);
                 cases.add(new Case("path id", op.method, op.path.replaceAll("\\{[^}]+}", value), good, body, ""));
             }
         }
         // headers
-        cases.add(new Case("header: method override", op.method, path,
-                with(good, "X-HTTP-Method-Override", "DELETE"), body, ""));
+        cases.add(new Case(
+                "header: method override", op.method, path, with(good, "X-HTTP-Method-Override", "DELETE"), body, ""));
         cases.add(new Case("header: huge", op.method, path, with(good, "X-Fuzz", "x".repeat(16_000)), body, ""));
         cases.add(new Case("header: Accept xml", op.method, path, with(good, "Accept", "application/xml"), body, ""));
-        cases.add(new Case("header: long Idempotency-Key", op.method, path,
-                with(good, "Idempotency-Key", "k".repeat(300)), body, ""));
-        cases.add(new Case("header: odd Idempotency-Key", op.method, path,
-                with(good, "Idempotency-Key", "'; select 1; --"), body, ""));
+        cases.add(new Case(
+                "header: long Idempotency-Key",
+                op.method,
+                path,
+                with(good, "Idempotency-Key", "k".repeat(300)),
+                body,
+                ""));
+        cases.add(new Case(
+                "header: odd Idempotency-Key",
+                op.method,
+                path,
+                with(good, "Idempotency-Key", "'; select 1; --"),
+                body,
+                ""));
         // query strings
-        for (String q : List.of("from=2026-13-01&to=2026-11-30", "from=x&to=y", "from=2026-11-30&to=2026-11-01",
-                "from=0000-01-01&to=9999-12-31", "page=-1&size=100000000", "limit=abc&offset=1e9",
-                "tenant=' or 1=1 --", "tenant=%00", "format=%0d%0a", "cursor=" + "z".repeat(4000),
-                "from=2026-11-01&to=2026-11-30&tenant=tn_unknown", "a=1&a=2&a=3")) {
+        for (String q : List.of(
+                "from=2026-13-01&to=2026-11-30",
+                "from=x&to=y",
+                "from=2026-11-30&to=2026-11-01",
+                "from=0000-01-01&to=9999-12-31",
+                "page=-1&size=100000000",
+                "limit=abc&offset=1e9",
+                "tenant=' or 1=1 --",
+                "tenant=%00",
+                "format=%0d%0a",
+                "cursor=" + "z".repeat(4000),
+                "from=2026-11-01&to=2026-11-30&tenant=tn_unknown",
+                "a=1&a=2&a=3")) {
             cases.add(new Case("query", op.method, path + "?" + q, good, body, ""));
         }
         if (!hasBody) {
@@ -351,27 +509,51 @@ public class Fuzz {
             var dropped = new LinkedHashMap<>(fields);
             dropped.remove(f.getKey());
             cases.add(new Case("body without " + f.getKey(), op.method, path, good, utf8(json(dropped)), ""));
-            cases.add(new Case("body duplicate " + f.getKey(), op.method, path, good,
-                    utf8(json(fields).replaceFirst("^\\{", "{\"" + f.getKey() + "\":\"dup\",")), ""));
+            cases.add(new Case(
+                    "body duplicate " + f.getKey(),
+                    op.method,
+                    path,
+                    good,
+                    utf8(json(fields).replaceFirst("^\\{", "{\"" + f.getKey() + "\":\"dup\",")),
+                    ""));
         }
         var extra = new LinkedHashMap<>(fields);
         extra.put("__proto__", "{\"admin\":true}");
         extra.put("tenant_id", "\"tn_other\"");
         cases.add(new Case("body extra fields", op.method, path, good, utf8(json(extra)), ""));
         // raw bodies
-        List<byte[]> raws = new ArrayList<>(List.of(utf8(""), utf8("{"), utf8("[]"), utf8("null"), utf8("\"x\""),
-                utf8("12"), utf8("<?xml version=\"1.0\"?><a>1</a>"), utf8("{\"a\":}"), utf8("{'a':1}"),
-                utf8("[".repeat(100_000)), utf8("{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}"),
-                utf8(manyKeys(20_000)), utf8("{\"phone\":\"" + "x".repeat(2_000_000) + "\"}"),
+        List<byte[]> raws = new ArrayList<>(List.of(
+                utf8(""),
+                utf8("{"),
+                utf8("[]"),
+                utf8("null"),
+                utf8("\"x\""),
+                utf8("12"),
+                utf8("<?xml version=\"1.0\"?><a>1</a>"),
+                utf8("{\"a\":}"),
+                utf8("{'a':1}"),
+                utf8("[".repeat(100_000)),
+                utf8("{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}"),
+                utf8(manyKeys(20_000)),
+                utf8("{\"phone\":\"" + "x".repeat(2_000_000) + "\"}"),
                 new byte[] {'{', '"', 'p', '"', ':', '"', (byte) 0xff, (byte) 0xfe, (byte) 0xc3, '"', '}'},
-                validBody(op).getBytes(StandardCharsets.UTF_16), utf8("\ufeff" + validBody(op))));
+                validBody(op).getBytes(StandardCharsets.UTF_16),
+                utf8("\ufeff" + validBody(op))));
         for (byte[] raw : raws) {
             cases.add(new Case("raw body", op.method, path, good, raw, ""));
         }
         // content types
-        for (String type : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
-                "multipart/form-data; boundary=x", "text/csv", "application/json; charset=latin1",
-                "application/json; charset=utf-16", "application/problem+json", "*/*", "garbage")) {
+        for (String type : List.of(
+                "text/plain",
+                "application/xml",
+                "application/x-www-form-urlencoded",
+                "multipart/form-data; boundary=x",
+                "text/csv",
+                "application/json; charset=latin1",
+                "application/json; charset=utf-16",
+                "application/problem+json",
+                "*/*",
+                "garbage")) {
             cases.add(new Case("content type " + type, op.method, path, with(good, "Content-Type", type), body, ""));
         }
         cases.add(new Case("no content type", op.method, path, with(good, "Content-Type", null), body, ""));
@@ -386,10 +568,19 @@ public class Fuzz {
         String[] segments = path.substring(1).split("/");
         List<String> out = new ArrayList<>(List.of(path + "/", path + ";x=1", path + "/."));
         for (int i = 0; i < segments.length; i++) {
-            for (String spelled : List.of(segments[i] + ";x=1", segments[i] + "%3Bx", segments[i] + "/x/..",
-                    segments[i] + "/%2e", "%" + Integer.toHexString(segments[i].charAt(0)) + segments[i].substring(1),
-                    segments[i].toUpperCase(), segments[i] + "/", segments[i] + "/x/%2E%2E", segments[i] + "/x/%c0%ae%c0%ae",
-                    segments[i] + "%2F", segments[i] + "%00", segments[i] + "/%ef%bc%8e")) {
+            for (String spelled : List.of(
+                    segments[i] + ";x=1",
+                    segments[i] + "%3Bx",
+                    segments[i] + "/x/..",
+                    segments[i] + "/%2e",
+                    "%" + Integer.toHexString(segments[i].charAt(0)) + segments[i].substring(1),
+                    segments[i].toUpperCase(),
+                    segments[i] + "/",
+                    segments[i] + "/x/%2E%2E",
+                    segments[i] + "/x/%c0%ae%c0%ae",
+                    segments[i] + "%2F",
+                    segments[i] + "%00",
+                    segments[i] + "/%ef%bc%8e")) {
                 String[] copy = segments.clone();
                 copy[i] = spelled;
                 out.add("/" + String.join("/", copy));
@@ -443,7 +634,11 @@ public class Fuzz {
 
     static String json(Map<String, String> fields) {
         StringBuilder out = new StringBuilder("{");
-        fields.forEach((k, v) -> out.append(out.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));
+        fields.forEach((k, v) -> out.append(out.length() > 1 ? "," : "")
+                .append('"')
+                .append(k)
+                .append("\":")
+                .append(v));
         return out.append('}').toString();
     }
 
@@ -463,8 +658,11 @@ public class Fuzz {
             pool.execute(() -> {
                 try {
                     var answer = send(c);
-                    results.add(new Result(c, answer.statusCode(),
-                            answer.headers().firstValue("Content-Type").orElse(""), answer.body(),
+                    results.add(new Result(
+                            c,
+                            answer.statusCode(),
+                            answer.headers().firstValue("Content-Type").orElse(""),
+                            answer.body(),
                             answer.headers().firstValue("Location").orElse("")));
                 } catch (IllegalArgumentException e) {
                     results.add(new Result(c, -1, "", "not sendable by the JDK client: " + e.getMessage(), ""));
@@ -484,8 +682,9 @@ public class Fuzz {
                 request.header(k, v);
             }
         });
-        request.method(c.method, c.body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(c.body));
+        request.method(
+                c.method,
+                c.body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(c.body));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
@@ -514,14 +713,20 @@ public class Fuzz {
                 unsendable++;
                 continue;
             }
-            categories.merge(r.c.category.replaceAll(" [a-z_]+$", "").replaceAll("^(body field|body without|body duplicate|content type|auth).*", "$1"), 1, Integer::sum);
+            categories.merge(
+                    r.c.category
+                            .replaceAll(" [a-z_]+$", "")
+                            .replaceAll("^(body field|body without|body duplicate|content type|auth).*", "$1"),
+                    1,
+                    Integer::sum);
             sent++;
             if (r.status == 0) {
                 noAnswer++;
                 failures.append("NO ANSWER ").append(describe(r)).append('\n');
                 continue;
             }
-            byClass.computeIfAbsent(r.status / 100 + "xx", k -> new AtomicInteger()).incrementAndGet();
+            byClass.computeIfAbsent(r.status / 100 + "xx", k -> new AtomicInteger())
+                    .incrementAndGet();
             if (r.status >= 500) {
                 fiveXx++;
                 failures.append("5XX ").append(describe(r)).append('\n');
@@ -532,7 +737,9 @@ public class Fuzz {
                 undecodable++;
                 continue;
             }
-            if (r.status == 301 && r.location.equals("/api/") && r.c.path.toLowerCase(java.util.Locale.ROOT).matches("/api(;|%3b).*")) {
+            if (r.status == 301
+                    && r.location.equals("/api/")
+                    && r.c.path.toLowerCase(java.util.Locale.ROOT).matches("/api(;|%3b).*")) {
                 // a matrix parameter on the context root's segment: the server redirects to /api/ with its
                 // own "Document moved" page; no resource reached
                 contextRootRedirects++;
@@ -576,10 +783,11 @@ public class Fuzz {
                 }
             }
         }
-        java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("fuzz.failures", "fuzz-failures.txt")),
-                failures.toString());
+        java.nio.file.Files.writeString(
+                java.nio.file.Path.of(System.getProperty("fuzz.failures", "fuzz-failures.txt")), failures.toString());
         System.out.println();
-        System.out.printf("Fuzz run: %d operations of /openapi, %d requests sent (%d variants the JDK client cannot send)%n",
+        System.out.printf(
+                "Fuzz run: %d operations of /openapi, %d requests sent (%d variants the JDK client cannot send)%n",
                 ops.size(), sent, unsendable);
         System.out.println("  answers by class: " + new java.util.TreeMap<>(byClass));
         System.out.println("  requests by category: " + categories);
@@ -587,16 +795,20 @@ public class Fuzz {
         ok &= check("requests without an answer (connection dropped, timeout)", noAnswer);
         ok &= check("5xx answers", fiveXx);
         ok &= check("error answers that are not application/problem+json", notProblem);
-        System.out.printf("  %-80s %6d  %s%n", "empty 400s of the HTTP layer, before any application (informative)",
-                httpLayer, "-");
-        System.out.printf("  %-80s %6d  %s%n", "empty 200s of the HTTP layer for a path it cannot decode (informative)",
-                undecodable, "-");
-        System.out.printf("  %-80s %6d  %s%n", "the server's redirects of /api;... to /api/ (informative)",
-                contextRootRedirects, "-");
+        System.out.printf(
+                "  %-80s %6d  %s%n",
+                "empty 400s of the HTTP layer, before any application (informative)", httpLayer, "-");
+        System.out.printf(
+                "  %-80s %6d  %s%n",
+                "empty 200s of the HTTP layer for a path it cannot decode (informative)", undecodable, "-");
+        System.out.printf(
+                "  %-80s %6d  %s%n",
+                "the server's redirects of /api;... to /api/ (informative)", contextRootRedirects, "-");
         ok &= check("problem+json without a code or with a status other than the HTTP status", badProblem);
         ok &= check("bodies with a stack trace, SQL, class or package names, or HTML", leaks);
         ok &= check("another tenant's verification answered other than 404 (of " + isolationChecked + ")", isolation);
-        ok &= check("tenant keys on admin/billing paths answered other than 401/403 (of " + adminChecked + ")",
+        ok &= check(
+                "tenant keys on admin/billing paths answered other than 401/403 (of " + adminChecked + ")",
                 adminDenied);
         ok &= check("unauthenticated requests answered 2xx (of " + unauthenticatedChecked + ")", unauthenticated);
         return ok;

@@ -33,9 +33,11 @@ public class OpenLoop {
         int total = (int) Math.round(rate * seconds);
         long intervalNanos = (long) (1e9 / rate);
 
-        var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        var client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(4)).build();
+                .executor(Executors.newFixedThreadPool(4))
+                .build();
         var inFlight = new Semaphore(MAX_IN_FLIGHT);
         var latencies = new ConcurrentLinkedQueue<Long>();
         var non2xx = new AtomicLong();
@@ -52,9 +54,12 @@ public class OpenLoop {
                 continue;
             }
             String phone = String.format("+447400%06d", (phoneBase + i) % 1_000_000);
-            var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                    .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"phone\":\"" + phone + "\"}")).build();
+            var request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer " + key)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"phone\":\"" + phone + "\"}"))
+                    .build();
             client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                 latencies.add(System.nanoTime() - due);
                 if (error != null) {
@@ -68,10 +73,16 @@ public class OpenLoop {
         inFlight.acquire(MAX_IN_FLIGHT);
         double elapsed = (System.nanoTime() - begin) / 1e9;
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf(java.util.Locale.ROOT,
+        System.out.printf(
+                java.util.Locale.ROOT,
                 "RESULT requests=%d rps=%.1f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f non2xx=%d socket_errors=%d%n",
-                sorted.length, sorted.length / elapsed, ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99),
-                non2xx.get(), failed.get());
+                sorted.length,
+                sorted.length / elapsed,
+                ms(sorted, 0.50),
+                ms(sorted, 0.95),
+                ms(sorted, 0.99),
+                non2xx.get(),
+                failed.get());
         System.exit(0);
     }
 

@@ -14,9 +14,23 @@ import java.util.Map;
 @RequestScoped
 public class DashboardBacking {
 
-    private static final Map<String, String> COLOURS = Map.of("missed_call", "#3b82f6", "sms", "#f59e0b",
-            "voice", "#8b5cf6", "approved", "#22c55e", "pending", "#94a3b8", "failed", "#ef4444",
-            "expired", "#f97316", "canceled", "#64748b");
+    private static final Map<String, String> COLOURS = Map.of(
+            "missed_call",
+            "#3b82f6",
+            "sms",
+            "#f59e0b",
+            "voice",
+            "#8b5cf6",
+            "approved",
+            "#22c55e",
+            "pending",
+            "#94a3b8",
+            "failed",
+            "#ef4444",
+            "expired",
+            "#f97316",
+            "canceled",
+            "#64748b");
 
     @Inject
     TrafficStats stats;

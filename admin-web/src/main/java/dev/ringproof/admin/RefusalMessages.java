@@ -11,8 +11,7 @@ import java.util.Map;
  */
 public final class RefusalMessages {
 
-    private RefusalMessages() {
-    }
+    private RefusalMessages() {}
 
     static void show(Refusal refusal, Map<String, String> fieldIds) {
         var faces = FacesContext.getCurrentInstance();

@@ -39,7 +39,7 @@ public class RefusalsShown implements Serializable {
     }
 
     private static Map<String, String> inputs(ShowsRefusals shows) {
-        return Arrays.stream(shows.value()).collect(Collectors.toMap(ShowsRefusals.Input::field,
-                ShowsRefusals.Input::id));
+        return Arrays.stream(shows.value())
+                .collect(Collectors.toMap(ShowsRefusals.Input::field, ShowsRefusals.Input::id));
     }
 }

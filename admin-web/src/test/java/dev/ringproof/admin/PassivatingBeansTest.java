@@ -44,19 +44,21 @@ import org.junit.jupiter.api.Test;
 class PassivatingBeansTest {
 
     /** The collections whose every implementation the console uses (List.of, toList, ArrayList...) is serializable. */
-    private static final Set<Class<?>> SERIALIZABLE_COLLECTIONS = Set.of(List.class, Set.class, Map.class,
-            Collection.class);
+    private static final Set<Class<?>> SERIALIZABLE_COLLECTIONS =
+            Set.of(List.class, Set.class, Map.class, Collection.class);
 
     private final List<Class<?>> beans = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.ringproof.admin").stream()
-            .map(JavaClass::reflect)
-            .filter(PassivatingBeansTest::hasPassivatingScope)
-            .toList();
+                    .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                    .importPackages("dev.ringproof.admin")
+                    .stream()
+                    .map(JavaClass::reflect)
+                    .filter(PassivatingBeansTest::hasPassivatingScope)
+                    .toList();
 
     @Test
     void theConsoleHasViewScopedBeansToCheck() {
-        assertThat(beans).extracting(Class::getSimpleName)
+        assertThat(beans)
+                .extracting(Class::getSimpleName)
                 .contains("ListVerificationsBacking", "UsageReportBacking", "TenantWebhookBacking");
     }
 
@@ -126,14 +128,18 @@ class PassivatingBeansTest {
         } else if (cls.getName().startsWith("dev.ringproof.")) {
             // the project's own values: what they hold is written out too (the JDK's are trusted)
             for (var field : instanceFields(cls)) {
-                checkValue(field.getGenericType(), where + " → " + cls.getSimpleName() + "." + field.getName(),
-                        problems, seen);
+                checkValue(
+                        field.getGenericType(),
+                        where + " → " + cls.getSimpleName() + "." + field.getName(),
+                        problems,
+                        seen);
             }
         }
     }
 
     private static boolean hasPassivatingScope(Class<?> cls) {
-        return Arrays.stream(cls.getAnnotations()).map(Annotation::annotationType)
+        return Arrays.stream(cls.getAnnotations())
+                .map(Annotation::annotationType)
                 .map(scope -> scope.getAnnotation(NormalScope.class))
                 .anyMatch(normal -> normal != null && normal.passivating());
     }
@@ -147,8 +153,11 @@ class PassivatingBeansTest {
         Predicate<Class<? extends Annotation>> annotated = type::isAnnotationPresent;
         boolean normalScoped = Arrays.stream(type.getAnnotations())
                 .anyMatch(a -> a.annotationType().isAnnotationPresent(NormalScope.class));
-        return normalScoped || annotated.test(Stateless.class) || annotated.test(Singleton.class)
-                || annotated.test(Stateful.class) || Serializable.class.isAssignableFrom(type);
+        return normalScoped
+                || annotated.test(Stateless.class)
+                || annotated.test(Singleton.class)
+                || annotated.test(Stateful.class)
+                || Serializable.class.isAssignableFrom(type);
     }
 
     private static List<Field> instanceFields(Class<?> cls) {

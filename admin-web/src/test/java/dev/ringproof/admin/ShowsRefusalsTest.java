@@ -18,22 +18,35 @@ class ShowsRefusalsTest {
 
     @Test
     void actionsThatShowRefusalsReturnNothingOrAnOutcome() {
-        methods().that().areAnnotatedWith(ShowsRefusals.class)
-                .should().haveRawReturnType(void.class).orShould().haveRawReturnType(String.class)
+        methods()
+                .that()
+                .areAnnotatedWith(ShowsRefusals.class)
+                .should()
+                .haveRawReturnType(void.class)
+                .orShould()
+                .haveRawReturnType(String.class)
                 .because("a refused action answers null: the same page again, or nothing to return")
                 .check(console);
     }
 
     @Test
     void actionsThatShowRefusalsArePublicSoThePageCallsThemThroughTheInterceptor() {
-        methods().that().areAnnotatedWith(ShowsRefusals.class).should().bePublic()
+        methods()
+                .that()
+                .areAnnotatedWith(ShowsRefusals.class)
+                .should()
+                .bePublic()
                 .because("a call from inside the bean may bypass the interceptor; pages call public methods")
                 .check(console);
     }
 
     @Test
     void onlyTheInterceptorIsBoundAsAWholeClass() {
-        noClasses().that().areNotAnnotatedWith(Interceptor.class).should().beAnnotatedWith(ShowsRefusals.class)
+        noClasses()
+                .that()
+                .areNotAnnotatedWith(Interceptor.class)
+                .should()
+                .beAnnotatedWith(ShowsRefusals.class)
                 .because("on a bean class it would also swallow the refusals of its getters")
                 .check(console);
     }

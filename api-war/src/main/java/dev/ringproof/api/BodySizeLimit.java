@@ -40,7 +40,8 @@ public class BodySizeLimit implements ContainerRequestFilter {
 
     private static WebApplicationException tooLarge() {
         return new WebApplicationException(
-                Problem.of(ErrorCode.PAYLOAD_TOO_LARGE, "Request bodies may be at most 64 KiB.").toResponse());
+                Problem.of(ErrorCode.PAYLOAD_TOO_LARGE, "Request bodies may be at most 64 KiB.")
+                        .toResponse());
     }
 
     private static final class Limited extends FilterInputStream {

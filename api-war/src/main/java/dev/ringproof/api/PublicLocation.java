@@ -25,7 +25,12 @@ public class PublicLocation implements ContainerResponseFilter {
         }
         var base = request.getUriInfo().getBaseUri();
         String origin = base.getScheme() + "://" + base.getHost() + ":" + base.getPort();
-        response.getHeaders().putSingle(HttpHeaders.LOCATION,
-                publicUrl.location(location.toString(), request.getUriInfo().getRequestUri().getRawPath(), origin));
+        response.getHeaders()
+                .putSingle(
+                        HttpHeaders.LOCATION,
+                        publicUrl.location(
+                                location.toString(),
+                                request.getUriInfo().getRequestUri().getRawPath(),
+                                origin));
     }
 }

@@ -52,12 +52,22 @@ class ConfigurationDocumentedTest {
         keys.forEach(key -> namespaces.add(key.substring(0, key.indexOf('.') + 1)));
         prefixes.removeIf(prefix -> namespaces.stream().noneMatch(prefix::startsWith));
 
-        assertThat(keys).as("keys found in the sources").hasSizeGreaterThan(50)
-                .contains("db.url", "telephony.sip.port", "telephony.carrier.<name>.timeout", "console.session.idle-timeout");
-        assertThat(keys).as("keys missing from docs/configuration.md")
-                .filteredOn(key -> !page.contains("`" + key + "`")).isEmpty();
-        assertThat(prefixes).as("key families missing from docs/configuration.md")
-                .filteredOn(prefix -> !page.contains("`" + prefix)).isEmpty();
+        assertThat(keys)
+                .as("keys found in the sources")
+                .hasSizeGreaterThan(50)
+                .contains(
+                        "db.url",
+                        "telephony.sip.port",
+                        "telephony.carrier.<name>.timeout",
+                        "console.session.idle-timeout");
+        assertThat(keys)
+                .as("keys missing from docs/configuration.md")
+                .filteredOn(key -> !page.contains("`" + key + "`"))
+                .isEmpty();
+        assertThat(prefixes)
+                .as("key families missing from docs/configuration.md")
+                .filteredOn(prefix -> !page.contains("`" + prefix))
+                .isEmpty();
     }
 
     @Test
@@ -76,8 +86,10 @@ class ConfigurationDocumentedTest {
             }
         }
         assertThat(variables).as("variables found in the scripts").contains("BROKER_BIND", "ADMIN_BOOTSTRAP_USER");
-        assertThat(variables).as("script variables missing from docs/configuration.md")
-                .filteredOn(name -> !page.contains("`" + name + "`")).isEmpty();
+        assertThat(variables)
+                .as("script variables missing from docs/configuration.md")
+                .filteredOn(name -> !page.contains("`" + name + "`"))
+                .isEmpty();
     }
 
     @Test
@@ -98,8 +110,9 @@ class ConfigurationDocumentedTest {
 
         read(source, keys, prefixes);
 
-        assertThat(keys).containsExactlyInAnyOrder("a.one", "a.two", "a.three", "a.four", "a.five", "a.six.seven",
-                "a.carrier.<name>.token");
+        assertThat(keys)
+                .containsExactlyInAnyOrder(
+                        "a.one", "a.two", "a.three", "a.four", "a.five", "a.six.seven", "a.carrier.<name>.token");
         assertThat(prefixes).contains("a.route.");
     }
 
@@ -113,11 +126,13 @@ class ConfigurationDocumentedTest {
         Map<String, String> variables = new HashMap<>();
         Matcher variable = PREFIX_VARIABLE.matcher(source);
         while (variable.find()) {
-            variables.put(variable.group(1), variable.group(3) == null ? variable.group(2)
-                    : variable.group(2) + "<" + variable.group(3) + ">.");
+            variables.put(
+                    variable.group(1),
+                    variable.group(3) == null ? variable.group(2) : variable.group(2) + "<" + variable.group(3) + ">.");
         }
         variables.forEach((name, prefix) -> {
-            Matcher use = Pattern.compile("\\b" + Pattern.quote(name) + "\\s*\\+\\s*\"([a-z0-9-]+)\"").matcher(source);
+            Matcher use = Pattern.compile("\\b" + Pattern.quote(name) + "\\s*\\+\\s*\"([a-z0-9-]+)\"")
+                    .matcher(source);
             while (use.find()) {
                 keys.add(prefix + use.group(1));
             }
@@ -130,8 +145,10 @@ class ConfigurationDocumentedTest {
 
     private static Iterable<Path> mainSources() {
         try (Stream<Path> modules = Files.list(Repository.ROOT)) {
-            return modules.map(module -> module.resolve("src/main/java")).filter(Files::isDirectory)
-                    .flatMap(dir -> Repository.files(dir).stream()).filter(p -> p.toString().endsWith(".java"))
+            return modules.map(module -> module.resolve("src/main/java"))
+                    .filter(Files::isDirectory)
+                    .flatMap(dir -> Repository.files(dir).stream())
+                    .filter(p -> p.toString().endsWith(".java"))
                     .toList();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -26,7 +26,9 @@ class DocLinksTest {
     @Test
     void theReadmeStaysShort() {
         byte[] readme = Repository.read("README.md").getBytes(StandardCharsets.UTF_8);
-        assertThat(readme.length).as("README.md in bytes (move detail into docs/)").isLessThanOrEqualTo(README_MAX_BYTES);
+        assertThat(readme.length)
+                .as("README.md in bytes (move detail into docs/)")
+                .isLessThanOrEqualTo(README_MAX_BYTES);
     }
 
     /** The anchors a Markdown viewer gives a page's headings: lower case, punctuation dropped, spaces as dashes. */
@@ -34,8 +36,11 @@ class DocLinksTest {
         Set<String> anchors = new HashSet<>();
         var heading = HEADING.matcher(Repository.textOf(page));
         while (heading.find()) {
-            anchors.add(heading.group(1).strip().toLowerCase(Locale.ROOT)
-                    .replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'));
+            anchors.add(heading.group(1)
+                    .strip()
+                    .toLowerCase(Locale.ROOT)
+                    .replaceAll("[^\\p{L}\\p{N} _-]", "")
+                    .replace(' ', '-'));
         }
         return anchors;
     }
@@ -49,7 +54,8 @@ class DocLinksTest {
     @Test
     void everyLinkOfTheDocsLeadsToAFileOfTheRepository() {
         List<Path> pages = new ArrayList<>(Repository.files(Repository.ROOT.resolve("docs")).stream()
-                .filter(p -> p.toString().endsWith(".md")).toList());
+                .filter(p -> p.toString().endsWith(".md"))
+                .toList());
         pages.add(Repository.ROOT.resolve("README.md"));
         List<String> broken = new ArrayList<>();
         int links = 0;
@@ -63,7 +69,8 @@ class DocLinksTest {
                     continue;
                 }
                 String path = target.replaceFirst("#.*", "");
-                Path file = path.isEmpty() ? page : page.getParent().resolve(path).normalize();
+                Path file =
+                        path.isEmpty() ? page : page.getParent().resolve(path).normalize();
                 if (!file.startsWith(Repository.ROOT) || !Files.exists(file)) {
                     broken.add(Repository.ROOT.relativize(page) + ": " + target + " leads nowhere in the repository");
                 } else if (target.contains("#") && !anchors(file).contains(target.substring(target.indexOf('#') + 1))) {

@@ -16,8 +16,14 @@ class NoOutsideReferencesTest {
 
     /** Spelled in pieces so that this file does not match itself. */
     static final List<String> OUTSIDE = List.of(
-            "shared" + "/docs", ".." + "/shared", "/work" + "/shared",
-            "API" + ".md", "ARCHITECTURE" + ".md", "STYLE" + ".md", "PLATFORM-NOTES" + ".md", "THREATS" + ".md",
+            "shared" + "/docs",
+            ".." + "/shared",
+            "/work" + "/shared",
+            "API" + ".md",
+            "ARCHITECTURE" + ".md",
+            "STYLE" + ".md",
+            "PLATFORM-NOTES" + ".md",
+            "THREATS" + ".md",
             "COMPAT" + ".md");
 
     @Test
@@ -44,10 +50,18 @@ class NoOutsideReferencesTest {
     @Test
     void theCheckReadsEveryKindOfFileOfTheProject() {
         var scanned = Repository.files(Repository.ROOT).stream()
-                .map(file -> Repository.ROOT.relativize(file).toString().replace('\\', '/')).toList();
+                .map(file -> Repository.ROOT.relativize(file).toString().replace('\\', '/'))
+                .toList();
 
-        assertThat(scanned).contains("README.md", "ringproof", "pom.xml", "ear/pom.xml", "bin/harden-broker",
-                "docs/api.md", "api-war/src/main/java/dev/ringproof/api/RingproofApi.java");
+        assertThat(scanned)
+                .contains(
+                        "README.md",
+                        "ringproof",
+                        "pom.xml",
+                        "ear/pom.xml",
+                        "bin/harden-broker",
+                        "docs/api.md",
+                        "api-war/src/main/java/dev/ringproof/api/RingproofApi.java");
         assertThat(scanned).noneMatch(path -> path.contains("/target/") || path.startsWith(".ringproof/"));
     }
 }

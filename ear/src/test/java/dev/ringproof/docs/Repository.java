@@ -13,14 +13,13 @@ import java.util.stream.Stream;
 final class Repository {
 
     /** Folders that hold no file of the project's own. */
-    private static final Set<String> NOT_OURS = Set.of("target", ".git", ".ringproof", ".idea", ".vscode",
-            "node_modules");
+    private static final Set<String> NOT_OURS =
+            Set.of("target", ".git", ".ringproof", ".idea", ".vscode", "node_modules");
 
     /** The checkout's root: the parent of the ear module, where the tests run. */
     static final Path ROOT = root();
 
-    private Repository() {
-    }
+    private Repository() {}
 
     private static Path root() {
         Path here = Path.of("").toAbsolutePath();
@@ -37,7 +36,8 @@ final class Repository {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile)
                     .filter(file -> ours(ROOT.relativize(file)))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

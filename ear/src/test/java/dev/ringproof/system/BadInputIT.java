@@ -34,8 +34,15 @@ class BadInputIT {
     }
 
     /** One bad request: what is sent, and the status and code it must get. */
-    record Case(String name, String method, String path, byte[] body, String contentType, int status, String code,
-                String... headers) {
+    record Case(
+            String name,
+            String method,
+            String path,
+            byte[] body,
+            String contentType,
+            int status,
+            String code,
+            String... headers) {
 
         static Case start(String name, String body, int status, String code, String... headers) {
             return new Case(name, "POST", "api/v1/verifications", utf8(body), JSON, status, code, headers);
@@ -46,7 +53,8 @@ class BadInputIT {
     void everyBadInputGetsItsProblemAndChangesNothing() {
         ringproof.londonPool();
         var tenant = ringproof.tenant("{\"name\":\"Careful\",\"allowed_countries\":[\"GB\",\"US\",\"DE\"]}", "live");
-        String verification = Http.json(Ringproof.start(tenant, Ringproof.mobile())).getString("id");
+        String verification =
+                Http.json(Ringproof.start(tenant, Ringproof.mobile())).getString("id");
         String checkPath = "api/v1/verifications/" + verification + "/check";
         var pool = Http.json(ringproof.admin.postJson("api/admin/v1/pools", "{\"name\":\"P\",\"country\":\"GB\"}"));
         String numbersPath = "api/admin/v1/pools/" + pool.getString("id") + "/numbers";
@@ -73,63 +81,170 @@ class BadInputIT {
                 Case.start("byte order mark", "{\"phone\":\"\ufeff+447400999001\"}", 400, "invalid_request"),
                 Case.start("premium rate", "{\"phone\":\"+19005551234\"}", 403, "fraud_blocked"),
                 Case.start("country not allowed", "{\"phone\":\"+33612345678\"}", 403, "country_not_permitted"),
-                Case.start("fixed line for missed call and SMS only",
+                Case.start(
+                        "fixed line for missed call and SMS only",
                         "{\"phone\":\"+4930123456\",\"channels\":[\"missed_call\",\"sms\"]}",
-                        422, "unsupported_number_type"),
+                        422,
+                        "unsupported_number_type"),
                 Case.start("unknown field", "{\"phone\":\"" + PHONE + "\",\"admin\":true}", 400, "invalid_request"),
-                Case.start("duplicate keys", "{\"phone\":\"+447400999002\",\"phone\":\"" + PHONE + "\"}",
-                        400, "invalid_request"),
-                Case.start("deeply nested", "{\"phone\":" + "[".repeat(5000) + "]".repeat(5000) + "}",
-                        400, "invalid_request"),
+                Case.start(
+                        "duplicate keys",
+                        "{\"phone\":\"+447400999002\",\"phone\":\"" + PHONE + "\"}",
+                        400,
+                        "invalid_request"),
+                Case.start(
+                        "deeply nested",
+                        "{\"phone\":" + "[".repeat(5000) + "]".repeat(5000) + "}",
+                        400,
+                        "invalid_request"),
                 Case.start("not JSON", "phone=" + PHONE, 400, "invalid_request"),
                 Case.start("JSON array", "[\"" + PHONE + "\"]", 400, "invalid_request"),
-                Case.start("unknown channel", "{\"phone\":\"" + PHONE + "\",\"channels\":[\"fax\"]}",
-                        400, "invalid_request"),
-                Case.start("channel twice", "{\"phone\":\"" + PHONE + "\",\"channels\":[\"sms\",\"sms\"]}",
-                        400, "invalid_request"),
-                Case.start("client_ip a host name", "{\"phone\":\"" + PHONE + "\",\"client_ip\":\"example.com\"}",
-                        400, "invalid_request"),
-                Case.start("reference too long", "{\"phone\":\"" + PHONE + "\",\"reference\":\"" + "x".repeat(201)
-                        + "\"}", 400, "invalid_request"),
-                Case.start("megabyte string", "{\"phone\":\"" + "9".repeat(1 << 20) + "\"}", 413, "payload_too_large"),
-                Case.start("Idempotency-Key too long", "{\"phone\":\"" + PHONE + "\"}", 400, "invalid_request",
-                        "Idempotency-Key", "k".repeat(256)),
-                new Case("XML body", "POST", "api/v1/verifications", utf8("<phone>" + PHONE + "</phone>"),
-                        "application/xml", 415, "unsupported_media_type"),
-                new Case("no content type", "POST", "api/v1/verifications", utf8("{\"phone\":\"" + PHONE + "\"}"),
-                        null, 415, "unsupported_media_type"),
-                new Case("invalid UTF-8", "POST", "api/v1/verifications",
-                        new byte[] {'{', '"', 'p', 'h', 'o', 'n', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'},
-                        JSON, 400, "invalid_request"),
-                new Case("code as number", "POST", checkPath, utf8("{\"code\":1234}"), JSON, 400, "invalid_request"),
-                new Case("codes as array", "POST", checkPath, utf8("{\"code\":[\"1234\",\"5678\"]}"), JSON,
-                        400, "invalid_request"),
-                new Case("code with space", "POST", checkPath, utf8("{\"code\":\"12 34\"}"), JSON, 400,
+                Case.start(
+                        "unknown channel",
+                        "{\"phone\":\"" + PHONE + "\",\"channels\":[\"fax\"]}",
+                        400,
                         "invalid_request"),
-                new Case("JNDI lookup as code", "POST", checkPath, utf8("{\"code\":\"${jndi:ldap://x/a}\"}"), JSON,
-                        400, "invalid_request"),
+                Case.start(
+                        "channel twice",
+                        "{\"phone\":\"" + PHONE + "\",\"channels\":[\"sms\",\"sms\"]}",
+                        400,
+                        "invalid_request"),
+                Case.start(
+                        "client_ip a host name",
+                        "{\"phone\":\"" + PHONE + "\",\"client_ip\":\"example.com\"}",
+                        400,
+                        "invalid_request"),
+                Case.start(
+                        "reference too long",
+                        "{\"phone\":\"" + PHONE + "\",\"reference\":\"" + "x".repeat(201) + "\"}",
+                        400,
+                        "invalid_request"),
+                Case.start("megabyte string", "{\"phone\":\"" + "9".repeat(1 << 20) + "\"}", 413, "payload_too_large"),
+                Case.start(
+                        "Idempotency-Key too long",
+                        "{\"phone\":\"" + PHONE + "\"}",
+                        400,
+                        "invalid_request",
+                        "Idempotency-Key",
+                        "k".repeat(256)),
+                new Case(
+                        "XML body",
+                        "POST",
+                        "api/v1/verifications",
+                        utf8("<phone>" + PHONE + "</phone>"),
+                        "application/xml",
+                        415,
+                        "unsupported_media_type"),
+                new Case(
+                        "no content type",
+                        "POST",
+                        "api/v1/verifications",
+                        utf8("{\"phone\":\"" + PHONE + "\"}"),
+                        null,
+                        415,
+                        "unsupported_media_type"),
+                new Case(
+                        "invalid UTF-8",
+                        "POST",
+                        "api/v1/verifications",
+                        new byte[] {'{', '"', 'p', 'h', 'o', 'n', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'
+                        },
+                        JSON,
+                        400,
+                        "invalid_request"),
+                new Case("code as number", "POST", checkPath, utf8("{\"code\":1234}"), JSON, 400, "invalid_request"),
+                new Case(
+                        "codes as array",
+                        "POST",
+                        checkPath,
+                        utf8("{\"code\":[\"1234\",\"5678\"]}"),
+                        JSON,
+                        400,
+                        "invalid_request"),
+                new Case(
+                        "code with space",
+                        "POST",
+                        checkPath,
+                        utf8("{\"code\":\"12 34\"}"),
+                        JSON,
+                        400,
+                        "invalid_request"),
+                new Case(
+                        "JNDI lookup as code",
+                        "POST",
+                        checkPath,
+                        utf8("{\"code\":\"${jndi:ldap://x/a}\"}"),
+                        JSON,
+                        400,
+                        "invalid_request"),
                 new Case("wrong method", "DELETE", "api/v1/verifications", null, null, 405, "method_not_allowed"));
         List<Case> adminCases = List.of(
-                new Case("tenant without name", "POST", "api/admin/v1/tenants", utf8("{\"name\":\"\"}"), JSON,
-                        400, "invalid_request"),
-                new Case("code length 3", "POST", "api/admin/v1/tenants", utf8("{\"name\":\"a\",\"code_length\":3}"),
-                        JSON, 400, "invalid_request"),
-                new Case("fallback 0 s", "POST", "api/admin/v1/tenants",
-                        utf8("{\"name\":\"a\",\"fallback_after_seconds\":{\"sms\":0}}"), JSON, 400, "invalid_request"),
-                new Case("unknown country", "POST", "api/admin/v1/tenants",
-                        utf8("{\"name\":\"a\",\"allowed_countries\":[\"XX\"]}"), JSON, 400, "invalid_request"),
-                new Case("plain http webhook", "POST", "api/admin/v1/tenants",
-                        utf8("{\"name\":\"a\",\"webhook_url\":\"http://example.com/hook\"}"), JSON, 400,
+                new Case(
+                        "tenant without name",
+                        "POST",
+                        "api/admin/v1/tenants",
+                        utf8("{\"name\":\"\"}"),
+                        JSON,
+                        400,
                         "invalid_request"),
-                new Case("pool in no country", "POST", "api/admin/v1/pools",
-                        utf8("{\"name\":\"a\",\"country\":\"ZZ\"}"), JSON, 400, "invalid_request"),
-                new Case("range backwards", "POST", numbersPath,
-                        utf8("{\"ranges\":[{\"from\":\"+442079460099\",\"to\":\"+442079460000\"}]}"), JSON,
-                        400, "invalid_request"),
-                new Case("number of another country", "POST", numbersPath, utf8("{\"numbers\":[\"+33612345678\"]}"),
-                        JSON, 400, "invalid_request"),
-                new Case("paging not a number", "GET", numbersPath + "?limit=lots", null, null, 400,
-                        "invalid_request"));
+                new Case(
+                        "code length 3",
+                        "POST",
+                        "api/admin/v1/tenants",
+                        utf8("{\"name\":\"a\",\"code_length\":3}"),
+                        JSON,
+                        400,
+                        "invalid_request"),
+                new Case(
+                        "fallback 0 s",
+                        "POST",
+                        "api/admin/v1/tenants",
+                        utf8("{\"name\":\"a\",\"fallback_after_seconds\":{\"sms\":0}}"),
+                        JSON,
+                        400,
+                        "invalid_request"),
+                new Case(
+                        "unknown country",
+                        "POST",
+                        "api/admin/v1/tenants",
+                        utf8("{\"name\":\"a\",\"allowed_countries\":[\"XX\"]}"),
+                        JSON,
+                        400,
+                        "invalid_request"),
+                new Case(
+                        "plain http webhook",
+                        "POST",
+                        "api/admin/v1/tenants",
+                        utf8("{\"name\":\"a\",\"webhook_url\":\"http://example.com/hook\"}"),
+                        JSON,
+                        400,
+                        "invalid_request"),
+                new Case(
+                        "pool in no country",
+                        "POST",
+                        "api/admin/v1/pools",
+                        utf8("{\"name\":\"a\",\"country\":\"ZZ\"}"),
+                        JSON,
+                        400,
+                        "invalid_request"),
+                new Case(
+                        "range backwards",
+                        "POST",
+                        numbersPath,
+                        utf8("{\"ranges\":[{\"from\":\"+442079460099\",\"to\":\"+442079460000\"}]}"),
+                        JSON,
+                        400,
+                        "invalid_request"),
+                new Case(
+                        "number of another country",
+                        "POST",
+                        numbersPath,
+                        utf8("{\"numbers\":[\"+33612345678\"]}"),
+                        JSON,
+                        400,
+                        "invalid_request"),
+                new Case(
+                        "paging not a number", "GET", numbersPath + "?limit=lots", null, null, 400, "invalid_request"));
 
         var soft = new SoftAssertions();
         for (Case c : tenantCases) {
@@ -141,12 +256,19 @@ class BadInputIT {
         soft.assertAll();
 
         ringproof.inboxStays(PHONE, Duration.ofSeconds(1), JsonArray::isEmpty);
-        assertThat(billedMissedCalls(tenant)).as("only the one good start was billed a missed call").isEqualTo(1);
-        assertThat(Http.json(tenant.api().get("api/v1/verifications/" + verification)).getInt("remaining_checks"))
-                .as("malformed codes use up no check").isEqualTo(5);
+        assertThat(billedMissedCalls(tenant))
+                .as("only the one good start was billed a missed call")
+                .isEqualTo(1);
+        assertThat(Http.json(tenant.api().get("api/v1/verifications/" + verification))
+                        .getInt("remaining_checks"))
+                .as("malformed codes use up no check")
+                .isEqualTo(5);
         assertThat(Http.jsonArray(ringproof.admin.get("api/admin/v1/tenants?q=a&limit=500")).stream()
-                .filter(t -> t.asJsonObject().getString("name").equals("a"))).as("no tenant was created").isEmpty();
-        assertThat(Http.json(ringproof.admin.get("api/admin/v1/pools/" + pool.getString("id"))).getInt("size"))
+                        .filter(t -> t.asJsonObject().getString("name").equals("a")))
+                .as("no tenant was created")
+                .isEmpty();
+        assertThat(Http.json(ringproof.admin.get("api/admin/v1/pools/" + pool.getString("id")))
+                        .getInt("size"))
                 .isZero();
     }
 
@@ -156,26 +278,40 @@ class BadInputIT {
      */
     private static int billedMissedCalls(Ringproof.Tenant tenant) {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
-        var lines = Eventually.until("the good start's missed call billed", Duration.ofSeconds(30),
+        var lines = Eventually.until(
+                "the good start's missed call billed",
+                Duration.ofSeconds(30),
                 () -> Http.json(tenant.api().get("api/v1/usage?from=" + today + "&to=" + today))
-                        .getJsonArray("lines").getValuesAs(JsonObject.class),
+                        .getJsonArray("lines")
+                        .getValuesAs(JsonObject.class),
                 billed -> billed.stream().anyMatch(l -> l.getString("channel").equals("missed_call")));
         assertThat(lines).extracting(l -> l.getString("country")).containsOnly("GB");
-        return lines.stream().filter(l -> l.getString("channel").equals("missed_call"))
-                .mapToInt(l -> l.getInt("attempts")).sum();
+        return lines.stream()
+                .filter(l -> l.getString("channel").equals("missed_call"))
+                .mapToInt(l -> l.getInt("attempts"))
+                .sum();
     }
 
     private static void verify(SoftAssertions soft, Http client, Case c) {
         var response = client.sendBytes(c.method(), c.path(), c.body(), c.contentType(), c.headers());
-        soft.assertThat(response.statusCode()).as(c.name() + ": " + response.body()).isEqualTo(c.status());
+        soft.assertThat(response.statusCode())
+                .as(c.name() + ": " + response.body())
+                .isEqualTo(c.status());
         soft.assertThat(response.headers().firstValue("Content-Type").orElse(""))
-                .as(c.name() + " content type").startsWith("application/problem+json");
+                .as(c.name() + " content type")
+                .startsWith("application/problem+json");
         if (response.body().startsWith("{")) {
-            soft.assertThat(Http.json(response).getString("code", "")).as(c.name() + " code").isEqualTo(c.code());
+            soft.assertThat(Http.json(response).getString("code", ""))
+                    .as(c.name() + " code")
+                    .isEqualTo(c.code());
         }
-        soft.assertThat(response.body()).as(c.name() + " leaks nothing internal")
-                .doesNotContain("dev.ringproof").doesNotContain("Exception").doesNotContain("SQL")
-                .doesNotContain("jakarta.").doesNotContain(".java");
+        soft.assertThat(response.body())
+                .as(c.name() + " leaks nothing internal")
+                .doesNotContain("dev.ringproof")
+                .doesNotContain("Exception")
+                .doesNotContain("SQL")
+                .doesNotContain("jakarta.")
+                .doesNotContain(".java");
     }
 
     private static byte[] utf8(String text) {

@@ -27,16 +27,18 @@ final class Broker {
 
     /** The application's broker user, as the build hardened the test server with (ear/pom.xml). */
     static final String USER = System.getProperty("broker.user", "ringproof");
+
     static final String PASSWORD = System.getProperty("broker.password");
 
-    private Broker() {
-    }
+    private Broker() {}
 
     static ConnectionFactory factory() {
         try {
             var factory = (ConnectionFactory) Class.forName("com.sun.messaging.ConnectionFactory")
-                    .getConstructor().newInstance();
-            factory.getClass().getMethod("setProperty", String.class, String.class)
+                    .getConstructor()
+                    .newInstance();
+            factory.getClass()
+                    .getMethod("setProperty", String.class, String.class)
                     .invoke(factory, "imqAddressList", ADDRESS);
             return factory;
         } catch (ReflectiveOperationException e) {
@@ -89,8 +91,11 @@ final class Broker {
             var destination = jms.createQueue(queue);
             jms.createProducer().send(destination, message);
             String selector = "JMSMessageID = '" + message.getJMSMessageID() + "'";
-            Eventually.until("a consumer of the message on " + queue, Duration.ofSeconds(60),
-                    () -> stillOn(jms, destination, selector), waiting -> !waiting);
+            Eventually.until(
+                    "a consumer of the message on " + queue,
+                    Duration.ofSeconds(60),
+                    () -> stillOn(jms, destination, selector),
+                    waiting -> !waiting);
         }
     }
 

@@ -55,10 +55,12 @@ class BrokerIT {
                 socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2000);
             }
             assertThatThrownBy(() -> {
-                try (var socket = new Socket()) {
-                    socket.connect(new InetSocketAddress(outside, port), 2000);
-                }
-            }).as("port %d on %s", port, outside).isInstanceOf(ConnectException.class);
+                        try (var socket = new Socket()) {
+                            socket.connect(new InetSocketAddress(outside, port), 2000);
+                        }
+                    })
+                    .as("port %d on %s", port, outside)
+                    .isInstanceOf(ConnectException.class);
         }
     }
 
@@ -71,8 +73,9 @@ class BrokerIT {
         String id = Http.json(Ringproof.start(tenant, phone)).getString("id");
         assertThat(ringproof.inboxWhen(phone, messages -> !messages.isEmpty())).hasSize(1);
 
-        Broker.sendAndAwaitConsumption("RingproofFallbacks", Map.of("kind", "FALLBACK", "verification_id", id,
-                "attempt_seq", 1, "outbox_id", "ob_forged"));
+        Broker.sendAndAwaitConsumption(
+                "RingproofFallbacks",
+                Map.of("kind", "FALLBACK", "verification_id", id, "attempt_seq", 1, "outbox_id", "ob_forged"));
 
         var verification = Http.json(tenant.api().get("api/v1/verifications/" + id));
         assertThat(verification.getString("status")).isEqualTo("pending");
@@ -87,15 +90,32 @@ class BrokerIT {
         var tenant = ringproof.tenant("Unwitting");
         String phone = Ringproof.mobile();
 
-        Broker.sendAndAwaitConsumption("RingproofOutbound", Map.of("attempt_id", "at_forged_" + phone.substring(1),
-                "tenant_id", tenant.id(), "channel", "sms", "to", phone, "from", "Acme",
-                "text", "Your Acme code is 000000", "test", false, "outbox_id", "ob_forged"));
+        Broker.sendAndAwaitConsumption(
+                "RingproofOutbound",
+                Map.of(
+                        "attempt_id",
+                        "at_forged_" + phone.substring(1),
+                        "tenant_id",
+                        tenant.id(),
+                        "channel",
+                        "sms",
+                        "to",
+                        phone,
+                        "from",
+                        "Acme",
+                        "text",
+                        "Your Acme code is 000000",
+                        "test",
+                        false,
+                        "outbox_id",
+                        "ob_forged"));
 
         assertThat(ringproof.inbox(phone)).isEmpty();
     }
 
     private static InetAddress nonLoopbackAddress() throws SocketException {
-        return NetworkInterface.networkInterfaces().filter(BrokerIT::up)
+        return NetworkInterface.networkInterfaces()
+                .filter(BrokerIT::up)
                 .flatMap(NetworkInterface::inetAddresses)
                 .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
                 .findFirst()

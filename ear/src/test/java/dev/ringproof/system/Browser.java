@@ -39,15 +39,28 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        var options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
-                "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,860",
-                "--user-data-dir=" + profile);
+        var options = new ChromeOptions()
+                .setBinary(CHROMIUM)
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--no-first-run",
+                        "--window-size=1280,860",
+                        "--user-data-dir=" + profile);
         if (downloads != null) {
-            options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory",
-                    downloads.toString(), "download.prompt_for_download", false));
+            options.setExperimentalOption(
+                    "prefs",
+                    java.util.Map.of(
+                            "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
         }
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File(DRIVER)).build();
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File(DRIVER))
+                .build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
@@ -115,7 +128,8 @@ final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a leftover temporary profile is harmless
         }

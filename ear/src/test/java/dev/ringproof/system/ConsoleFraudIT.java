@@ -38,7 +38,8 @@ class ConsoleFraudIT {
 
     @AfterEach
     void liftBlocksMadeHere() {
-        list(BLOCKS).stream().filter(b -> b.getString("prefix").equals(PUMPED))
+        list(BLOCKS).stream()
+                .filter(b -> b.getString("prefix").equals(PUMPED))
                 .forEach(b -> ringproof.admin.send("DELETE", BLOCKS + "/" + b.getString("id"), null, null));
     }
 
@@ -55,7 +56,8 @@ class ConsoleFraudIT {
             for (String bad : new String[] {"0", "ten"}) {
                 browser.type(By.id("create:limit"), bad);
                 browser.driver.findElement(By.id("create:create-policy")).click();
-                assertThat(browser.await(messageFor("create:limit")).getText()).as(bad)
+                assertThat(browser.await(messageFor("create:limit")).getText())
+                        .as(bad)
                         .contains("whole number from 1 to 1000000");
                 assertThat(list(POLICIES)).as(bad).hasSize(before);
             }
@@ -69,32 +71,48 @@ class ConsoleFraudIT {
             browser.await(By.id("create:match")).clear();
             browser.driver.findElement(By.id("create:create-policy")).click();
             browser.awaitText(By.id("messages"), "Created rl_");
-            var policy = list(POLICIES).stream().filter(p -> tenant.id().equals(p.getString("tenant_id", null)))
-                    .findFirst().orElseThrow();
+            var policy = list(POLICIES).stream()
+                    .filter(p -> tenant.id().equals(p.getString("tenant_id", null)))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(policy.getString("scope")).isEqualTo("phone");
             assertThat(policy.getString("action")).isEqualTo("start");
             assertThat(policy.getInt("limit")).isEqualTo(1);
             assertThat(policy.getInt("window_seconds")).isEqualTo(3600);
             String id = policy.getString("id");
             var row = By.xpath("//*[@id='policies:table']//tr[.//code[normalize-space()='" + id + "']]");
-            assertThat(browser.await(row).findElement(By.className("tenant-name")).getText()).isEqualTo(hostile);
+            assertThat(browser.await(row)
+                            .findElement(By.className("tenant-name"))
+                            .getText())
+                    .isEqualTo(hostile);
             assertNothingRan(browser);
 
             String phone = "+447400" + String.format("%06d", RANDOM.nextInt(1_000_000));
             assertThat(Ringproof.start(tenant, phone).statusCode()).isEqualTo(201);
-            assertThat(Ringproof.start(tenant, phone).statusCode()).as("the console's limit of 1").isEqualTo(429);
+            assertThat(Ringproof.start(tenant, phone).statusCode())
+                    .as("the console's limit of 1")
+                    .isEqualTo(429);
             browser.open("ratelimits/list.xhtml");
-            assertThat(browser.await(By.id("hits:table")).getText()).contains(id)
-                    .contains(phone.substring(0, 3) + "*".repeat(phone.length() - 5) + phone.substring(phone.length() - 2))
+            assertThat(browser.await(By.id("hits:table")).getText())
+                    .contains(id)
+                    .contains(phone.substring(0, 3)
+                            + "*".repeat(phone.length() - 5)
+                            + phone.substring(phone.length() - 2))
                     .doesNotContain(phone);
             browser.screenshot("rate-limits");
 
-            browser.driver.findElement(By.xpath("//*[@id='policies:table']//tr[.//code[normalize-space()='" + id
-                    + "']]//button[contains(., 'Delete')]")).click();
+            browser.driver
+                    .findElement(By.xpath("//*[@id='policies:table']//tr[.//code[normalize-space()='" + id
+                            + "']]//button[contains(., 'Delete')]"))
+                    .click();
             browser.await(By.cssSelector(".ui-confirmdialog-yes")).click();
             browser.awaitText(By.id("messages"), "Deleted " + id);
-            assertThat(list(POLICIES)).noneMatch(p -> p.getString("id").equals(id)).hasSize(before);
-            assertThat(Ringproof.start(tenant, phone).statusCode()).as("the limit is gone").isEqualTo(201);
+            assertThat(list(POLICIES))
+                    .noneMatch(p -> p.getString("id").equals(id))
+                    .hasSize(before);
+            assertThat(Ringproof.start(tenant, phone).statusCode())
+                    .as("the limit is gone")
+                    .isEqualTo(201);
         }
     }
 
@@ -111,13 +129,16 @@ class ConsoleFraudIT {
         }
         // nothing pumped is approved, so the conversion watch (150 starts in the test server)
         // blocks the prefix before the velocity watch (200) would
-        assertThat(refusedAt).as("fraud.conversion.min-starts of the test server").isEqualTo(150);
+        assertThat(refusedAt)
+                .as("fraud.conversion.min-starts of the test server")
+                .isEqualTo(150);
         assertThat(list(BLOCKS)).anyMatch(b -> b.getString("prefix").equals(PUMPED));
 
         try (var browser = new Browser()) {
             browser.signIn(Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
             browser.open("ratelimits/list.xhtml");
-            var row = browser.await(By.xpath("//*[@id='blocks:table']//tr[.//code[normalize-space()='" + PUMPED + "']]"));
+            var row =
+                    browser.await(By.xpath("//*[@id='blocks:table']//tr[.//code[normalize-space()='" + PUMPED + "']]"));
             assertThat(row.getText()).contains("conversion").contains("0 of 150 starts approved");
             assertThat(browser.driver.findElement(By.id("caps:table")).findElements(By.className("tenant-name")))
                     .anyMatch(link -> link.getText().equals(capped));
@@ -127,10 +148,13 @@ class ConsoleFraudIT {
             row.findElement(By.xpath(".//button[contains(., 'Unblock')]")).click();
             browser.await(By.cssSelector(".ui-confirmdialog-yes")).click();
             browser.awaitText(By.id("messages"), "Unblocked " + PUMPED);
-            assertThat(browser.driver.findElement(By.id("blocks:table")).getText()).doesNotContain(PUMPED);
+            assertThat(browser.driver.findElement(By.id("blocks:table")).getText())
+                    .doesNotContain(PUMPED);
         }
         assertThat(list(BLOCKS)).noneMatch(b -> b.getString("prefix").equals(PUMPED));
-        assertThat(Ringproof.start(pumper, PUMPED + "1000000").statusCode()).as("unblocked").isEqualTo(201);
+        assertThat(Ringproof.start(pumper, PUMPED + "1000000").statusCode())
+                .as("unblocked")
+                .isEqualTo(201);
     }
 
     @Test
@@ -139,7 +163,8 @@ class ConsoleFraudIT {
         try (var browser = new Browser()) {
             browser.signIn(Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
             browser.open("prices/list.xhtml");
-            assertThat(browser.await(By.id("set:currency")).getAttribute("value")).isEqualTo("EUR");
+            assertThat(browser.await(By.id("set:currency")).getAttribute("value"))
+                    .isEqualTo("EUR");
             pickChannel(browser, "voice");
             browser.type(By.id("set:country"), "IS");
             browser.type(By.id("set:unit-price"), "0.00001");
@@ -154,31 +179,47 @@ class ConsoleFraudIT {
                 browser.driver.findElement(By.id("set:set-price")).click();
                 browser.awaitText(By.id("messages"), "now costs");
             }
-            var inForce = browser.await(By.xpath("//*[@id='prices:table']//tbody/tr[contains(., 'voice') and contains(., 'IS')]"));
+            var inForce = browser.await(
+                    By.xpath("//*[@id='prices:table']//tbody/tr[contains(., 'voice') and contains(., 'IS')]"));
             assertThat(inForce.getText()).contains("0.2000").contains("EUR").doesNotContain("0.1234");
-            assertThat(browser.driver.findElement(By.id("history:table")).getText()).contains("0.1234").contains("replaced");
+            assertThat(browser.driver.findElement(By.id("history:table")).getText())
+                    .contains("0.1234")
+                    .contains("replaced");
             browser.screenshot("prices");
         }
-        var set = list(PRICES).stream().filter(p -> p.getString("channel").equals("voice")
-                && p.getString("country").equals("IS")).toList();
+        var set = list(PRICES).stream()
+                .filter(p -> p.getString("channel").equals("voice")
+                        && p.getString("country").equals("IS"))
+                .toList();
         assertThat(set).extracting(p -> p.getString("unit_price")).containsExactly("0.1234", "0.2000");
         // the API gives valid_from to the second, and the two prices were set within one
-        assertThat(set.get(1).getString("valid_from")).isGreaterThanOrEqualTo(set.get(0).getString("valid_from"));
+        assertThat(set.get(1).getString("valid_from"))
+                .isGreaterThanOrEqualTo(set.get(0).getString("valid_from"));
     }
 
     @Test
     void billingCannotOpenTheRateLimitOrPricePages() {
         String name = "billing" + System.nanoTime();
-        assertThat(ringproof.admin.postJson("api/admin/v1/users", "{\"username\":\"" + name
-                + "\",\"password\":\"a-long-billing-pw\",\"roles\":[\"billing\"]}").statusCode()).isEqualTo(201);
+        assertThat(ringproof
+                        .admin
+                        .postJson(
+                                "api/admin/v1/users",
+                                "{\"username\":\"" + name
+                                        + "\",\"password\":\"a-long-billing-pw\",\"roles\":[\"billing\"]}")
+                        .statusCode())
+                .isEqualTo(201);
         var http = new Http();
-        assertThat(ConsoleSignInIT.signIn(http, name, "a-long-billing-pw").statusCode()).isEqualTo(302);
+        assertThat(ConsoleSignInIT.signIn(http, name, "a-long-billing-pw").statusCode())
+                .isEqualTo(302);
 
         assertThat(http.get("admin/ratelimits/list.xhtml").statusCode()).isEqualTo(403);
         assertThat(http.get("admin/prices/list.xhtml").statusCode()).isEqualTo(403);
         var dashboard = http.get("admin/");
         assertThat(dashboard.statusCode()).isEqualTo(200);
-        assertThat(dashboard.body()).contains("Signed in as " + name).doesNotContain("Rate limits").doesNotContain("Prices");
+        assertThat(dashboard.body())
+                .contains("Signed in as " + name)
+                .doesNotContain("Rate limits")
+                .doesNotContain("Prices");
     }
 
     private static String hostileName() {
@@ -189,11 +230,13 @@ class ConsoleFraudIT {
     private static void pickTenant(Browser browser, String tenantId) {
         browser.await(By.id("create:tenant")).click();
         browser.type(By.id("create:tenant_filter"), tenantId);
-        browser.await(By.cssSelector("[id='create:tenant_items'] li[data-label*='" + tenantId + "']")).click();
+        browser.await(By.cssSelector("[id='create:tenant_items'] li[data-label*='" + tenantId + "']"))
+                .click();
     }
 
     private static void pickChannel(Browser browser, String channel) {
-        browser.await(By.xpath("//*[@id='set:channel']//*[normalize-space()='" + channel + "']")).click();
+        browser.await(By.xpath("//*[@id='set:channel']//*[normalize-space()='" + channel + "']"))
+                .click();
     }
 
     /** The error message shown beside one input (its p:message is named after it). */
@@ -203,8 +246,10 @@ class ConsoleFraudIT {
 
     private static void assertNothingRan(Browser browser) {
         // the hostile name is "<script>alert(1)</script> #{7*7} n": neither the tag nor the expression may run
-        assertThat(browser.driver.getPageSource()).doesNotContain("<script>alert(1)")
-                .doesNotContain("&lt;/script&gt; 49 ").doesNotContain("</script> 49 ");
+        assertThat(browser.driver.getPageSource())
+                .doesNotContain("<script>alert(1)")
+                .doesNotContain("&lt;/script&gt; 49 ")
+                .doesNotContain("</script> 49 ");
         assertThatThrownBy(() -> browser.driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
     }
 

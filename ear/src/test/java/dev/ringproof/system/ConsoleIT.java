@@ -45,7 +45,9 @@ class ConsoleIT {
             browser.type(By.id("tenant:name"), name);
             // a loopback target, allowed for this tenant by the admin: no traffic leaves the machine
             browser.type(By.id("tenant:webhook"), "http://127.0.0.1:9/ringproof");
-            browser.driver.findElement(By.cssSelector("[id='tenant:webhook-private'] .ui-chkbox-box")).click();
+            browser.driver
+                    .findElement(By.cssSelector("[id='tenant:webhook-private'] .ui-chkbox-box"))
+                    .click();
             browser.driver.findElement(By.id("tenant:save")).click();
             String tenantId = browser.await(By.id("tenant-id")).getText();
             assertThat(tenantId).startsWith("tn_");
@@ -57,7 +59,8 @@ class ConsoleIT {
             browser.driver.findElement(By.id("issue:issue-key")).click();
             String key = browser.await(By.id("issued-key")).getText();
             assertThat(key).startsWith("rp_live_");
-            assertThat(browser.driver.findElement(By.id("keys:table")).getText()).contains("production backend");
+            assertThat(browser.driver.findElement(By.id("keys:table")).getText())
+                    .contains("production backend");
             browser.screenshot("tenant-keys");
             browser.open("tenants/keys.xhtml?tenant=" + tenantId);
             assertThat(browser.driver.getPageSource()).doesNotContain(key);
@@ -74,11 +77,15 @@ class ConsoleIT {
             browser.awaitText(By.id("pool-size"), "101");
             browser.screenshot("pool-numbers");
             browser.open("pools/list.xhtml");
-            assertThat(browser.await(By.id("pools:table")).getText()).contains("Leeds " + block).contains("101");
+            assertThat(browser.await(By.id("pools:table")).getText())
+                    .contains("Leeds " + block)
+                    .contains("101");
             browser.screenshot("pools");
 
             browser.open("tenants/list.xhtml?q=" + name.replace(' ', '+'));
-            assertThat(browser.await(By.id("tenants:table")).getText()).contains(name).contains(tenantId);
+            assertThat(browser.await(By.id("tenants:table")).getText())
+                    .contains(name)
+                    .contains(tenantId);
             browser.screenshot("tenants");
         }
     }
@@ -90,7 +97,10 @@ class ConsoleIT {
         var tenant = ringproof.tenant("Search Ltd " + RANDOM.nextInt(1_000_000));
         String phone = Ringproof.mobile();
         String id = Http.json(Ringproof.start(tenant, phone)).getString("id");
-        String cli = ringproof.inboxWhen(phone, inbox -> !inbox.isEmpty()).getJsonObject(0).getString("from");
+        String cli = ringproof
+                .inboxWhen(phone, inbox -> !inbox.isEmpty())
+                .getJsonObject(0)
+                .getString("from");
 
         try (var browser = new Browser()) {
             browser.signIn(Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
@@ -99,13 +109,17 @@ class ConsoleIT {
             browser.driver.findElement(By.id("search:search-button")).click();
             browser.awaitCount(By.cssSelector("[id='results:table'] tbody tr"), 1);
             browser.awaitText(By.id("results:table"), id);
-            String masked = phone.substring(0, 3) + "*".repeat(phone.length() - 5) + phone.substring(phone.length() - 2);
-            assertThat(browser.driver.findElement(By.id("results:table")).getText()).contains(masked).doesNotContain(phone);
+            String masked =
+                    phone.substring(0, 3) + "*".repeat(phone.length() - 5) + phone.substring(phone.length() - 2);
+            assertThat(browser.driver.findElement(By.id("results:table")).getText())
+                    .contains(masked)
+                    .doesNotContain(phone);
             browser.screenshot("verifications");
 
             browser.driver.findElement(By.linkText(id)).click();
             browser.awaitText(By.id("verification-id"), id);
-            assertThat(browser.await(By.id("attempts")).getText()).contains("missed_call")
+            assertThat(browser.await(By.id("attempts")).getText())
+                    .contains("missed_call")
                     .contains(cli.substring(0, cli.length() - 4) + "XXXX");
             assertThat(browser.driver.getPageSource()).doesNotContain(cli).doesNotContain(phone);
             browser.screenshot("verification");
@@ -125,7 +139,9 @@ class ConsoleIT {
             browser.open("tenants/list.xhtml");
             var link = browser.await(By.xpath("//a[contains(@class,'tenant-name')][contains(., 'alert(1)')]"));
             assertThat(link.getText()).isEqualTo(hostile);
-            assertThat(browser.driver.getPageSource()).doesNotContain("<script>alert(1)").doesNotContain("49 ");
+            assertThat(browser.driver.getPageSource())
+                    .doesNotContain("<script>alert(1)")
+                    .doesNotContain("49 ");
             assertThatThrownBy(() -> browser.driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
         }
     }
@@ -138,8 +154,10 @@ class ConsoleIT {
             browser.type(By.id("tenant:name"), "Fields Inc");
             browser.type(By.id("tenant:fallback-sms"), "0");
             browser.driver.findElement(By.id("tenant:save")).click();
-            assertThat(browser.await(By.cssSelector("[id='tenant:fallback-sms'] ~ .ui-message-error, .ui-message-error"))
-                    .getText()).contains("Between 1 and 3600");
+            assertThat(browser.await(
+                                    By.cssSelector("[id='tenant:fallback-sms'] ~ .ui-message-error, .ui-message-error"))
+                            .getText())
+                    .contains("Between 1 and 3600");
 
             browser.type(By.id("tenant:fallback-sms"), "60");
             browser.type(By.id("tenant:webhook"), "ftp://example.com/hook");
@@ -154,11 +172,17 @@ class ConsoleIT {
     void aPageWhoseSubjectDoesNotExistIsTheNotFoundPage() {
         try (var browser = new Browser()) {
             browser.signIn(Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
-            for (String page : List.of("tenants/edit.xhtml?id=tn_nobody", "tenants/keys.xhtml?tenant=tn_nobody",
-                    "pools/numbers.xhtml?id=pl_nowhere", "verifications/view.xhtml?id=vf_never")) {
+            for (String page : List.of(
+                    "tenants/edit.xhtml?id=tn_nobody",
+                    "tenants/keys.xhtml?tenant=tn_nobody",
+                    "pools/numbers.xhtml?id=pl_nowhere",
+                    "verifications/view.xhtml?id=vf_never")) {
                 browser.open(page);
                 assertThat(browser.await(By.tagName("h1")).getText()).as(page).isEqualTo("404");
-                assertThat(browser.driver.getPageSource()).as(page).doesNotContain("Refusal").doesNotContain("Exception");
+                assertThat(browser.driver.getPageSource())
+                        .as(page)
+                        .doesNotContain("Refusal")
+                        .doesNotContain("Exception");
             }
         }
     }
@@ -172,8 +196,8 @@ class ConsoleIT {
             browser.type(By.id("account:password"), "one new password here");
             browser.type(By.id("account:repeat"), "another new password");
             browser.driver.findElement(By.id("account:change-password")).click();
-            browser.awaitText(By.cssSelector("[id='account:repeat-message'].ui-message-error"),
-                    "The two new passwords differ.");
+            browser.awaitText(
+                    By.cssSelector("[id='account:repeat-message'].ui-message-error"), "The two new passwords differ.");
         }
     }
 
@@ -186,15 +210,20 @@ class ConsoleIT {
         try (var browser = new Browser()) {
             browser.signIn(Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
             browser.open("");
-            int count = Integer.parseInt(browser.await(By.id("verifications-hour")).getText());
+            int count =
+                    Integer.parseInt(browser.await(By.id("verifications-hour")).getText());
             assertThat(count).isPositive();
             browser.await(By.cssSelector("#dashboard\\:by-channel canvas"));
-            assertThat(browser.driver.findElement(By.id("dashboard:health")).getText()).contains("Missed call");
+            assertThat(browser.driver.findElement(By.id("dashboard:health")).getText())
+                    .contains("Missed call");
 
             Ringproof.start(tenant, Ringproof.mobile());
             // no reload: the poll brings the new verification in
-            new WebDriverWait(browser.driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
-                    .until(d -> Integer.parseInt(d.findElement(By.id("verifications-hour")).getText()) > count);
+            new WebDriverWait(browser.driver, Duration.ofSeconds(15))
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(d -> Integer.parseInt(
+                                    d.findElement(By.id("verifications-hour")).getText())
+                            > count);
             browser.screenshot("dashboard");
         }
     }

@@ -39,8 +39,11 @@ class ConsoleSessionIT {
 
             var reused = withSession(signedIn);
             assertThat(reused.body()).doesNotContain("Signed in as");
-            assertThat(reused.statusCode() == 302
-                    ? reused.headers().firstValue("Location").orElse("") : reused.body()).contains("login");
+            assertThat(
+                            reused.statusCode() == 302
+                                    ? reused.headers().firstValue("Location").orElse("")
+                                    : reused.body())
+                    .contains("login");
         }
     }
 
@@ -67,14 +70,20 @@ class ConsoleSessionIT {
     @Test
     void theSessionCookieSaysStrictAndIsSecureOverTls() {
         var plain = signInByForm(new Http(), Http.BASE);
-        assertThat(sessionCookies(plain)).isNotEmpty().allSatisfy(cookie -> assertThat(cookie)
-                .containsIgnoringCase("SameSite=Strict").containsIgnoringCase("HttpOnly")
-                .doesNotContainIgnoringCase("Secure"));
+        assertThat(sessionCookies(plain))
+                .isNotEmpty()
+                .allSatisfy(cookie -> assertThat(cookie)
+                        .containsIgnoringCase("SameSite=Strict")
+                        .containsIgnoringCase("HttpOnly")
+                        .doesNotContainIgnoringCase("Secure"));
 
         var tls = signInByForm(Http.trustingAnyCertificate(TLS_BASE), TLS_BASE);
-        assertThat(sessionCookies(tls)).isNotEmpty().allSatisfy(cookie -> assertThat(cookie)
-                .containsIgnoringCase("SameSite=Strict").containsIgnoringCase("HttpOnly")
-                .containsIgnoringCase("Secure"));
+        assertThat(sessionCookies(tls))
+                .isNotEmpty()
+                .allSatisfy(cookie -> assertThat(cookie)
+                        .containsIgnoringCase("SameSite=Strict")
+                        .containsIgnoringCase("HttpOnly")
+                        .containsIgnoringCase("Secure"));
     }
 
     @Test
@@ -85,10 +94,17 @@ class ConsoleSessionIT {
             var http = new Http();
             String form = "tenants=tenants&jakarta.faces.ViewState=x";
 
-            var foreign = http.send("POST", "admin/tenants/list.xhtml", form, "application/x-www-form-urlencoded",
-                    "Cookie", cookie, "Origin", "https://evil.example");
-            var bare = http.send("POST", "admin/tenants/list.xhtml", form, "application/x-www-form-urlencoded",
-                    "Cookie", cookie);
+            var foreign = http.send(
+                    "POST",
+                    "admin/tenants/list.xhtml",
+                    form,
+                    "application/x-www-form-urlencoded",
+                    "Cookie",
+                    cookie,
+                    "Origin",
+                    "https://evil.example");
+            var bare = http.send(
+                    "POST", "admin/tenants/list.xhtml", form, "application/x-www-form-urlencoded", "Cookie", cookie);
 
             assertThat(foreign.statusCode()).isEqualTo(403);
             assertThat(bare.statusCode()).isEqualTo(403);
@@ -120,12 +136,18 @@ class ConsoleSessionIT {
         }
         try (var browser = new Browser()) {
             browser.signIn(billing, "billing-password-long");
-            assertThat(browser.driver.findElement(By.id("menu")).getText()).contains("Dashboard").doesNotContain("Tenants");
+            assertThat(browser.driver.findElement(By.id("menu")).getText())
+                    .contains("Dashboard")
+                    .doesNotContain("Tenants");
 
             browser.open("tenants/list.xhtml");
             assertThat(browser.driver.getTitle()).contains("403");
-            assertThat(withSession(browser.sessionId(), "admin/tenants/list.xhtml").statusCode()).isEqualTo(403);
-            assertThat(withSession(browser.sessionId(), "admin/pools/list.xhtml").statusCode()).isEqualTo(403);
+            assertThat(withSession(browser.sessionId(), "admin/tenants/list.xhtml")
+                            .statusCode())
+                    .isEqualTo(403);
+            assertThat(withSession(browser.sessionId(), "admin/pools/list.xhtml")
+                            .statusCode())
+                    .isEqualTo(403);
             assertThat(withSession(browser.sessionId(), "admin/").statusCode()).isEqualTo(200);
         }
     }
@@ -140,7 +162,9 @@ class ConsoleSessionIT {
     }
 
     private static List<String> sessionCookies(HttpResponse<String> response) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).toList();
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .toList();
     }
 
     private static HttpResponse<String> withSession(String sessionId) {

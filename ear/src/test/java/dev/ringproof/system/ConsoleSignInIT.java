@@ -58,12 +58,16 @@ class ConsoleSignInIT {
         String sessionId = signIn.headers().allValues("Set-Cookie").stream()
                 .filter(cookie -> cookie.startsWith("JSESSIONID="))
                 .map(cookie -> cookie.substring("JSESSIONID=".length()).split(";")[0])
-                .reduce((first, last) -> last).orElseThrow();
+                .reduce((first, last) -> last)
+                .orElseThrow();
         var byCookie = new Http().send("GET", "admin/", null, null, "Cookie", "JSESSIONID=" + sessionId);
         assertThat(byCookie.body()).contains("Signed in as admin");
 
-        for (String path : new String[] {"admin/;jsessionid=" + sessionId, "admin/index.xhtml;jsessionid=" + sessionId,
-            "admin/index.xhtml;JSESSIONID=" + sessionId}) {
+        for (String path : new String[] {
+            "admin/;jsessionid=" + sessionId,
+            "admin/index.xhtml;jsessionid=" + sessionId,
+            "admin/index.xhtml;JSESSIONID=" + sessionId
+        }) {
             var byUrl = new Http().get(path);
 
             assertThat(byUrl.body()).as(path).doesNotContain("Signed in as");
@@ -79,7 +83,8 @@ class ConsoleSignInIT {
     /** The same, on another listener or server {@code base} that {@code http} talks to. */
     static HttpResponse<String> signIn(Http http, java.net.URI base, String user, String password) {
         var login = http.get("admin/login.xhtml");
-        var viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"").matcher(login.body());
+        var viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"")
+                .matcher(login.body());
         assertThat(viewState.find()).as(login.body()).isTrue();
         String form = "login=login&sign-in=Sign+in&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)

@@ -42,62 +42,85 @@ class ConsoleUsageIT {
     void billingSeesThePeriodsTotalsAndSummaryAndDownloadsTheBillingCsv() {
         var tenant = tenantWithTraffic();
         String billing = "usage" + System.nanoTime() % 1_000_000;
-        var created = ringproof.admin.postJson("api/admin/v1/users", "{\"username\":\"" + billing
-                + "\",\"password\":\"usage-billing-password\",\"roles\":[\"billing\"]}");
+        var created = ringproof.admin.postJson(
+                "api/admin/v1/users",
+                "{\"username\":\"" + billing + "\",\"password\":\"usage-billing-password\",\"roles\":[\"billing\"]}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         var api = Http.basic(billing, "usage-billing-password");
         String query = "from=" + today + "&to=" + today + "&tenant=" + tenant.id();
         var report = Http.json(api.get("api/billing/v1/usage?" + query));
-        String expectedCsv = api.send("GET", "api/billing/v1/usage?" + query, null, null, "Accept", "text/csv").body();
-        var summary = Http.json(api.get("api/billing/v1/summary?month=" + today.substring(0, 7) + "&tenant="
-                + tenant.id())).getJsonArray("tenants").getJsonObject(0);
+        String expectedCsv = api.send("GET", "api/billing/v1/usage?" + query, null, null, "Accept", "text/csv")
+                .body();
+        var summary = Http.json(
+                        api.get("api/billing/v1/summary?month=" + today.substring(0, 7) + "&tenant=" + tenant.id()))
+                .getJsonArray("tenants")
+                .getJsonObject(0);
 
         try (var browser = new Browser()) {
             browser.signIn(billing, "usage-billing-password");
             browser.await(By.id("verifications-hour"));
-            assertThat(browser.driver.findElement(By.id("menu")).getText()).contains("Dashboard").contains("Usage")
+            assertThat(browser.driver.findElement(By.id("menu")).getText())
+                    .contains("Dashboard")
+                    .contains("Usage")
                     .doesNotContain("Tenants");
 
             browser.driver.findElement(By.linkText("Usage")).click();
             browser.await(By.id("report:show"));
             // a report is bookmarkable: period, tenant and month in the address
             browser.open("usage/report.xhtml?" + query + "&month=" + today.substring(0, 7));
-            new WebDriverWait(browser.driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
-                    .withMessage(() -> "the page shows " + browser.driver.findElement(By.id("results")).getText()
-                            .lines().limit(4).toList() + " and says " + browser.driver.findElement(By.id("messages"))
-                            .getText())
-                    .until(d -> d.findElement(By.id("total-amount")).getText()
-                            .equals(report.getString("total_amount") + " EUR")
-                            && d.findElement(By.id("total-attempts")).getText()
-                            .equals(String.valueOf(sum(report, "attempts"))));
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                    .ignoring(StaleElementReferenceException.class)
+                    .withMessage(() -> "the page shows "
+                            + browser.driver
+                                    .findElement(By.id("results"))
+                                    .getText()
+                                    .lines()
+                                    .limit(4)
+                                    .toList() + " and says "
+                            + browser.driver.findElement(By.id("messages")).getText())
+                    .until(d -> d.findElement(By.id("total-amount"))
+                                    .getText()
+                                    .equals(report.getString("total_amount") + " EUR")
+                            && d.findElement(By.id("total-attempts"))
+                                    .getText()
+                                    .equals(String.valueOf(sum(report, "attempts"))));
 
             assertThat(browser.driver.findElement(By.id("total-attempts")).getText())
-                    .isEqualTo(String.valueOf(sum(report, "attempts"))).isEqualTo("3");
+                    .isEqualTo(String.valueOf(sum(report, "attempts")))
+                    .isEqualTo("3");
             assertThat(browser.driver.findElement(By.id("total-approved")).getText())
-                    .isEqualTo(String.valueOf(sum(report, "approved"))).isEqualTo("2");
+                    .isEqualTo(String.valueOf(sum(report, "approved")))
+                    .isEqualTo("2");
             assertThat(browser.driver.findElements(By.cssSelector("[id='results:lines_data'] tr")))
                     .hasSize(report.getJsonArray("lines").size());
-            String summaryRow = browser.driver.findElement(By.id("results:summary")).getText();
-            assertThat(summaryRow).contains(tenant.id()).contains(summary.getString("cost"))
-                    .contains(summary.getString("saving") + " EUR").contains("missed_call 1/2");
+            String summaryRow =
+                    browser.driver.findElement(By.id("results:summary")).getText();
+            assertThat(summaryRow)
+                    .contains(tenant.id())
+                    .contains(summary.getString("cost"))
+                    .contains(summary.getString("saving") + " EUR")
+                    .contains("missed_call 1/2");
             browser.screenshot("usage");
 
             // what the Download CSV button posts, posted from the page itself (headless Chromium did not
             // save the download to disk): the form with its view state, the session and same-origin headers
-            String downloaded = (String) ((JavascriptExecutor) browser.driver).executeAsyncScript(
-                    "var done = arguments[arguments.length - 1];"
-                    + "var form = document.getElementById('report');"
-                    + "var data = new URLSearchParams(new FormData(form));"
-                    + "data.append('report:download-csv', '');"
-                    + "fetch(form.action, {method: 'POST', body: data, credentials: 'same-origin'})"
-                    + ".then(r => r.arrayBuffer().then(b => { var bytes = '';"
-                    + " new Uint8Array(b).forEach(x => bytes += String.fromCharCode(x));"
-                    + " done(r.headers.get('Content-Disposition') + ' ' + r.headers.get('Content-Type')"
-                    + " + '\\n\\n' + btoa(bytes)); }))"
-                    + ".catch(e => done('failed: ' + e));");
+            String downloaded = (String) ((JavascriptExecutor) browser.driver)
+                    .executeAsyncScript("var done = arguments[arguments.length - 1];"
+                            + "var form = document.getElementById('report');"
+                            + "var data = new URLSearchParams(new FormData(form));"
+                            + "data.append('report:download-csv', '');"
+                            + "fetch(form.action, {method: 'POST', body: data, credentials: 'same-origin'})"
+                            + ".then(r => r.arrayBuffer().then(b => { var bytes = '';"
+                            + " new Uint8Array(b).forEach(x => bytes += String.fromCharCode(x));"
+                            + " done(r.headers.get('Content-Disposition') + ' ' + r.headers.get('Content-Type')"
+                            + " + '\\n\\n' + btoa(bytes)); }))"
+                            + ".catch(e => done('failed: ' + e));");
             var parts = downloaded.split("\n\n", 2);
-            assertThat(parts[0]).as(downloaded.substring(0, Math.min(300, downloaded.length())))
-                    .contains("attachment").contains(".csv").contains("text/csv");
+            assertThat(parts[0])
+                    .as(downloaded.substring(0, Math.min(300, downloaded.length())))
+                    .contains("attachment")
+                    .contains(".csv")
+                    .contains("text/csv");
             // byte for byte, line ends (CRLF, as RFC 4180 and Commons CSV have them) included
             assertThat(java.util.Base64.getDecoder().decode(parts[1]))
                     .isEqualTo(expectedCsv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -105,8 +128,16 @@ class ConsoleUsageIT {
 
             browser.open("tenants/list.xhtml");
             assertThat(browser.driver.getTitle()).contains("403");
-            assertThat(new Http().send("GET", "admin/tenants/list.xhtml", null, null, "Cookie",
-                    "JSESSIONID=" + browser.sessionId()).statusCode()).isEqualTo(403);
+            assertThat(new Http()
+                            .send(
+                                    "GET",
+                                    "admin/tenants/list.xhtml",
+                                    null,
+                                    null,
+                                    "Cookie",
+                                    "JSESSIONID=" + browser.sessionId())
+                            .statusCode())
+                    .isEqualTo(403);
         }
     }
 
@@ -118,14 +149,20 @@ class ConsoleUsageIT {
         var tenant = ringproof.tenant("Usage Console " + RANDOM.nextInt(1_000_000));
         String first = Ringproof.mobile();
         String id = Http.json(Ringproof.start(tenant, first)).getString("id");
-        String cli = ringproof.inboxWhen(first, m -> !m.isEmpty()).getJsonObject(0).getString("from");
-        assertApproved(Ringproof.check(tenant, id, cli.substring(cli.length() - 4)).body());
+        String cli =
+                ringproof.inboxWhen(first, m -> !m.isEmpty()).getJsonObject(0).getString("from");
+        assertApproved(
+                Ringproof.check(tenant, id, cli.substring(cli.length() - 4)).body());
 
         String second = Ringproof.mobile();
         id = Http.json(Ringproof.start(tenant, second)).getString("id");
         ringproof.inboxWhen(second, m -> !m.isEmpty());
-        assertThat(tenant.api().postJson("api/v1/verifications/" + id + "/next", "{}").statusCode()).isEqualTo(200);
-        var sms = ringproof.inboxWhen(second, m -> m.size() >= 2).getJsonObject(1).getString("text");
+        assertThat(tenant.api()
+                        .postJson("api/v1/verifications/" + id + "/next", "{}")
+                        .statusCode())
+                .isEqualTo(200);
+        var sms =
+                ringproof.inboxWhen(second, m -> m.size() >= 2).getJsonObject(1).getString("text");
         // the text names the tenant, whose name ends in digits too: the code is the last number
         var code = OTP.matcher(sms);
         String last = null;
@@ -138,13 +175,16 @@ class ConsoleUsageIT {
     }
 
     private static long sum(JsonObject report, String field) {
-        return report.getJsonArray("lines").getValuesAs(JsonObject.class).stream().mapToLong(l -> l.getInt(field))
+        return report.getJsonArray("lines").getValuesAs(JsonObject.class).stream()
+                .mapToLong(l -> l.getInt(field))
                 .sum();
     }
 
     private void price(String channel, String country, String unitPrice) {
-        var set = ringproof.admin.postJson("api/admin/v1/prices", "{\"channel\":\"" + channel + "\",\"country\":\""
-                + country + "\",\"unit_price\":\"" + unitPrice + "\",\"currency\":\"EUR\"}");
+        var set = ringproof.admin.postJson(
+                "api/admin/v1/prices",
+                "{\"channel\":\"" + channel + "\",\"country\":\"" + country + "\",\"unit_price\":\"" + unitPrice
+                        + "\",\"currency\":\"EUR\"}");
         assertThat(set.statusCode()).as(set.body()).isEqualTo(201);
     }
 

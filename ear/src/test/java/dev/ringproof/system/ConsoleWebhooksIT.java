@@ -37,8 +37,10 @@ class ConsoleWebhooksIT {
     void tenantWithAWebhookOnLoopback() throws Exception {
         ringproof.londonPool();
         receiver = new WebhookReceiver();
-        tenant = ringproof.tenant("{\"name\":\"Hooked console\",\"webhook_url\":\"" + receiver.url()
-                + "\",\"webhook_allow_private\":true}", "live");
+        tenant = ringproof.tenant(
+                "{\"name\":\"Hooked console\",\"webhook_url\":\"" + receiver.url()
+                        + "\",\"webhook_allow_private\":true}",
+                "live");
     }
 
     @AfterEach
@@ -56,7 +58,10 @@ class ConsoleWebhooksIT {
             browser.signIn(Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
             browser.open("tenants/webhook.xhtml?tenant=" + tenant.id());
             assertThat(browser.await(By.id("endpoint:webhook-url")).getText()).isEqualTo(receiver.url());
-            assertThat(browser.driver.findElement(By.id("endpoint:webhook-state")).getText()).isEqualTo("enabled");
+            assertThat(browser.driver
+                            .findElement(By.id("endpoint:webhook-state"))
+                            .getText())
+                    .isEqualTo("enabled");
             var rows = rows(browser);
             assertThat(rows).hasSize(2);
             // newest first: the 200 of attempt 2 above the 500 of attempt 1, each with the latency the API logged
@@ -80,8 +85,12 @@ class ConsoleWebhooksIT {
             awaitDisabled();
             browser.open("tenants/webhook.xhtml?tenant=" + tenant.id());
             assertThat(browser.await(By.id("endpoint:webhook-state")).getText()).isEqualTo("disabled");
-            assertThat(browser.driver.findElement(By.id("endpoint:webhook-disabled")).getText())
-                    .contains("Deliveries stopped at").contains("410 Gone").contains(goneEvent);
+            assertThat(browser.driver
+                            .findElement(By.id("endpoint:webhook-disabled"))
+                            .getText())
+                    .contains("Deliveries stopped at")
+                    .contains("410 Gone")
+                    .contains(goneEvent);
             assertRow(rows(browser).get(0), goneEvent, "1", "410", latencyOf(deliveriesWhen(4), 1, 0));
             browser.screenshot("tenant-webhook");
 
@@ -91,7 +100,9 @@ class ConsoleWebhooksIT {
             assertThat(browser.await(By.id("endpoint:webhook-state")).getText()).isEqualTo("enabled");
         }
         var reenabled = Http.json(ringproof.admin.get("api/admin/v1/tenants/" + tenant.id()));
-        assertThat(reenabled.getString("webhook_disabled_at", null)).as("re-enabled through the console").isNull();
+        assertThat(reenabled.getString("webhook_disabled_at", null))
+                .as("re-enabled through the console")
+                .isNull();
         assertThat(canceledEvent(5)).hasSize(5);
     }
 
@@ -108,8 +119,8 @@ class ConsoleWebhooksIT {
     private List<WebhookReceiver.Received> canceledEvent(int total) {
         var started = Ringproof.start(tenant, Ringproof.mobile());
         assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
-        var canceled = tenant.api().postJson("api/v1/verifications/" + Http.json(started).getString("id") + "/cancel",
-                "{}");
+        var canceled = tenant.api()
+                .postJson("api/v1/verifications/" + Http.json(started).getString("id") + "/cancel", "{}");
         assertThat(canceled.statusCode()).as(canceled.body()).isEqualTo(200);
         var received = receiver.awaitAtLeast(total);
         assertThat(received).hasSize(total);
@@ -118,15 +129,20 @@ class ConsoleWebhooksIT {
 
     /** The admin API's delivery log, once it holds {@code count} attempts (the receiver answers before they are logged). */
     private List<JsonObject> deliveriesWhen(int count) {
-        List<JsonObject> log = Eventually.until(count + " logged deliveries", Duration.ofSeconds(15),
-                () -> Http.jsonArray(ringproof.admin.get("api/admin/v1/tenants/" + tenant.id()
-                        + "/webhook/deliveries")).getValuesAs(JsonObject.class), logged -> logged.size() >= count);
+        List<JsonObject> log = Eventually.until(
+                count + " logged deliveries",
+                Duration.ofSeconds(15),
+                () -> Http.jsonArray(ringproof.admin.get("api/admin/v1/tenants/" + tenant.id() + "/webhook/deliveries"))
+                        .getValuesAs(JsonObject.class),
+                logged -> logged.size() >= count);
         assertThat(log).hasSize(count);
         return log;
     }
 
     private void awaitDisabled() {
-        Eventually.until("the endpoint disabled", Duration.ofSeconds(15),
+        Eventually.until(
+                "the endpoint disabled",
+                Duration.ofSeconds(15),
                 () -> Http.json(ringproof.admin.get("api/admin/v1/tenants/" + tenant.id())),
                 t -> t.getString("webhook_disabled_at", null) != null);
     }
@@ -137,8 +153,13 @@ class ConsoleWebhooksIT {
     }
 
     private static String latencyOf(List<JsonObject> log, int attempt, int skip) {
-        return log.stream().filter(d -> d.getInt("attempt") == attempt).skip(skip).findFirst().orElseThrow()
-                .getJsonNumber("latency_ms").toString();
+        return log.stream()
+                .filter(d -> d.getInt("attempt") == attempt)
+                .skip(skip)
+                .findFirst()
+                .orElseThrow()
+                .getJsonNumber("latency_ms")
+                .toString();
     }
 
     private static List<WebElement> rows(Browser browser) {

@@ -38,6 +38,7 @@ public class DeployOnce implements LoadableExtension {
 
         /** What is deployed for the run and where, or null. */
         private static Container container;
+
         private static Deployment deployed;
         private static boolean ending;
 
@@ -52,10 +53,11 @@ public class DeployOnce implements LoadableExtension {
                 return;
             }
             context.proceed();
-            if (deployment.isDeployed() && !deployment.hasDeploymentError()
+            if (deployment.isDeployed()
+                    && !deployment.hasDeploymentError()
                     && deployment.getDescription().isArchiveDeployment()) {
-                LOG.info(() -> "Deployed " + deployment.getDescription().getArchive().getName()
-                        + " for the rest of the run");
+                LOG.info(() ->
+                        "Deployed " + deployment.getDescription().getArchive().getName() + " for the rest of the run");
                 container = context.getEvent().getContainer();
                 deployed = deployment;
             }
@@ -90,7 +92,8 @@ public class DeployOnce implements LoadableExtension {
         private static boolean sameArchive(Deployment one, Deployment other) {
             var a = one.getDescription();
             var b = other.getDescription();
-            return a.isArchiveDeployment() && b.isArchiveDeployment()
+            return a.isArchiveDeployment()
+                    && b.isArchiveDeployment()
                     && a.getArchive().getName().equals(b.getArchive().getName())
                     && a.testable() == b.testable()
                     && a.getTarget().equals(b.getTarget());

@@ -54,8 +54,8 @@ class EdgeCasesIT {
     @Test
     void ipv6ClientsAreCountedPerSlash64AndIpv4ClientsPerAddress() {
         var tenant = ringproof.tenant("Per network");
-        String policy = policy("{\"scope\":\"ip\",\"tenant_id\":\"" + tenant.id() + "\",\"limit\":2,"
-                + "\"window_seconds\":60}");
+        String policy = policy(
+                "{\"scope\":\"ip\",\"tenant_id\":\"" + tenant.id() + "\",\"limit\":2," + "\"window_seconds\":60}");
         String network = "2001:db8:" + Integer.toHexString(RANDOM.nextInt(0xffff)) + ":"
                 + Integer.toHexString(RANDOM.nextInt(0xffff)) + ":";
 
@@ -65,13 +65,17 @@ class EdgeCasesIT {
         assertThat(third.statusCode()).as("a third address of the same /64").isEqualTo(429);
         assertThat(Http.json(third).getString("code")).isEqualTo("rate_limited");
         assertThat(third.headers().firstValue("RateLimit-Policy").orElseThrow()).contains(policy);
-        assertThat(startFrom(tenant, "2001:db8:1234:5678::1").statusCode()).as("another /64").isEqualTo(201);
+        assertThat(startFrom(tenant, "2001:db8:1234:5678::1").statusCode())
+                .as("another /64")
+                .isEqualTo(201);
 
         String ipv4 = "198.51.100." + (1 + RANDOM.nextInt(250));
         String neighbour = "198.51.100." + (ipv4.endsWith(".251") ? 252 : 251);
         assertThat(startFrom(tenant, ipv4).statusCode()).isEqualTo(201);
         assertThat(startFrom(tenant, ipv4).statusCode()).isEqualTo(201);
-        assertThat(startFrom(tenant, neighbour).statusCode()).as("IPv4 counts each address").isEqualTo(201);
+        assertThat(startFrom(tenant, neighbour).statusCode())
+                .as("IPv4 counts each address")
+                .isEqualTo(201);
         assertThat(startFrom(tenant, ipv4).statusCode()).isEqualTo(429);
     }
 
@@ -84,7 +88,9 @@ class EdgeCasesIT {
 
         String query = "api/billing/v1/usage?from=" + today + "&to=" + today + "&tenant=" + tenant.id();
         // the send is billed when it is made, just after the start
-        var csv = Eventually.until("the billed send in the CSV", Duration.ofSeconds(30),
+        var csv = Eventually.until(
+                "the billed send in the CSV",
+                Duration.ofSeconds(30),
                 () -> ringproof.admin.send("GET", query, null, null, "Accept", "text/csv"),
                 answer -> records(answer.body(), CSVFormat.DEFAULT).size() >= 2);
 
@@ -94,13 +100,19 @@ class EdgeCasesIT {
         assertThat(records.get(1).get(1)).isEqualTo(";'=1+1|'@SUM(A1), '-2");
         for (char separator : new char[] {',', ';', '|'}) {
             for (boolean quotes : new boolean[] {true, false}) {
-                var format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setQuote(quotes ? '"' : null)
-                        .setTrailingData(true).setLenientEof(true).get();
+                var format = CSVFormat.DEFAULT
+                        .builder()
+                        .setDelimiter(separator)
+                        .setQuote(quotes ? '"' : null)
+                        .setTrailingData(true)
+                        .setLenientEof(true)
+                        .get();
                 for (CSVRecord record : records(csv.body(), format)) {
                     for (String cell : record) {
                         String start = cell.replaceFirst("^[\" ]+", "");
                         assertThat(start.isEmpty() || isNumber(start) || "=+-@\t\r".indexOf(start.charAt(0)) < 0)
-                                .as("'%s' split on '%s'", cell, separator).isTrue();
+                                .as("'%s' split on '%s'", cell, separator)
+                                .isTrue();
                     }
                 }
             }
@@ -113,13 +125,18 @@ class EdgeCasesIT {
             var refused = ringproof.admin.postJson("api/admin/v1/tenants", "{\"name\":" + jsonString(name) + "}");
             assertThat(refused.statusCode()).as(name).isEqualTo(400);
             assertThat(Http.json(refused).getString("code")).isEqualTo("invalid_request");
-            assertThat(Http.json(refused).getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("name");
+            assertThat(Http.json(refused)
+                            .getJsonArray("errors")
+                            .getJsonObject(0)
+                            .getString("field"))
+                    .isEqualTo("name");
         }
         var tenant = ringproof.tenant("Renamed");
-        var renamed = ringproof.admin.send("PATCH", "api/admin/v1/tenants/" + tenant.id(), "{\"name\":\"A\\u2028B\"}",
-                "application/json");
+        var renamed = ringproof.admin.send(
+                "PATCH", "api/admin/v1/tenants/" + tenant.id(), "{\"name\":\"A\\u2028B\"}", "application/json");
         assertThat(renamed.statusCode()).isEqualTo(400);
-        assertThat(Http.json(ringproof.admin.get("api/admin/v1/tenants/" + tenant.id())).getString("name"))
+        assertThat(Http.json(ringproof.admin.get("api/admin/v1/tenants/" + tenant.id()))
+                        .getString("name"))
                 .isEqualTo("Renamed");
     }
 
@@ -127,8 +144,11 @@ class EdgeCasesIT {
     void jsonWithContentAfterTheObjectOrALoneSurrogateIsRefusedAndChangesNothing() {
         var tenant = ringproof.tenant("Strict JSON");
         String phone = Ringproof.mobile();
-        for (String body : List.of("{\"phone\":\"" + phone + "\"} {\"x\":1}", "{\"phone\":\"" + phone + "\"}{}",
-                "{\"phone\":\"" + phone + "\"} x", "{\"phone\":\"" + phone + "\",\"reference\":\"\\ud800\"}",
+        for (String body : List.of(
+                "{\"phone\":\"" + phone + "\"} {\"x\":1}",
+                "{\"phone\":\"" + phone + "\"}{}",
+                "{\"phone\":\"" + phone + "\"} x",
+                "{\"phone\":\"" + phone + "\",\"reference\":\"\\ud800\"}",
                 "{\"phone\":\"" + phone + "\",\"reference\":\"a\\udc00b\"}")) {
             var refused = tenant.api().postJson("api/v1/verifications", body);
             assertThat(refused.statusCode()).as(body).isEqualTo(400);
@@ -154,53 +174,80 @@ class EdgeCasesIT {
                 + "Connection: close\r\n\r\n{}");
 
         assertThat(answer).startsWith("HTTP/1.1 400 ");
-        assertThat(answer.toLowerCase()).doesNotContain("payara").doesNotContain("glassfish").doesNotContain("grizzly");
+        assertThat(answer.toLowerCase())
+                .doesNotContain("payara")
+                .doesNotContain("glassfish")
+                .doesNotContain("grizzly");
         String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
-        assertThat(body.isEmpty() || answer.contains("application/problem+json")).as(answer).isTrue();
+        assertThat(body.isEmpty() || answer.contains("application/problem+json"))
+                .as(answer)
+                .isTrue();
     }
 
     @Test
     void aTenantsFlagOffRefusesPrivateTargetsWhileTheOperatorAllowsThem() throws IOException {
         try (var receiver = new WebhookReceiver()) {
-            var refused = ringproof.admin.postJson("api/admin/v1/tenants",
-                    "{\"name\":\"Flag off\",\"webhook_url\":\"" + receiver.url() + "\"}");
+            var refused = ringproof.admin.postJson(
+                    "api/admin/v1/tenants", "{\"name\":\"Flag off\",\"webhook_url\":\"" + receiver.url() + "\"}");
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
             assertThat(field(refused)).isEqualTo("webhook_url");
 
-            var tenant = ringproof.tenant("{\"name\":\"Flag on, then off\",\"webhook_url\":\"" + receiver.url()
-                    + "\",\"webhook_allow_private\":true}", "live");
-            var switchedOff = ringproof.admin.send("PATCH", "api/admin/v1/tenants/" + tenant.id(),
-                    "{\"webhook_allow_private\":false}", "application/json");
+            var tenant = ringproof.tenant(
+                    "{\"name\":\"Flag on, then off\",\"webhook_url\":\"" + receiver.url()
+                            + "\",\"webhook_allow_private\":true}",
+                    "live");
+            var switchedOff = ringproof.admin.send(
+                    "PATCH",
+                    "api/admin/v1/tenants/" + tenant.id(),
+                    "{\"webhook_allow_private\":false}",
+                    "application/json");
             assertThat(switchedOff.statusCode()).as(switchedOff.body()).isEqualTo(200);
             String id = Http.json(Ringproof.start(tenant, Ringproof.mobile())).getString("id");
             tenant.api().postJson("api/v1/verifications/" + id + "/cancel", "{}");
 
             var errors = awaitDeliveryErrors(tenant);
             assertThat(errors).anyMatch(e -> e.startsWith("target refused"));
-            assertThat(receiver.received()).as("nothing reached the private receiver").isEmpty();
+            assertThat(receiver.received())
+                    .as("nothing reached the private receiver")
+                    .isEmpty();
         }
     }
 
     @Test
     void plainHttpToAPublicHostAndSpecialPurposeTargetsAreRefusedEvenWithBothSwitchesOn() {
-        for (String url : List.of("http://93.184.215.14/hook", "http://[2606:4700:4700::1111]/hook",
-                "https://198.18.0.1/hook", "https://[64:ff9b::7f00:1]/hook", "https://[::ffff:169.254.169.254]/x",
-                "https://[2002:7f00:1::1]/hook", "https://240.0.0.1/hook", "https://169.254.169.254/latest")) {
-            var refused = ringproof.admin.postJson("api/admin/v1/tenants", "{\"name\":\"Both on\",\"webhook_url\":\""
-                    + url + "\",\"webhook_allow_private\":true}");
+        for (String url : List.of(
+                "http://93.184.215.14/hook",
+                "http://[2606:4700:4700::1111]/hook",
+                "https://198.18.0.1/hook",
+                "https://[64:ff9b::7f00:1]/hook",
+                "https://[::ffff:169.254.169.254]/x",
+                "https://[2002:7f00:1::1]/hook",
+                "https://240.0.0.1/hook",
+                "https://169.254.169.254/latest")) {
+            var refused = ringproof.admin.postJson(
+                    "api/admin/v1/tenants",
+                    "{\"name\":\"Both on\",\"webhook_url\":\"" + url + "\",\"webhook_allow_private\":true}");
             assertThat(refused.statusCode()).as(url + " " + refused.body()).isEqualTo(400);
             assertThat(field(refused)).isEqualTo("webhook_url");
         }
-        var http = ringproof.admin.postJson("api/admin/v1/tenants", "{\"name\":\"Both on\",\"webhook_url\":"
-                + "\"http://93.184.215.14/hook\",\"webhook_allow_private\":true}");
-        assertThat(Http.json(http).getJsonArray("errors").getJsonObject(0).getString("message")).contains("https");
+        var http = ringproof.admin.postJson(
+                "api/admin/v1/tenants",
+                "{\"name\":\"Both on\",\"webhook_url\":"
+                        + "\"http://93.184.215.14/hook\",\"webhook_allow_private\":true}");
+        assertThat(Http.json(http).getJsonArray("errors").getJsonObject(0).getString("message"))
+                .contains("https");
     }
 
     private List<String> awaitDeliveryErrors(Ringproof.Tenant tenant) {
-        return Eventually.until("a delivery error of " + tenant.id(), Duration.ofSeconds(30),
-                () -> Http.jsonArray(ringproof.admin.get("api/admin/v1/tenants/" + tenant.id()
-                        + "/webhook/deliveries")).getValuesAs(JsonObject.class).stream()
-                        .map(d -> d.getString("error", "")).filter(e -> !e.isEmpty()).toList(),
+        return Eventually.until(
+                "a delivery error of " + tenant.id(),
+                Duration.ofSeconds(30),
+                () -> Http.jsonArray(ringproof.admin.get("api/admin/v1/tenants/" + tenant.id() + "/webhook/deliveries"))
+                        .getValuesAs(JsonObject.class)
+                        .stream()
+                        .map(d -> d.getString("error", ""))
+                        .filter(e -> !e.isEmpty())
+                        .toList(),
                 errors -> !errors.isEmpty());
     }
 
@@ -209,8 +256,10 @@ class EdgeCasesIT {
     }
 
     private HttpResponse<String> startFrom(Ringproof.Tenant tenant, String ip) {
-        return tenant.api().postJson("api/v1/verifications",
-                "{\"phone\":\"" + Ringproof.mobile() + "\",\"client_ip\":\"" + ip + "\"}");
+        return tenant.api()
+                .postJson(
+                        "api/v1/verifications",
+                        "{\"phone\":\"" + Ringproof.mobile() + "\",\"client_ip\":\"" + ip + "\"}");
     }
 
     private String policy(String json) {

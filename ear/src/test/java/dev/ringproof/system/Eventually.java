@@ -19,8 +19,7 @@ final class Eventually {
 
     private static final Duration POLL = Duration.ofMillis(200);
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     /**
      * Asks {@code probe} until {@code done} accepts its answer, and returns that answer; fails
@@ -29,11 +28,14 @@ final class Eventually {
     static <T> T until(String what, Duration patience, Callable<T> probe, Predicate<? super T> done) {
         var last = new AtomicReference<T>();
         try {
-            return await(what).atMost(patience).pollDelay(Duration.ZERO).pollInterval(POLL)
+            return await(what)
+                    .atMost(patience)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(POLL)
                     .until(remembering(probe, last), done::test);
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("waited " + patience.toSeconds() + " s for " + what + "; last seen: "
-                    + last.get(), e);
+            throw new AssertionError(
+                    "waited " + patience.toSeconds() + " s for " + what + "; last seen: " + last.get(), e);
         }
     }
 
@@ -44,7 +46,11 @@ final class Eventually {
     static <T> T stays(String what, Duration time, Callable<T> probe, Predicate<? super T> ok) {
         var last = new AtomicReference<T>();
         try {
-            await(what).during(time).atMost(time.plusSeconds(5)).pollDelay(Duration.ZERO).pollInterval(POLL)
+            await(what)
+                    .during(time)
+                    .atMost(time.plusSeconds(5))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(POLL)
                     .until(remembering(probe, last), answer -> {
                         if (!ok.test(answer)) {
                             throw new AssertionError("not " + what + ": " + answer);
@@ -53,8 +59,8 @@ final class Eventually {
                     });
             return last.get();
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("could not watch " + what + " for " + time.toSeconds() + " s; last seen: "
-                    + last.get(), e);
+            throw new AssertionError(
+                    "could not watch " + what + " for " + time.toSeconds() + " s; last seen: " + last.get(), e);
         }
     }
 
@@ -62,7 +68,9 @@ final class Eventually {
     static void ready(URI base, String what, Duration patience) {
         var http = new Http().on(base);
         try {
-            await(what).atMost(patience).pollInterval(Duration.ofMillis(500))
+            await(what)
+                    .atMost(patience)
+                    .pollInterval(Duration.ofMillis(500))
                     .ignoreExceptionsInstanceOf(UncheckedIOException.class)
                     .until(() -> http.get("health/ready").statusCode() == 200);
         } catch (ConditionTimeoutException e) {

@@ -25,11 +25,14 @@ final class FakeCarriers implements AutoCloseable {
 
     static final int PORT = 18091;
 
-    enum Mode { ACCEPT, FAIL_503, DELIVER_THEN_STALL }
+    enum Mode {
+        ACCEPT,
+        FAIL_503,
+        DELIVER_THEN_STALL
+    }
 
     /** What one account received: its form fields. */
-    record Received(String account, String resource, Map<String, String> form, String sid) {
-    }
+    record Received(String account, String resource, Map<String, String> form, String sid) {}
 
     private final HttpServer server;
     private final Map<String, Mode> modes = new ConcurrentHashMap<>();
@@ -85,9 +88,11 @@ final class FakeCarriers implements AutoCloseable {
     }
 
     private static Map<String, String> form(String body) {
-        return Arrays.stream(body.split("&")).map(pair -> pair.split("=", 2)).collect(Collectors.toMap(
-                kv -> URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-                kv -> kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : ""));
+        return Arrays.stream(body.split("&"))
+                .map(pair -> pair.split("=", 2))
+                .collect(Collectors.toMap(
+                        kv -> URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        kv -> kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : ""));
     }
 
     @Override

@@ -35,8 +35,8 @@ class FallbackIT {
 
     @Test
     void unconfirmedMissedCallFallsBackToSmsThenVoiceOnTime() {
-        var tenant = ringproof.tenant("{\"name\":\"Quick\",\"fallback_after_seconds\":{\"missed_call\":1,\"sms\":2}}",
-                "live");
+        var tenant = ringproof.tenant(
+                "{\"name\":\"Quick\",\"fallback_after_seconds\":{\"missed_call\":1,\"sms\":2}}", "live");
         String phone = Ringproof.mobile();
         var started = Http.json(Ringproof.start(tenant, phone));
         assertThat(started.getString("next_fallback_at")).isNotBlank();
@@ -49,7 +49,9 @@ class FallbackIT {
         var verification = Http.json(tenant.api().get("api/v1/verifications/" + started.getString("id")));
         assertThat(verification.getString("channel")).isEqualTo("voice");
         assertThat(verification.getJsonArray("attempts")).hasSize(3);
-        assertThat(verification.containsKey("next_fallback_at")).as("the last channel has no fallback").isFalse();
+        assertThat(verification.containsKey("next_fallback_at"))
+                .as("the last channel has no fallback")
+                .isFalse();
 
         var checked = Ringproof.check(tenant, started.getString("id"), codeIn(sms));
         assertThat(Http.json(checked).getString("status")).isEqualTo("approved");
@@ -61,8 +63,8 @@ class FallbackIT {
      */
     @Test
     void aFallbackBeyondTheRelayHorizonWaitsInTheOutboxAndFiresOnTime() {
-        var tenant = ringproof.tenant("{\"name\":\"Unhurried\",\"fallback_after_seconds\":{\"missed_call\":40}}",
-                "live");
+        var tenant =
+                ringproof.tenant("{\"name\":\"Unhurried\",\"fallback_after_seconds\":{\"missed_call\":40}}", "live");
         String phone = Ringproof.mobile();
         var started = Http.json(Ringproof.start(tenant, phone));
         Instant due = Instant.parse(started.getString("next_fallback_at"));
@@ -73,7 +75,8 @@ class FallbackIT {
         Instant arrived = Instant.now();
 
         assertThat(inbox.stream().map(m -> m.asJsonObject().getString("type"))).containsExactly("call", "sms");
-        assertThat(arrived).as("the SMS came when the fallback was due (%s)", due)
+        assertThat(arrived)
+                .as("the SMS came when the fallback was due (%s)", due)
                 .isBetween(due.minusSeconds(1), due.plusSeconds(8));
     }
 
@@ -81,8 +84,8 @@ class FallbackIT {
     void unreachableHandsetMovesOnAtOnceAndEarlierCodesStayValid() {
         var tenant = ringproof.tenant("Patient");
         String phone = Ringproof.mobile();
-        ringproof.anonymous.send("PUT", "api/sandbox/v1/handsets/" + phone, "{\"calls\":\"unreachable\"}",
-                "application/json");
+        ringproof.anonymous.send(
+                "PUT", "api/sandbox/v1/handsets/" + phone, "{\"calls\":\"unreachable\"}", "application/json");
 
         String id = Http.json(Ringproof.start(tenant, phone)).getString("id");
         JsonArray inbox = ringproof.inboxWhen(phone, messages -> !messages.isEmpty());
@@ -90,21 +93,22 @@ class FallbackIT {
         assertThat(inbox).hasSize(1);
         assertThat(inbox.getJsonObject(0).getString("type")).isEqualTo("sms");
         var verification = Http.json(tenant.api().get("api/v1/verifications/" + id));
-        assertThat(verification.getJsonArray("attempts").getJsonObject(0).getString("status")).isEqualTo("failed");
+        assertThat(verification.getJsonArray("attempts").getJsonObject(0).getString("status"))
+                .isEqualTo("failed");
         assertThat(verification.getString("channel")).isEqualTo("sms");
 
         var next = Http.json(tenant.api().postJson("api/v1/verifications/" + id + "/next", "{}"));
         assertThat(next.getString("channel")).isEqualTo("voice");
         var smsCode = codeIn(inbox.getJsonObject(0));
-        assertThat(Http.json(Ringproof.check(tenant, id, smsCode)).getBoolean("valid")).isTrue();
+        assertThat(Http.json(Ringproof.check(tenant, id, smsCode)).getBoolean("valid"))
+                .isTrue();
     }
 
     @Test
     void failingSmsMovesOnToVoiceWhoseCodeApproves() {
         var tenant = ringproof.tenant("{\"name\":\"Voice\",\"workflow\":[\"sms\",\"voice\"]}", "live");
         String phone = Ringproof.mobile();
-        ringproof.anonymous.send("PUT", "api/sandbox/v1/handsets/" + phone, "{\"sms\":\"fail\"}",
-                "application/json");
+        ringproof.anonymous.send("PUT", "api/sandbox/v1/handsets/" + phone, "{\"sms\":\"fail\"}", "application/json");
 
         String id = Http.json(Ringproof.start(tenant, phone)).getString("id");
         JsonArray inbox = ringproof.inboxWhen(phone, messages -> !messages.isEmpty());
@@ -119,35 +123,43 @@ class FallbackIT {
 
     @Test
     void afterApprovalNoFurtherMessageArrives() {
-        var tenant = ringproof.tenant("{\"name\":\"Done\",\"fallback_after_seconds\":{\"missed_call\":1}}",
-                "live");
+        var tenant = ringproof.tenant("{\"name\":\"Done\",\"fallback_after_seconds\":{\"missed_call\":1}}", "live");
         String phone = Ringproof.mobile();
         String id = Http.json(Ringproof.start(tenant, phone)).getString("id");
-        String cli = ringproof.inboxWhen(phone, m -> !m.isEmpty()).getJsonObject(0).getString("from");
+        String cli =
+                ringproof.inboxWhen(phone, m -> !m.isEmpty()).getJsonObject(0).getString("from");
 
-        assertThat(Http.json(Ringproof.check(tenant, id, cli)).getBoolean("valid")).isTrue();
+        assertThat(Http.json(Ringproof.check(tenant, id, cli)).getBoolean("valid"))
+                .isTrue();
 
-        assertThat(ringproof.inboxStays(phone, Duration.ofSeconds(3), messages -> messages.size() == 1)).hasSize(1);
+        assertThat(ringproof.inboxStays(phone, Duration.ofSeconds(3), messages -> messages.size() == 1))
+                .hasSize(1);
     }
 
     @Test
     void aCheckRacingTheFallbackNeverApprovesBeforeAFurtherFallback() {
-        var tenant = ringproof.tenant("{\"name\":\"Race\",\"fallback_after_seconds\":{\"missed_call\":1}}",
-                "live");
+        var tenant = ringproof.tenant("{\"name\":\"Race\",\"fallback_after_seconds\":{\"missed_call\":1}}", "live");
         for (int round = 0; round < 8; round++) {
             String phone = Ringproof.mobile();
             String id = Http.json(Ringproof.start(tenant, phone)).getString("id");
-            String cli = ringproof.inboxWhen(phone, m -> !m.isEmpty()).getJsonObject(0).getString("from");
+            String cli = ringproof
+                    .inboxWhen(phone, m -> !m.isEmpty())
+                    .getJsonObject(0)
+                    .getString("from");
             Ringproof.sleep(java.time.Duration.ofMillis(700 + round * 60L)); // the check races the fallback at 1 s
 
             var checked = Http.json(Ringproof.check(tenant, id, cli));
             assertThat(checked.getString("status")).isEqualTo("approved");
             int attemptsAtApproval = checked.getJsonArray("attempts").size();
 
-            Eventually.stays("round " + round + ": " + attemptsAtApproval + " attempts and as many messages",
+            Eventually.stays(
+                    "round " + round + ": " + attemptsAtApproval + " attempts and as many messages",
                     Duration.ofMillis(1500),
-                    () -> List.of(Http.json(tenant.api().get("api/v1/verifications/" + id)).getJsonArray("attempts")
-                            .size(), ringproof.inbox(phone).size()),
+                    () -> List.of(
+                            Http.json(tenant.api().get("api/v1/verifications/" + id))
+                                    .getJsonArray("attempts")
+                                    .size(),
+                            ringproof.inbox(phone).size()),
                     counts -> counts.equals(List.of(attemptsAtApproval, attemptsAtApproval)));
         }
     }
@@ -159,9 +171,11 @@ class FallbackIT {
         String id = Http.json(Ringproof.start(tenant, phone)).getString("id");
 
         assertThat(Http.json(tenant.api().postJson("api/v1/verifications/" + id + "/next", "{}"))
-                .getString("channel")).isEqualTo("sms");
+                        .getString("channel"))
+                .isEqualTo("sms");
         assertThat(Http.json(tenant.api().postJson("api/v1/verifications/" + id + "/next", "{}"))
-                .getString("channel")).isEqualTo("voice");
+                        .getString("channel"))
+                .isEqualTo("voice");
         var last = tenant.api().postJson("api/v1/verifications/" + id + "/next", "{}");
 
         assertThat(last.statusCode()).isEqualTo(422);
@@ -173,17 +187,24 @@ class FallbackIT {
     void everyChannelFailingFailsTheVerification() {
         var tenant = ringproof.tenant("Unlucky");
         String phone = Ringproof.mobile();
-        ringproof.anonymous.send("PUT", "api/sandbox/v1/handsets/" + phone,
-                "{\"calls\":\"unreachable\",\"sms\":\"fail\",\"voice\":\"fail\"}", "application/json");
+        ringproof.anonymous.send(
+                "PUT",
+                "api/sandbox/v1/handsets/" + phone,
+                "{\"calls\":\"unreachable\",\"sms\":\"fail\",\"voice\":\"fail\"}",
+                "application/json");
 
         String id = Http.json(Ringproof.start(tenant, phone)).getString("id");
 
-        JsonObject verification = Eventually.until("the verification decided", Duration.ofSeconds(20),
+        JsonObject verification = Eventually.until(
+                "the verification decided",
+                Duration.ofSeconds(20),
                 () -> Http.json(tenant.api().get("api/v1/verifications/" + id)),
                 v -> !v.getString("status").equals("pending"));
         assertThat(verification.getString("status")).isEqualTo("failed");
-        assertThat(verification.getJsonArray("attempts")).hasSize(3)
-                .allSatisfy(a -> assertThat(a.asJsonObject().getString("status")).isEqualTo("failed"));
+        assertThat(verification.getJsonArray("attempts"))
+                .hasSize(3)
+                .allSatisfy(
+                        a -> assertThat(a.asJsonObject().getString("status")).isEqualTo("failed"));
         assertThat(ringproof.inbox(phone)).isEmpty();
     }
 

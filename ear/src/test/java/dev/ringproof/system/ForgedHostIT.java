@@ -38,22 +38,29 @@ class ForgedHostIT {
         assertThat(toLogin.status()).isEqualTo(302);
         assertThat(toLogin.header("Location")).hasValue("/admin/login.xhtml");
         assertThat(toSlash.status()).isBetween(301, 302);
-        assertThat(toSlash.header("Location")).hasValueSatisfying(
-                location -> assertThat(location).doesNotContain(EVIL).endsWith("/admin/"));
+        assertThat(toSlash.header("Location"))
+                .hasValueSatisfying(
+                        location -> assertThat(location).doesNotContain(EVIL).endsWith("/admin/"));
         assertThat(deep.header("Location")).hasValue("/admin/login.xhtml");
     }
 
     @Test
     void signingInRedirectsToAPathOnThisServer() {
         var login = RawHttp.get("/admin/login.xhtml", EVIL);
-        var viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"").matcher(login.body());
+        var viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"")
+                .matcher(login.body());
         assertThat(viewState.find()).as(login.body()).isTrue();
         String form = "login=login&sign-in=Sign+in&username=" + Ringproof.ADMIN
                 + "&password=" + URLEncoder.encode(Ringproof.ADMIN_PASSWORD, StandardCharsets.UTF_8)
                 + "&jakarta.faces.ViewState=" + URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8);
 
-        var signedIn = RawHttp.exchange("POST", "/admin/login.xhtml", EVIL, form,
-                "Content-Type: application/x-www-form-urlencoded", "Origin: http://" + EVIL);
+        var signedIn = RawHttp.exchange(
+                "POST",
+                "/admin/login.xhtml",
+                EVIL,
+                form,
+                "Content-Type: application/x-www-form-urlencoded",
+                "Origin: http://" + EVIL);
 
         assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(302);
         assertThat(signedIn.header("Location")).hasValue("/admin/index.xhtml");
@@ -63,9 +70,13 @@ class ForgedHostIT {
     void theApisLocationIsThePathApiMdGives() {
         var tenant = ringproof.tenant("Forged host " + System.nanoTime());
 
-        var started = RawHttp.exchange("POST", "/api/v1/verifications", EVIL,
+        var started = RawHttp.exchange(
+                "POST",
+                "/api/v1/verifications",
+                EVIL,
                 "{\"phone\":\"" + Ringproof.mobile() + "\"}",
-                "Content-Type: application/json", "Authorization: Bearer " + tenant.key());
+                "Content-Type: application/json",
+                "Authorization: Bearer " + tenant.key());
 
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         String id = Http.json(started.body()).getString("id");
@@ -74,15 +85,19 @@ class ForgedHostIT {
 
     @Test
     void theAdminApisLocationIsAPathToo() {
-        String basic = Base64.getEncoder().encodeToString(
-                (Ringproof.ADMIN + ":" + Ringproof.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder()
+                .encodeToString((Ringproof.ADMIN + ":" + Ringproof.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
 
-        var created = RawHttp.exchange("POST", "/api/admin/v1/tenants", EVIL,
+        var created = RawHttp.exchange(
+                "POST",
+                "/api/admin/v1/tenants",
+                EVIL,
                 "{\"name\":\"Forged host admin " + System.nanoTime() + "\"}",
-                "Content-Type: application/json", "Authorization: Basic " + basic);
+                "Content-Type: application/json",
+                "Authorization: Basic " + basic);
 
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        assertThat(created.header("Location")).hasValueSatisfying(
-                location -> assertThat(location).startsWith("/api/admin/v1/tenants/"));
+        assertThat(created.header("Location"))
+                .hasValueSatisfying(location -> assertThat(location).startsWith("/api/admin/v1/tenants/"));
     }
 }

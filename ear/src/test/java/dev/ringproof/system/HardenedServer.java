@@ -65,13 +65,15 @@ public class HardenedServer implements LoadableExtension {
             }
             String serverConfig = xml.substring(start, end);
             if (!Pattern.compile("<microprofile-config [^>]*cache-duration-seconds=\"" + CONFIG_CACHE_SECONDS + "\"")
-                    .matcher(serverConfig).find()) {
+                    .matcher(serverConfig)
+                    .find()) {
                 return false;
             }
             for (String listener : List.of("http-listener-1", "http-listener-2", "admin-listener")) {
                 Matcher http = Pattern.compile("<protocol name=\"" + listener + "\"[^>]*>\\s*<http ([^>]*)>")
                         .matcher(serverConfig);
-                if (!http.find() || !http.group(1).contains("xpowered-by=\"false\"")
+                if (!http.find()
+                        || !http.group(1).contains("xpowered-by=\"false\"")
                         || !http.group(1).contains("server-header=\"false\"")) {
                     return false;
                 }

@@ -51,17 +51,30 @@ final class Http {
      */
     static Http trustingAnyCertificate(URI base) {
         var trustAll = new javax.net.ssl.X509ExtendedTrustManager() {
-            @Override public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type) { }
-            @Override public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type) { }
-            @Override public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type,
-                    java.net.Socket socket) { }
-            @Override public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type,
-                    java.net.Socket socket) { }
-            @Override public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type,
-                    javax.net.ssl.SSLEngine engine) { }
-            @Override public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type,
-                    javax.net.ssl.SSLEngine engine) { }
-            @Override public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type) {}
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type) {}
+
+            @Override
+            public void checkClientTrusted(
+                    java.security.cert.X509Certificate[] chain, String type, java.net.Socket socket) {}
+
+            @Override
+            public void checkServerTrusted(
+                    java.security.cert.X509Certificate[] chain, String type, java.net.Socket socket) {}
+
+            @Override
+            public void checkClientTrusted(
+                    java.security.cert.X509Certificate[] chain, String type, javax.net.ssl.SSLEngine engine) {}
+
+            @Override
+            public void checkServerTrusted(
+                    java.security.cert.X509Certificate[] chain, String type, javax.net.ssl.SSLEngine engine) {}
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
                 return new java.security.cert.X509Certificate[0];
             }
         };
@@ -75,8 +88,10 @@ final class Http {
     }
 
     static Http basic(String user, String password) {
-        return new Http(BASE, "Basic " + Base64.getEncoder().encodeToString(
-                (user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return new Http(
+                BASE,
+                "Basic "
+                        + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     static Http bearer(String key) {
@@ -101,14 +116,18 @@ final class Http {
     }
 
     HttpResponse<String> send(String method, String path, String body, String contentType, String... headers) {
-        return sendBytes(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), contentType,
-                headers);
+        return sendBytes(
+                method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), contentType, headers);
     }
 
     HttpResponse<String> sendBytes(String method, String path, byte[] body, String contentType, String... headers) {
-        var builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        var builder = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }

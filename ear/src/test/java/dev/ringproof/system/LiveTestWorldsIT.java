@@ -39,8 +39,7 @@ class LiveTestWorldsIT {
     }
 
     /** A tenant with a key of each world. */
-    private record Worlds(String tenantId, Http live, Http test) {
-    }
+    private record Worlds(String tenantId, Http live, Http test) {}
 
     private Worlds worlds(String settingsJson) {
         var tenant = ringproof.tenant(settingsJson, "live");
@@ -63,7 +62,9 @@ class LiveTestWorldsIT {
                     api.postJson(VERIFICATIONS + "/" + id + "/check", "{\"code\":\"1234\"}"),
                     api.postJson(VERIFICATIONS + "/" + id + "/cancel", "{}"),
                     api.postJson(VERIFICATIONS + "/" + id + "/next", "{}"))) {
-                assertThat(answer.statusCode()).as(answer.request().uri() + ": " + answer.body()).isEqualTo(404);
+                assertThat(answer.statusCode())
+                        .as(answer.request().uri() + ": " + answer.body())
+                        .isEqualTo(404);
                 assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
                 assertThat(answer.body()).as("the same body as an unknown id").isEqualTo(unknown);
             }
@@ -71,7 +72,9 @@ class LiveTestWorldsIT {
 
         for (var own : new Object[][] {{acme.live(), liveId}, {acme.test(), testId}}) {
             var seen = Http.json(((Http) own[0]).get(VERIFICATIONS + "/" + own[1]));
-            assertThat(seen.getString("status")).as("untouched by the other world").isEqualTo("pending");
+            assertThat(seen.getString("status"))
+                    .as("untouched by the other world")
+                    .isEqualTo("pending");
             assertThat(seen.getInt("remaining_checks")).isEqualTo(5);
             assertThat(seen.getJsonArray("attempts")).hasSize(1);
         }
@@ -90,9 +93,12 @@ class LiveTestWorldsIT {
 
         assertThat(live.statusCode()).as(live.body()).isEqualTo(201);
         assertThat(test.statusCode()).as(test.body()).isEqualTo(201);
-        assertThat(test.headers().firstValue("Idempotent-Replayed")).as("not the live answer again").isEmpty();
+        assertThat(test.headers().firstValue("Idempotent-Replayed"))
+                .as("not the live answer again")
+                .isEmpty();
         assertThat(Http.json(test).getString("id")).isNotEqualTo(Http.json(live).getString("id"));
-        assertThat(Http.json(liveAgain).getString("id")).as("each world still replays its own")
+        assertThat(Http.json(liveAgain).getString("id"))
+                .as("each world still replays its own")
                 .isEqualTo(Http.json(live).getString("id"));
         assertThat(liveAgain.headers().firstValue("Idempotent-Replayed")).hasValue("true");
     }
@@ -107,12 +113,15 @@ class LiveTestWorldsIT {
             started(acme.test(), phone);
         }
         var sixth = acme.test().postJson(VERIFICATIONS, "{\"phone\":\"" + phone + "\"}");
-        assertThat(sixth.statusCode()).as("test traffic is limited too: " + sixth.body()).isEqualTo(429);
+        assertThat(sixth.statusCode())
+                .as("test traffic is limited too: " + sixth.body())
+                .isEqualTo(429);
 
         var live = acme.live().postJson(VERIFICATIONS, "{\"phone\":\"" + phone + "\"}");
 
         assertThat(live.statusCode()).as(live.body()).isEqualTo(201);
-        var hits = Http.jsonArray(ringproof.admin.get("api/admin/v1/rate-limits/hits")).getValuesAs(JsonObject.class);
+        var hits = Http.jsonArray(ringproof.admin.get("api/admin/v1/rate-limits/hits"))
+                .getValuesAs(JsonObject.class);
         assertThat(hits).as("the used-up counter is listed as test traffic's").anySatisfy(h -> {
             assertThat(h.getString("policy_id")).isEqualTo("rl_default_phone_start");
             assertThat(h.getString("subject")).endsWith(phone.substring(phone.length() - 2));
@@ -127,27 +136,35 @@ class LiveTestWorldsIT {
         var other = ringproof.tenant("{\"name\":\"Real traffic\",\"workflow\":[\"missed_call\"]}", "live");
         try {
             for (int i = 0; i < CONVERSION_MIN_STARTS; i++) {
-                var start = prober.test().postJson(VERIFICATIONS,
-                        "{\"phone\":\"" + WATCHED + String.format("0%06d", i) + "\"}");
-                assertThat(start.statusCode()).as("test start %d: %s", i, start.body()).isEqualTo(201);
+                var start = prober.test()
+                        .postJson(VERIFICATIONS, "{\"phone\":\"" + WATCHED + String.format("0%06d", i) + "\"}");
+                assertThat(start.statusCode())
+                        .as("test start %d: %s", i, start.body())
+                        .isEqualTo(201);
             }
             var refused = prober.test().postJson(VERIFICATIONS, "{\"phone\":\"" + WATCHED + "1000000\"}");
-            assertThat(refused.statusCode()).as("the watch still judges test traffic: " + refused.body())
+            assertThat(refused.statusCode())
+                    .as("the watch still judges test traffic: " + refused.body())
                     .isEqualTo(403);
             assertThat(Http.json(refused).getString("code")).isEqualTo("fraud_blocked");
 
             var othersLive = Ringproof.start(other, WATCHED + "1000001");
             var ownLive = prober.live().postJson(VERIFICATIONS, "{\"phone\":\"" + WATCHED + "1000002\"}");
 
-            assertThat(othersLive.statusCode()).as("another tenant's live start: " + othersLive.body())
+            assertThat(othersLive.statusCode())
+                    .as("another tenant's live start: " + othersLive.body())
                     .isEqualTo(201);
-            assertThat(ownLive.statusCode()).as("the tenant's own live start: " + ownLive.body()).isEqualTo(201);
-            assertThat(blocksOf(WATCHED)).singleElement()
+            assertThat(ownLive.statusCode())
+                    .as("the tenant's own live start: " + ownLive.body())
+                    .isEqualTo(201);
+            assertThat(blocksOf(WATCHED))
+                    .singleElement()
                     .satisfies(b -> assertThat(b.getBoolean("test")).isTrue())
                     .satisfies(b -> assertThat(b.getString("reason")).isEqualTo("conversion"));
         } finally {
-            blocksOf(WATCHED).forEach(b ->
-                    ringproof.admin.send("DELETE", "api/admin/v1/blocks/" + b.getString("id"), null, null));
+            blocksOf(WATCHED)
+                    .forEach(b ->
+                            ringproof.admin.send("DELETE", "api/admin/v1/blocks/" + b.getString("id"), null, null));
         }
     }
 
@@ -176,28 +193,38 @@ class LiveTestWorldsIT {
         var neighbour = worlds("{\"name\":\"Handset neighbour\"," + workflow + "}");
         String phone = Ringproof.mobile();
         var server = new PayaraProcess();
-        server.asadmin("set-config-property", "--source=domain", "--propertyName=sandbox.open",
-                "--propertyValue=false");
+        server.asadmin(
+                "set-config-property", "--source=domain", "--propertyName=sandbox.open", "--propertyValue=false");
         try {
             awaitStatus(() -> ringproof.anonymous.get("api/sandbox/v1/handsets/" + phone + "/inbox"), 401);
-            var set = setter.test().send("PUT", "api/sandbox/v1/handsets/" + phone, "{\"calls\":\"unreachable\"}",
-                    "application/json");
+            var set = setter.test()
+                    .send("PUT", "api/sandbox/v1/handsets/" + phone, "{\"calls\":\"unreachable\"}", "application/json");
             assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
             assertThat(Http.json(set).getString("calls")).isEqualTo("unreachable");
-            assertThat(Http.json(neighbour.test().get("api/sandbox/v1/handsets/" + phone)).getString("calls"))
-                    .as("the neighbour's view of the handset").isEqualTo("ring");
+            assertThat(Http.json(neighbour.test().get("api/sandbox/v1/handsets/" + phone))
+                            .getString("calls"))
+                    .as("the neighbour's view of the handset")
+                    .isEqualTo("ring");
 
             started(neighbour.test(), phone);
             String liveId = started(setter.live(), phone);
             started(setter.test(), phone);
 
-            assertThat(firstReceived(neighbour.test(), phone)).as("the neighbour's test call rang").isEqualTo("call");
-            assertThat(firstReceived(setter.test(), phone)).as("the setter's own test call did not")
+            assertThat(firstReceived(neighbour.test(), phone))
+                    .as("the neighbour's test call rang")
+                    .isEqualTo("call");
+            assertThat(firstReceived(setter.test(), phone))
+                    .as("the setter's own test call did not")
                     .isEqualTo("sms");
-            var live = awaitJson(() -> setter.live().get(VERIFICATIONS + "/" + liveId),
-                    v -> !v.getJsonArray("attempts").getJsonObject(0).getString("status").equals("queued"));
+            var live = awaitJson(
+                    () -> setter.live().get(VERIFICATIONS + "/" + liveId),
+                    v -> !v.getJsonArray("attempts")
+                            .getJsonObject(0)
+                            .getString("status")
+                            .equals("queued"));
             assertThat(live.getJsonArray("attempts").getJsonObject(0).getString("status"))
-                    .as("live traffic rang: " + live).isIn("sent", "delivered");
+                    .as("live traffic rang: " + live)
+                    .isIn("sent", "delivered");
             assertThat(live.getString("channel")).isEqualTo("missed_call");
         } finally {
             server.asadmin("delete-config-property", "--source=domain", "--propertyName=sandbox.open");
@@ -206,7 +233,8 @@ class LiveTestWorldsIT {
     }
 
     private Http key(String tenantId, String mode) {
-        var key = ringproof.admin.postJson("api/admin/v1/tenants/" + tenantId + "/api-keys",
+        var key = ringproof.admin.postJson(
+                "api/admin/v1/tenants/" + tenantId + "/api-keys",
                 "{\"label\":\"" + mode + " world\",\"mode\":\"" + mode + "\"}");
         assertThat(key.statusCode()).as(key.body()).isEqualTo(201);
         return Http.bearer(Http.json(key).getString("key"));
@@ -222,7 +250,8 @@ class LiveTestWorldsIT {
     private static String firstReceived(Http testKey, String phone) {
         JsonArray inbox = Http.jsonArray(await(
                 () -> testKey.get("api/sandbox/v1/handsets/" + phone + "/inbox"),
-                r -> r.statusCode() == 200 && !Http.jsonArray(r).isEmpty(), Duration.ofSeconds(60)));
+                r -> r.statusCode() == 200 && !Http.jsonArray(r).isEmpty(),
+                Duration.ofSeconds(60)));
         return inbox.getJsonObject(0).getString("type");
     }
 
@@ -230,7 +259,8 @@ class LiveTestWorldsIT {
         var answer = ringproof.admin.get("api/admin/v1/blocks");
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return Http.jsonArray(answer).getValuesAs(JsonObject.class).stream()
-                .filter(b -> b.getString("prefix").equals(prefix)).toList();
+                .filter(b -> b.getString("prefix").equals(prefix))
+                .toList();
     }
 
     /** Waits for a configuration change to reach the application (MicroProfile Config caches values up to 60 s). */
@@ -240,12 +270,12 @@ class LiveTestWorldsIT {
     }
 
     private static JsonObject awaitJson(Supplier<HttpResponse<String>> request, Predicate<JsonObject> condition) {
-        return Http.json(await(request, r -> r.statusCode() == 200 && condition.test(Http.json(r)),
-                Duration.ofSeconds(60)));
+        return Http.json(
+                await(request, r -> r.statusCode() == 200 && condition.test(Http.json(r)), Duration.ofSeconds(60)));
     }
 
-    private static HttpResponse<String> await(Supplier<HttpResponse<String>> request,
-                                              Predicate<HttpResponse<String>> condition, Duration patience) {
+    private static HttpResponse<String> await(
+            Supplier<HttpResponse<String>> request, Predicate<HttpResponse<String>> condition, Duration patience) {
         return Eventually.until("the awaited answer", patience, request::get, condition);
     }
 }

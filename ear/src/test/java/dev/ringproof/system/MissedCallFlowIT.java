@@ -47,8 +47,9 @@ class MissedCallFlowIT {
 
         assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
         var verification = Http.json(started);
-        assertThat(started.headers().firstValue("Location")).hasValueSatisfying(location ->
-                assertThat(location).endsWith("/api/v1/verifications/" + verification.getString("id")));
+        assertThat(started.headers().firstValue("Location"))
+                .hasValueSatisfying(location ->
+                        assertThat(location).endsWith("/api/v1/verifications/" + verification.getString("id")));
         assertThat(verification.getString("status")).isEqualTo("pending");
         assertThat(verification.getString("phone")).isEqualTo(phone);
         assertThat(verification.getString("country")).isEqualTo("GB");
@@ -111,7 +112,8 @@ class MissedCallFlowIT {
         assertThat(foreign.body()).isEqualTo(unknown.body());
         assertThat(foreignCheck.statusCode()).isEqualTo(404);
         assertThat(foreignCancel.statusCode()).isEqualTo(404);
-        assertThat(Http.json(acme.api().get("api/v1/verifications/" + id)).getString("status")).isEqualTo("pending");
+        assertThat(Http.json(acme.api().get("api/v1/verifications/" + id)).getString("status"))
+                .isEqualTo("pending");
     }
 
     @Test
@@ -123,10 +125,13 @@ class MissedCallFlowIT {
 
         assertThat(Http.json(acme.api().get("api/v1/verifications/" + first)).getString("status"))
                 .isEqualTo("canceled");
-        assertThat(Ringproof.check(acme, first, firstCli.substring(9)).statusCode()).isEqualTo(409);
+        assertThat(Ringproof.check(acme, first, firstCli.substring(9)).statusCode())
+                .isEqualTo(409);
         var canceled = acme.api().postJson("api/v1/verifications/" + second + "/cancel", "{}");
         assertThat(Http.json(canceled).getString("status")).isEqualTo("canceled");
-        assertThat(acme.api().postJson("api/v1/verifications/" + second + "/cancel", "{}").statusCode())
+        assertThat(acme.api()
+                        .postJson("api/v1/verifications/" + second + "/cancel", "{}")
+                        .statusCode())
                 .isEqualTo(409);
     }
 
@@ -150,15 +155,18 @@ class MissedCallFlowIT {
 
         var answers = inParallel(20, () -> acme.api().postJson("api/v1/verifications", body, "Idempotency-Key", key));
 
-        var ids = answers.stream().filter(r -> r.statusCode() == 201)
-                .map(r -> Http.json(r).getString("id")).distinct().toList();
+        var ids = answers.stream()
+                .filter(r -> r.statusCode() == 201)
+                .map(r -> Http.json(r).getString("id"))
+                .distinct()
+                .toList();
         assertThat(ids).hasSize(1);
         assertThat(answers).allSatisfy(r -> assertThat(r.statusCode()).isIn(201, 409));
         var replay = acme.api().postJson("api/v1/verifications", body, "Idempotency-Key", key);
         assertThat(replay.statusCode()).isEqualTo(201);
         assertThat(Http.json(replay).getString("id")).isEqualTo(ids.get(0));
-        var reused = acme.api().postJson("api/v1/verifications", "{\"phone\":\"" + phone + "\"}",
-                "Idempotency-Key", key);
+        var reused =
+                acme.api().postJson("api/v1/verifications", "{\"phone\":\"" + phone + "\"}", "Idempotency-Key", key);
         assertThat(reused.statusCode()).isEqualTo(422);
         assertThat(Http.json(reused).getString("code")).isEqualTo("idempotency_key_reused");
         assertThat(ringproof.inboxStays(phone, java.time.Duration.ofSeconds(2), inbox -> inbox.size() <= 1))
@@ -174,20 +182,28 @@ class MissedCallFlowIT {
         assertThat(Ringproof.start(tenant, Ringproof.mobile()).statusCode()).isEqualTo(401);
 
         // a PATCH refused for one of its settings changes nothing, its status included
-        var refused = ringproof.admin.send("PATCH", "api/admin/v1/tenants/" + tenant.id(),
-                "{\"status\":\"active\",\"allowed_countries\":[\"XX\"]}", "application/json");
+        var refused = ringproof.admin.send(
+                "PATCH",
+                "api/admin/v1/tenants/" + tenant.id(),
+                "{\"status\":\"active\",\"allowed_countries\":[\"XX\"]}",
+                "application/json");
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
-        assertThat(Http.json(ringproof.admin.get("api/admin/v1/tenants/" + tenant.id())).getString("status"))
+        assertThat(Http.json(ringproof.admin.get("api/admin/v1/tenants/" + tenant.id()))
+                        .getString("status"))
                 .isEqualTo("suspended");
         assertThat(Ringproof.start(tenant, Ringproof.mobile()).statusCode()).isEqualTo(401);
 
-        ringproof.admin.send("PATCH", "api/admin/v1/tenants/" + tenant.id(), "{\"status\":\"active\"}",
-                "application/json");
+        ringproof.admin.send(
+                "PATCH", "api/admin/v1/tenants/" + tenant.id(), "{\"status\":\"active\"}", "application/json");
         assertThat(Ringproof.start(tenant, Ringproof.mobile()).statusCode()).isEqualTo(201);
         var keys = Http.jsonArray(ringproof.admin.get("api/admin/v1/tenants/" + tenant.id() + "/api-keys"));
         assertThat(keys.getJsonObject(0).containsKey("key")).isFalse();
-        ringproof.admin.send("DELETE", "api/admin/v1/tenants/" + tenant.id() + "/api-keys/"
-                + keys.getJsonObject(0).getString("id"), null, null);
+        ringproof.admin.send(
+                "DELETE",
+                "api/admin/v1/tenants/" + tenant.id() + "/api-keys/"
+                        + keys.getJsonObject(0).getString("id"),
+                null,
+                null);
         assertThat(Ringproof.start(tenant, Ringproof.mobile()).statusCode()).isEqualTo(401);
     }
 
@@ -225,7 +241,7 @@ class MissedCallFlowIT {
     }
 
     private static String serverLog() throws java.io.IOException {
-        return Files.readString(Path.of(System.getProperty("payara.home"),
-                "glassfish/domains/domain1/logs/server.log"));
+        return Files.readString(
+                Path.of(System.getProperty("payara.home"), "glassfish/domains/domain1/logs/server.log"));
     }
 }

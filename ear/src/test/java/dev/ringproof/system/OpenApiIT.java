@@ -84,8 +84,12 @@ class OpenApiIT {
         missingFromGuide.removeAll(documented);
         var notServed = new TreeSet<>(documented);
         notServed.removeAll(served);
-        assertThat(missingFromGuide).as("served by /openapi but without a heading in " + API_GUIDE).isEmpty();
-        assertThat(notServed).as("headings of " + API_GUIDE + " that /openapi does not serve").isEmpty();
+        assertThat(missingFromGuide)
+                .as("served by /openapi but without a heading in " + API_GUIDE)
+                .isEmpty();
+        assertThat(notServed)
+                .as("headings of " + API_GUIDE + " that /openapi does not serve")
+                .isEmpty();
     }
 
     /** The guide, from the ear module's directory (where failsafe runs). */
@@ -133,7 +137,8 @@ class OpenApiIT {
 
     /** The YAML under {@code paths: <path>:} up to the next path. */
     private static String pathBlock(String yaml, String path) {
-        var matcher = Pattern.compile("(?ms)^  " + Pattern.quote(path) + ":\\n(.*?)(?=^  \\S|^\\S|\\z)").matcher(yaml);
+        var matcher = Pattern.compile("(?ms)^  " + Pattern.quote(path) + ":\\n(.*?)(?=^  \\S|^\\S|\\z)")
+                .matcher(yaml);
         return matcher.find() ? matcher.group(1) : null;
     }
 }

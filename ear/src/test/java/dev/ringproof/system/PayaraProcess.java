@@ -13,7 +13,8 @@ final class PayaraProcess {
 
     /** {@code kill -9}: no shutdown hooks, no flushing, no goodbye to the broker or the database. */
     void killHard() throws IOException {
-        long pid = Long.parseLong(Files.readString(home.resolve("glassfish/domains/domain1/config/pid")).trim());
+        long pid = Long.parseLong(Files.readString(home.resolve("glassfish/domains/domain1/config/pid"))
+                .trim());
         var process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no server process " + pid));
         process.destroyForcibly();
         process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
@@ -55,7 +56,8 @@ final class PayaraProcess {
 
     /** Runs an asadmin command against the running server; a failure fails the test. */
     void asadmin(String... command) throws IOException, InterruptedException {
-        var line = new java.util.ArrayList<>(java.util.List.of("bash", home.resolve("bin/asadmin").toString()));
+        var line = new java.util.ArrayList<>(
+                java.util.List.of("bash", home.resolve("bin/asadmin").toString()));
         line.addAll(java.util.List.of(command));
         var process = new ProcessBuilder(line).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -66,7 +68,9 @@ final class PayaraProcess {
 
     void start() throws IOException, InterruptedException {
         var asadmin = new ProcessBuilder("bash", home.resolve("bin/asadmin").toString(), "start-domain", "domain1")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (!asadmin.waitFor(180, TimeUnit.SECONDS) || asadmin.exitValue() != 0) {
             throw new IllegalStateException("asadmin start-domain failed");
         }

@@ -30,12 +30,15 @@ class PlatformIT {
         var check = Http.json(response).getJsonArray("checks").stream()
                 .map(v -> v.asJsonObject())
                 .filter(c -> c.getString("name").equals("ringproof"))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertThat(check.getString("status")).isEqualTo("UP");
         assertThat(check.getJsonObject("data").getString("schema")).isEqualTo("current");
         assertThat(check.getJsonObject("data").getString("database")).isEqualTo("up");
         assertThat(check.getJsonObject("data").getString("broker")).isEqualTo("up");
-        assertThat(check.getJsonObject("data").getString("mode")).as("the suite's server").isEqualTo("development");
+        assertThat(check.getJsonObject("data").getString("mode"))
+                .as("the suite's server")
+                .isEqualTo("development");
     }
 
     @Test
@@ -61,8 +64,8 @@ class PlatformIT {
         var response = http.get("admin/");
 
         assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/admin/login.xhtml"));
+        assertThat(response.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/admin/login.xhtml"));
         var login = http.get("admin/login.xhtml");
         assertThat(login.statusCode()).isEqualTo(200);
         assertThat(login.body())
@@ -76,10 +79,10 @@ class PlatformIT {
         var response = http.postJson("api/v1/verifications", "{\"phone\":\"+447700900123\"}");
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                value -> assertThat(value).startsWith("Bearer"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
         var problem = Http.json(response);
         assertThat(problem.getString("code")).isEqualTo("unauthorized");
         assertThat(problem.getInt("status")).isEqualTo(401);
@@ -87,8 +90,11 @@ class PlatformIT {
 
     @Test
     void startWithUnknownKeyIsUnauthorizedToo() {
-        var response = http.postJson("api/v1/verifications", "{\"phone\":\"+447700900123\"}",
-                "Authorization", "Bearer rp_live_abcdefgh12345678_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        var response = http.postJson(
+                "api/v1/verifications",
+                "{\"phone\":\"+447700900123\"}",
+                "Authorization",
+                "Bearer rp_live_abcdefgh12345678_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(Http.json(response).getString("code")).isEqualTo("unauthorized");

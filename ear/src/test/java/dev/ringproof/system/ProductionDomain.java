@@ -28,19 +28,17 @@ final class ProductionDomain implements AutoCloseable {
     private static final int ADMIN_PORT = 20048;
 
     /** What an asadmin command answered. */
-    record Outcome(int exitCode, String output) {
-    }
+    record Outcome(int exitCode, String output) {}
 
     private final Path payara = Path.of(System.getProperty("payara.home"));
     private final Path runDir = payara.resolveSibling("production-domain");
     private final Path ear = Path.of(System.getProperty("ringproof.ear"));
 
-    private ProductionDomain() {
-    }
+    private ProductionDomain() {}
 
     /** Creates the domain if needed and starts a fresh copy of it in production mode. */
     static ProductionDomain start() throws IOException, InterruptedException {
-        return start(env -> { });
+        return start(env -> {});
     }
 
     /**
@@ -65,8 +63,16 @@ final class ProductionDomain implements AutoCloseable {
     private void prepare() throws IOException, InterruptedException {
         Path template = payara.resolveSibling("production-domain-template");
         if (!Files.isDirectory(template.resolve(NAME))) {
-            var created = run(System.getenv(), "create-domain", "--checkports=false", "--nopassword=true",
-                    "--portbase", "20000", "--domaindir", template.toString(), NAME);
+            var created = run(
+                    System.getenv(),
+                    "create-domain",
+                    "--checkports=false",
+                    "--nopassword=true",
+                    "--portbase",
+                    "20000",
+                    "--domaindir",
+                    template.toString(),
+                    NAME);
             if (created.exitCode() != 0) {
                 throw new IllegalStateException("could not create the production domain: " + created.output());
             }
@@ -85,8 +91,7 @@ final class ProductionDomain implements AutoCloseable {
 
     /** Sets a MicroProfile Config property in the domain's config source (below the environment). */
     void configure(String key, String value) throws IOException, InterruptedException {
-        var set = admin("set-config-property", "--source=domain", "--propertyName=" + key,
-                "--propertyValue=" + value);
+        var set = admin("set-config-property", "--source=domain", "--propertyName=" + key, "--propertyValue=" + value);
         if (set.exitCode() != 0) {
             throw new IllegalStateException("could not set " + key + ": " + set.output());
         }
@@ -111,7 +116,8 @@ final class ProductionDomain implements AutoCloseable {
         if (stopped.exitCode() != 0) {
             Path pid = runDir.resolve(NAME).resolve("config/pid");
             if (Files.exists(pid)) {
-                ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).ifPresent(ProcessHandle::destroyForcibly);
+                ProcessHandle.of(Long.parseLong(Files.readString(pid).trim()))
+                        .ifPresent(ProcessHandle::destroyForcibly);
             }
         }
     }
@@ -123,7 +129,8 @@ final class ProductionDomain implements AutoCloseable {
     }
 
     private Outcome run(Map<String, String> env, String... command) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>(List.of("bash", payara.resolve("bin/asadmin").toString()));
+        List<String> line =
+                new ArrayList<>(List.of("bash", payara.resolve("bin/asadmin").toString()));
         line.addAll(List.of(command));
         // to a file, not a pipe: the server that start-domain leaves running would hold a pipe open
         Path output = Files.createTempFile("asadmin", ".out");

@@ -73,18 +73,24 @@ class ProductionLimitsIT {
             var opened = Instant.now();
             var polls = new AtomicLong();
 
-            await().atMost(IDLE.plusSeconds(30)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
-                if (!browser.driver.findElements(By.id("session-timed-out")).isEmpty()) {
-                    return true;
-                }
-                polls.accumulateAndGet(pollsSent(browser), Math::max);
-                return false;
-            });
+            await().atMost(IDLE.plusSeconds(30))
+                    .pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptions()
+                    .until(() -> {
+                        if (!browser.driver
+                                .findElements(By.id("session-timed-out"))
+                                .isEmpty()) {
+                            return true;
+                        }
+                        polls.accumulateAndGet(pollsSent(browser), Math::max);
+                        return false;
+                    });
 
             assertThat(Duration.between(opened, Instant.now())).isGreaterThanOrEqualTo(IDLE.minusSeconds(2));
             assertThat(polls.get()).as("the dashboard polled while it waited").isGreaterThanOrEqualTo(2);
-            var reused = new Http().on(ProductionDomain.BASE).send("GET", "admin/", null, null,
-                    "Cookie", "JSESSIONID=" + session);
+            var reused = new Http()
+                    .on(ProductionDomain.BASE)
+                    .send("GET", "admin/", null, null, "Cookie", "JSESSIONID=" + session);
             assertThat(reused.body()).doesNotContain("Signed in as");
         }
     }
@@ -98,8 +104,10 @@ class ProductionLimitsIT {
 
             for (int action = 0; action < 3; action++) {
                 // two thirds of the idle time on the dashboard, polling all along, still signed in throughout
-                await().during(IDLE.multipliedBy(2).dividedBy(3)).atMost(IDLE.plusSeconds(5))
-                        .pollInterval(Duration.ofMillis(500)).until(() -> isSignedIn(browser));
+                await().during(IDLE.multipliedBy(2).dividedBy(3))
+                        .atMost(IDLE.plusSeconds(5))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> isSignedIn(browser));
                 var page = browser.driver.findElement(By.id("signed-in-as"));
                 browser.driver.findElement(By.cssSelector("header a.brand")).click(); // the user opens the dashboard
                 await().atMost(Duration.ofSeconds(20)).until(() -> isGone(page));
@@ -122,38 +130,59 @@ class ProductionLimitsIT {
         }
         List<Integer> statuses = new ArrayList<>();
         for (int n = 0; n < ADDRESS_FAILURES; n++) {
-            statuses.add(basicFrom(other, names.get(n % names.size()), "wrong-password-" + n).status());
+            statuses.add(basicFrom(other, names.get(n % names.size()), "wrong-password-" + n)
+                    .status());
         }
         assertThat(statuses.subList(0, ADDRESS_FAILURES - 1)).containsOnly(401);
-        assertThat(statuses.get(ADDRESS_FAILURES - 1)).as("the failure that reaches the limit").isEqualTo(429);
+        assertThat(statuses.get(ADDRESS_FAILURES - 1))
+                .as("the failure that reaches the limit")
+                .isEqualTo(429);
 
         var sameAddress = basicFrom(other, Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
-        assertThat(sameAddress.status()).as("the right password from that address").isEqualTo(429);
-        assertThat(sameAddress.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(sameAddress.header("Retry-After")).hasValueSatisfying(seconds ->
-                assertThat(Long.parseLong(seconds)).isBetween(1L, 600L));
+        assertThat(sameAddress.status())
+                .as("the right password from that address")
+                .isEqualTo(429);
+        assertThat(sameAddress.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(sameAddress.header("Retry-After"))
+                .hasValueSatisfying(
+                        seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 600L));
 
-        var elsewhere = Http.basic(Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD).on(ProductionDomain.BASE)
+        var elsewhere = Http.basic(Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD)
+                .on(ProductionDomain.BASE)
                 .get("api/admin/v1/users");
-        assertThat(elsewhere.statusCode()).as("the same user from the suite's address").isEqualTo(200);
+        assertThat(elsewhere.statusCode())
+                .as("the same user from the suite's address")
+                .isEqualTo(200);
     }
 
     @Test
     void behindATlsProxyTheSessionCookieIsSecureThoughTheServerSeesPlainHttp() {
-        var signedIn = ConsoleSignInIT.signIn(new Http().on(ProductionDomain.BASE), ProductionDomain.BASE,
-                Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
+        var signedIn = ConsoleSignInIT.signIn(
+                new Http().on(ProductionDomain.BASE), ProductionDomain.BASE, Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
 
         assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
-        assertThat(signedIn.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID="))
-                .isNotEmpty().allSatisfy(cookie -> assertThat(cookie).containsIgnoringCase("Secure")
-                        .containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict"));
+        assertThat(signedIn.headers().allValues("Set-Cookie"))
+                .filteredOn(c -> c.startsWith("JSESSIONID="))
+                .isNotEmpty()
+                .allSatisfy(cookie -> assertThat(cookie)
+                        .containsIgnoringCase("Secure")
+                        .containsIgnoringCase("HttpOnly")
+                        .containsIgnoringCase("SameSite=Strict"));
     }
 
     /** An admin API request with HTTP Basic sent from the local address {@code source}. */
     private static RawHttp.Answer basicFrom(InetAddress source, String user, String password) {
-        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return RawHttp.exchange(source, BY_ADDRESS, "GET", "/api/admin/v1/users",
-                BY_ADDRESS.getHost() + ":" + BY_ADDRESS.getPort(), null, "Authorization: Basic " + credentials);
+        String credentials =
+                Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return RawHttp.exchange(
+                source,
+                BY_ADDRESS,
+                "GET",
+                "/api/admin/v1/users",
+                BY_ADDRESS.getHost() + ":" + BY_ADDRESS.getPort(),
+                null,
+                "Authorization: Basic " + credentials);
     }
 
     private static boolean isSignedIn(Browser browser) {

@@ -69,14 +69,19 @@ class ProductionModeIT {
         assertThat(refused.exitCode()).as(refused.output()).isNotZero();
         assertThat(refused.output()).contains("Ringproof refuses to deploy");
         var lines = domain.logLinesWith("Ringproof refuses to deploy; fix these settings:");
-        assertThat(lines).as("one log line names every setting to fix").isNotEmpty().allSatisfy(line ->
-                assertThat(line).contains("verification.code-secret (VERIFICATION_CODE_SECRET)")
+        assertThat(lines)
+                .as("one log line names every setting to fix")
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line)
+                        .contains("verification.code-secret (VERIFICATION_CODE_SECRET)")
                         .contains("sandbox.open (SANDBOX_OPEN)"));
     }
 
     @Test
     void readinessReportsProductionMode() {
-        var check = Http.json(ringproof.anonymous.get("health/ready")).getJsonArray("checks").getJsonObject(0);
+        var check = Http.json(ringproof.anonymous.get("health/ready"))
+                .getJsonArray("checks")
+                .getJsonObject(0);
 
         assertThat(check.getJsonObject("data").getString("mode")).isEqualTo("production");
     }
@@ -86,8 +91,7 @@ class ProductionModeIT {
         carriers = new FakeCarriers();
         ringproof.londonPool();
         berlinPool();
-        var live = ringproof.tenant("{\"name\":\"Live in production\",\"workflow\":[\"missed_call\",\"sms\"]}",
-                "live");
+        var live = ringproof.tenant("{\"name\":\"Live in production\",\"workflow\":[\"missed_call\",\"sms\"]}", "live");
 
         var toGb = Ringproof.start(live, Ringproof.mobile());
         assertThat(toGb.statusCode()).as(toGb.body()).isEqualTo(503);
@@ -100,14 +104,15 @@ class ProductionModeIT {
         var attempts = Http.json(toDe).getJsonArray("attempts");
         assertThat(attempts).as("the missed call has no DE route: skipped").hasSize(1);
         assertThat(attempts.getJsonObject(0).getString("channel")).isEqualTo("sms");
-        assertThat(carriers.toWhen(german, r -> !r.isEmpty())).extracting(Received::account).containsExactly("c");
+        assertThat(carriers.toWhen(german, r -> !r.isEmpty()))
+                .extracting(Received::account)
+                .containsExactly("c");
     }
 
     @Test
     void testKeysStillUseTheSandbox() {
         ringproof.londonPool();
-        var test = ringproof.tenant("{\"name\":\"Test in production\",\"workflow\":[\"missed_call\",\"sms\"]}",
-                "test");
+        var test = ringproof.tenant("{\"name\":\"Test in production\",\"workflow\":[\"missed_call\",\"sms\"]}", "test");
         String phone = Ringproof.mobile();
 
         var started = Ringproof.start(test, phone);
@@ -137,26 +142,31 @@ class ProductionModeIT {
 
         var rightCode = Ringproof.check(tenant, eleventh.id(), eleventh.code());
 
-        assertThat(rightCode.statusCode()).as("even the right code: " + rightCode.body()).isEqualTo(429);
+        assertThat(rightCode.statusCode())
+                .as("even the right code: " + rightCode.body())
+                .isEqualTo(429);
         assertThat(Http.json(rightCode).getString("code")).isEqualTo("rate_limited");
         assertThat(rightCode.headers().firstValue("Retry-After")).isPresent();
-        assertThat(rightCode.headers().firstValue("RateLimit-Policy")).hasValue("\"failed_checks_per_phone\";q=100;w=86400");
+        assertThat(rightCode.headers().firstValue("RateLimit-Policy"))
+                .hasValue("\"failed_checks_per_phone\";q=100;w=86400");
         var verification = Http.json(tenant.api().get("api/v1/verifications/" + eleventh.id()));
         assertThat(verification.getString("status")).isEqualTo("pending");
         assertThat(verification.getInt("remaining_checks")).isEqualTo(10);
     }
 
     private void deleteEveryPolicy() {
-        for (var policy : Http.jsonArray(ringproof.admin.get("api/admin/v1/rate-limits")).getValuesAs(JsonObject.class)) {
-            var deleted = ringproof.admin.send("DELETE", "api/admin/v1/rate-limits/" + policy.getString("id"), null, null);
+        for (var policy :
+                Http.jsonArray(ringproof.admin.get("api/admin/v1/rate-limits")).getValuesAs(JsonObject.class)) {
+            var deleted =
+                    ringproof.admin.send("DELETE", "api/admin/v1/rate-limits/" + policy.getString("id"), null, null);
             assertThat(deleted.statusCode()).isEqualTo(204);
         }
-        assertThat(Http.jsonArray(ringproof.admin.get("api/admin/v1/rate-limits"))).isEmpty();
+        assertThat(Http.jsonArray(ringproof.admin.get("api/admin/v1/rate-limits")))
+                .isEmpty();
     }
 
     /** A started verification and the code its SMS carried. */
-    private record Started(String id, String code) {
-    }
+    private record Started(String id, String code) {}
 
     /** Starts the {@code nth} verification to {@code phone} and reads its SMS at the carrier. */
     private Started startAndReadCode(Ringproof.Tenant tenant, String phone, int nth) {
@@ -175,10 +185,12 @@ class ProductionModeIT {
 
     /** A whole block of 10 000 Berlin numbers, so DE missed calls would have caller numbers. */
     private void berlinPool() {
-        var pool = Http.json(ringproof.admin.postJson("api/admin/v1/pools", "{\"name\":\"Berlin\",\"country\":\"DE\"}"));
+        var pool =
+                Http.json(ringproof.admin.postJson("api/admin/v1/pools", "{\"name\":\"Berlin\",\"country\":\"DE\"}"));
         for (int tries = 0; tries < 50; tries++) {
             String block = "+4930" + (1000 + RANDOM.nextInt(9000));
-            var added = ringproof.admin.postJson("api/admin/v1/pools/" + pool.getString("id") + "/numbers",
+            var added = ringproof.admin.postJson(
+                    "api/admin/v1/pools/" + pool.getString("id") + "/numbers",
                     "{\"ranges\":[{\"from\":\"" + block + "0000\",\"to\":\"" + block + "9999\"}]}");
             if (added.statusCode() == 200) {
                 return;
@@ -189,11 +201,15 @@ class ProductionModeIT {
 
     /** The sandbox is closed here: a handset's inbox is read with the tenant's test key. */
     private JsonArray inboxWhenNotEmpty(Ringproof.Tenant test, String phone) {
-        return Eventually.until("a message in the inbox of " + phone, java.time.Duration.ofSeconds(60), () -> {
-            var answer = test.api().get("api/sandbox/v1/handsets/" + phone + "/inbox");
-            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-            return Http.jsonArray(answer);
-        }, inbox -> !inbox.isEmpty());
+        return Eventually.until(
+                "a message in the inbox of " + phone,
+                java.time.Duration.ofSeconds(60),
+                () -> {
+                    var answer = test.api().get("api/sandbox/v1/handsets/" + phone + "/inbox");
+                    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+                    return Http.jsonArray(answer);
+                },
+                inbox -> !inbox.isEmpty());
     }
 
     private static String digits(int count) {

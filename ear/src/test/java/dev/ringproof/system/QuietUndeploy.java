@@ -39,11 +39,19 @@ public class QuietUndeploy implements LoadableExtension {
             try {
                 var lines = new StringBuilder();
                 for (String queue : QUEUES) {
-                    lines.append("flush-jmsdest --desttype queue ").append(queue).append('\n');
+                    lines.append("flush-jmsdest --desttype queue ")
+                            .append(queue)
+                            .append('\n');
                 }
                 Files.writeString(commands, lines);
-                var process = new ProcessBuilder("bash", home.resolve("bin/asadmin").toString(), "multimode",
-                        "--file", commands.toString()).redirectErrorStream(true).start();
+                var process = new ProcessBuilder(
+                                "bash",
+                                home.resolve("bin/asadmin").toString(),
+                                "multimode",
+                                "--file",
+                                commands.toString())
+                        .redirectErrorStream(true)
+                        .start();
                 String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                     // a queue that was never created cannot be flushed; the undeploy goes on regardless

@@ -60,23 +60,27 @@ class RateLimitIT {
 
     @Test
     void twoHundredParallelStartsAgainstALimitOfFiveLetExactlyFivePass() throws Exception {
-        String policy = policy("{\"scope\":\"tenant\",\"tenant_id\":\"" + tenant.id()
-                + "\",\"limit\":5,\"window_seconds\":3600}");
+        String policy = policy(
+                "{\"scope\":\"tenant\",\"tenant_id\":\"" + tenant.id() + "\",\"limit\":5,\"window_seconds\":3600}");
         List<String> phones = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             phones.add(Ringproof.mobile());
         }
 
-        var answers = inParallel(phones.stream().<Callable<HttpResponse<String>>>map(
-                phone -> () -> Ringproof.start(tenant, phone)).toList());
+        var answers = inParallel(phones.stream()
+                .<Callable<HttpResponse<String>>>map(phone -> () -> Ringproof.start(tenant, phone))
+                .toList());
 
         assertThat(answers.stream().filter(r -> r.statusCode() == 201)).hasSize(5);
         assertThat(answers.stream().filter(r -> r.statusCode() == 429)).hasSize(195);
-        var refused = answers.stream().filter(r -> r.statusCode() == 429).findFirst().orElseThrow();
+        var refused =
+                answers.stream().filter(r -> r.statusCode() == 429).findFirst().orElseThrow();
         assertRateLimited(refused, policy, 5, 3600);
         for (int i = 0; i < answers.size(); i++) {
             if (answers.get(i).statusCode() == 429 && i % 20 == 0) {
-                assertThat(ringproof.inbox(phones.get(i))).as("nothing sent to a refused number").isEmpty();
+                assertThat(ringproof.inbox(phones.get(i)))
+                        .as("nothing sent to a refused number")
+                        .isEmpty();
             }
         }
         var hit = hitsOf(policy);
@@ -89,7 +93,9 @@ class RateLimitIT {
     @Test
     void shippedDefaultsAllowFiveStartsPerPhoneAnHour() {
         var defaults = Http.jsonArray(ringproof.admin.get(POLICIES)).getValuesAs(JsonObject.class).stream()
-                .filter(p -> p.getString("id").equals("rl_default_phone_start")).findFirst().orElseThrow();
+                .filter(p -> p.getString("id").equals("rl_default_phone_start"))
+                .findFirst()
+                .orElseThrow();
         assertThat(defaults.getString("scope")).isEqualTo("phone");
         assertThat(defaults.getString("action")).isEqualTo("start");
         assertThat(defaults.containsKey("tenant_id")).as("global: no tenant").isFalse();
@@ -103,7 +109,9 @@ class RateLimitIT {
         var sixth = Ringproof.start(tenant, phone);
 
         assertRateLimited(sixth, "rl_default_phone_start", 5, 3600);
-        assertThat(Ringproof.start(tenant, Ringproof.mobile()).statusCode()).as("other numbers go on").isEqualTo(201);
+        assertThat(Ringproof.start(tenant, Ringproof.mobile()).statusCode())
+                .as("other numbers go on")
+                .isEqualTo(201);
     }
 
     @Test
@@ -114,7 +122,9 @@ class RateLimitIT {
             for (int i = 0; i < 5; i++) {
                 assertThat(Ringproof.check(tenant, id, "000000").statusCode()).isEqualTo(200);
             }
-            assertThat(Ringproof.check(tenant, id, "000000").statusCode()).as("closed: not counted").isEqualTo(409);
+            assertThat(Ringproof.check(tenant, id, "000000").statusCode())
+                    .as("closed: not counted")
+                    .isEqualTo(409);
         }
         String third = Http.json(Ringproof.start(tenant, phone)).getString("id");
 
@@ -122,7 +132,8 @@ class RateLimitIT {
 
         assertRateLimited(eleventh, "rl_default_phone_check", 10, 3600);
         assertThat(Http.json(tenant.api().get("api/v1/verifications/" + third)).getInt("remaining_checks"))
-                .as("the refused check used nothing").isEqualTo(5);
+                .as("the refused check used nothing")
+                .isEqualTo(5);
     }
 
     @Test
@@ -132,25 +143,32 @@ class RateLimitIT {
         String prefix = policy("{\"scope\":\"prefix\",\"tenant_id\":\"" + tenant.id()
                 + "\",\"match\":\"+447400\",\"limit\":2,\"window_seconds\":60}");
 
-        assertThat(Ringproof.start(tenant, "+447400" + Ringproof.mobile().substring(7)).statusCode()).isEqualTo(201);
-        assertThat(Ringproof.start(tenant, "+447400" + Ringproof.mobile().substring(7)).statusCode()).isEqualTo(201);
+        assertThat(Ringproof.start(tenant, "+447400" + Ringproof.mobile().substring(7))
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(Ringproof.start(tenant, "+447400" + Ringproof.mobile().substring(7))
+                        .statusCode())
+                .isEqualTo(201);
         assertRateLimited(Ringproof.start(tenant, "+447400" + Ringproof.mobile().substring(7)), prefix, 2, 60);
-        assertThat(Ringproof.start(tenant, "+447570" + Ringproof.mobile().substring(7)).statusCode())
-                .as("outside the prefix").isEqualTo(201);
+        assertThat(Ringproof.start(tenant, "+447570" + Ringproof.mobile().substring(7))
+                        .statusCode())
+                .as("outside the prefix")
+                .isEqualTo(201);
         assertRateLimited(Ringproof.start(tenant, "+447580" + Ringproof.mobile().substring(7)), country, 3, 60);
     }
 
     @Test
     void ipPolicyCountsTheClientIpElseTheConnectionsAddress() {
-        String policy = policy("{\"scope\":\"ip\",\"tenant_id\":\"" + tenant.id()
-                + "\",\"limit\":2,\"window_seconds\":60}");
+        String policy =
+                policy("{\"scope\":\"ip\",\"tenant_id\":\"" + tenant.id() + "\",\"limit\":2,\"window_seconds\":60}");
         String ip = "198.51.100." + (1 + (int) (Math.random() * 250));
 
         for (int i = 0; i < 2; i++) {
             assertThat(startFrom(ip).statusCode()).isEqualTo(201);
         }
         assertRateLimited(startFrom(ip), policy, 2, 60);
-        assertThat(startFrom("2001:db8::" + Integer.toHexString(1 + (int) (Math.random() * 60000))).statusCode())
+        assertThat(startFrom("2001:db8::" + Integer.toHexString(1 + (int) (Math.random() * 60000)))
+                        .statusCode())
                 .isEqualTo(201);
 
         assertThat(Ringproof.start(tenant, Ringproof.mobile()).statusCode()).isEqualTo(201);
@@ -160,20 +178,29 @@ class RateLimitIT {
 
     @Test
     void deletedPolicyNoLongerApplies() {
-        String policy = policy("{\"scope\":\"tenant\",\"tenant_id\":\"" + tenant.id()
-                + "\",\"limit\":1,\"window_seconds\":60}");
+        String policy = policy(
+                "{\"scope\":\"tenant\",\"tenant_id\":\"" + tenant.id() + "\",\"limit\":1,\"window_seconds\":60}");
         assertThat(Ringproof.start(tenant, Ringproof.mobile()).statusCode()).isEqualTo(201);
         assertThat(Ringproof.start(tenant, Ringproof.mobile()).statusCode()).isEqualTo(429);
 
-        assertThat(ringproof.admin.send("DELETE", POLICIES + "/" + policy, null, null).statusCode()).isEqualTo(204);
+        assertThat(ringproof
+                        .admin
+                        .send("DELETE", POLICIES + "/" + policy, null, null)
+                        .statusCode())
+                .isEqualTo(204);
 
         assertThat(Ringproof.start(tenant, Ringproof.mobile()).statusCode()).isEqualTo(201);
-        assertThat(ringproof.admin.send("DELETE", POLICIES + "/" + policy, null, null).statusCode()).isEqualTo(404);
+        assertThat(ringproof
+                        .admin
+                        .send("DELETE", POLICIES + "/" + policy, null, null)
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void malformedPoliciesAreRefusedFieldByField() {
-        for (String body : List.of("{\"scope\":\"planet\",\"limit\":1,\"window_seconds\":60}",
+        for (String body : List.of(
+                "{\"scope\":\"planet\",\"limit\":1,\"window_seconds\":60}",
                 "{\"scope\":\"ip\",\"action\":\"check\",\"limit\":1,\"window_seconds\":60}",
                 "{\"scope\":\"prefix\",\"match\":\"4479\",\"limit\":1,\"window_seconds\":60}",
                 "{\"scope\":\"country\",\"match\":\"XX\",\"limit\":1,\"window_seconds\":60}",
@@ -191,8 +218,10 @@ class RateLimitIT {
     }
 
     private HttpResponse<String> startFrom(String ip) {
-        return tenant.api().postJson("api/v1/verifications",
-                "{\"phone\":\"" + Ringproof.mobile() + "\",\"client_ip\":\"" + ip + "\"}");
+        return tenant.api()
+                .postJson(
+                        "api/v1/verifications",
+                        "{\"phone\":\"" + Ringproof.mobile() + "\",\"client_ip\":\"" + ip + "\"}");
     }
 
     private String policy(String json) {
@@ -206,14 +235,17 @@ class RateLimitIT {
 
     private JsonObject hitsOf(String policy) {
         return Http.jsonArray(ringproof.admin.get(POLICIES + "/hits")).getValuesAs(JsonObject.class).stream()
-                .filter(h -> h.getString("policy_id").equals(policy)).findFirst().orElse(null);
+                .filter(h -> h.getString("policy_id").equals(policy))
+                .findFirst()
+                .orElse(null);
     }
 
     private static void assertRateLimited(HttpResponse<String> answer, String policy, int limit, int window) {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(429);
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(Http.json(answer).getString("code")).isEqualTo("rate_limited");
-        long retryAfter = Long.parseLong(answer.headers().firstValue("Retry-After").orElseThrow());
+        long retryAfter =
+                Long.parseLong(answer.headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).isBetween(1L, (long) window);
         assertThat(answer.headers().firstValue("RateLimit-Policy"))
                 .hasValue("\"" + policy + "\";q=" + limit + ";w=" + window);

@@ -23,19 +23,22 @@ final class RawHttp {
 
         Optional<String> header(String name) {
             String prefix = name.toLowerCase(Locale.ROOT) + ":";
-            return headerLines.stream().filter(line -> line.toLowerCase(Locale.ROOT).startsWith(prefix))
-                    .map(line -> line.substring(prefix.length()).strip()).findFirst();
+            return headerLines.stream()
+                    .filter(line -> line.toLowerCase(Locale.ROOT).startsWith(prefix))
+                    .map(line -> line.substring(prefix.length()).strip())
+                    .findFirst();
         }
 
         List<String> headers(String name) {
             String prefix = name.toLowerCase(Locale.ROOT) + ":";
-            return headerLines.stream().filter(line -> line.toLowerCase(Locale.ROOT).startsWith(prefix))
-                    .map(line -> line.substring(prefix.length()).strip()).toList();
+            return headerLines.stream()
+                    .filter(line -> line.toLowerCase(Locale.ROOT).startsWith(prefix))
+                    .map(line -> line.substring(prefix.length()).strip())
+                    .toList();
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** Sends {@code method target} with the given Host and extra header lines ("Name: value"), and an optional body. */
     static Answer exchange(String method, String target, String host, String body, String... headerLines) {
@@ -46,10 +49,22 @@ final class RawHttp {
      * Sends {@code method target} to {@code base} from the local address {@code source} (null:
      * the system's choice), e.g. 127.0.0.2 to be another client than the suite's 127.0.0.1.
      */
-    static Answer exchange(InetAddress source, URI base, String method, String target, String host, String body,
+    static Answer exchange(
+            InetAddress source,
+            URI base,
+            String method,
+            String target,
+            String host,
+            String body,
             String... headerLines) {
-        var request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                .append("Host: ").append(host).append("\r\n").append("Connection: close\r\n");
+        var request = new StringBuilder(method)
+                .append(' ')
+                .append(target)
+                .append(" HTTP/1.1\r\n")
+                .append("Host: ")
+                .append(host)
+                .append("\r\n")
+                .append("Connection: close\r\n");
         for (String line : headerLines) {
             request.append(line).append("\r\n");
         }
@@ -109,8 +124,11 @@ final class RawHttp {
         String statusLine = lines.remove(0);
         int status = Integer.parseInt(statusLine.split(" ")[1]);
         var answer = new Answer(status, lines, body);
-        return answer.header("Transfer-Encoding").filter(coding -> coding.equalsIgnoreCase("chunked")).isPresent()
-                ? new Answer(status, lines, dechunk(body)) : answer;
+        return answer.header("Transfer-Encoding")
+                        .filter(coding -> coding.equalsIgnoreCase("chunked"))
+                        .isPresent()
+                ? new Answer(status, lines, dechunk(body))
+                : answer;
     }
 
     private static String dechunk(String chunked) {
@@ -118,7 +136,8 @@ final class RawHttp {
         int at = 0;
         while (at < chunked.length()) {
             int lineEnd = chunked.indexOf("\r\n", at);
-            int size = Integer.parseInt(chunked.substring(at, lineEnd).split(";")[0].strip(), 16);
+            int size = Integer.parseInt(
+                    chunked.substring(at, lineEnd).split(";")[0].strip(), 16);
             if (size == 0) {
                 break;
             }

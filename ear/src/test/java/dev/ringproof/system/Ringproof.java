@@ -36,15 +36,14 @@ final class Ringproof {
     }
 
     /** A tenant with a key: its id, and a client that calls the tenant API with the key. */
-    record Tenant(String id, String key, Http api) {
-    }
+    record Tenant(String id, String key, Http api) {}
 
     Tenant tenant(String settingsJson, String mode) {
         var created = admin.postJson("api/admin/v1/tenants", settingsJson);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = Http.json(created).getString("id");
-        var key = admin.postJson("api/admin/v1/tenants/" + id + "/api-keys",
-                "{\"label\":\"system test\",\"mode\":\"" + mode + "\"}");
+        var key = admin.postJson(
+                "api/admin/v1/tenants/" + id + "/api-keys", "{\"label\":\"system test\",\"mode\":\"" + mode + "\"}");
         assertThat(key.statusCode()).as(key.body()).isEqualTo(201);
         String token = Http.json(key).getString("key");
         return new Tenant(id, token, Http.bearer(token).on(base));
@@ -59,7 +58,8 @@ final class Ringproof {
         var pool = Http.json(admin.postJson("api/admin/v1/pools", "{\"name\":\"London\",\"country\":\"GB\"}"));
         for (int tries = 0; tries < 50; tries++) {
             String block = "+44207" + (100 + RANDOM.nextInt(900));
-            var added = admin.postJson("api/admin/v1/pools/" + pool.getString("id") + "/numbers",
+            var added = admin.postJson(
+                    "api/admin/v1/pools/" + pool.getString("id") + "/numbers",
                     "{\"ranges\":[{\"from\":\"" + block + "0000\",\"to\":\"" + block + "9999\"}]}");
             if (added.statusCode() == 200) {
                 return Http.json(added);
@@ -105,7 +105,8 @@ final class Ringproof {
     String[] billingUser() {
         String username = "billing" + Long.toString(System.nanoTime(), 36);
         String password = "billing-password-" + RANDOM.nextInt(1_000_000);
-        var created = admin.postJson("api/admin/v1/users",
+        var created = admin.postJson(
+                "api/admin/v1/users",
                 "{\"username\":\"" + username + "\",\"password\":\"" + password + "\",\"roles\":[\"billing\"]}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return new String[] {username, password};

@@ -78,29 +78,43 @@ class SecretsAtRestIT {
         assertThat(otp.find()).as("a code in " + text).isTrue();
         String code = otp.group(1);
         String cliDigits = cli.substring(1);
-        assertThat(atRest).as("outbox and outbound rows").doesNotContain(cliDigits).doesNotContain(text)
+        assertThat(atRest)
+                .as("outbox and outbound rows")
+                .doesNotContain(cliDigits)
+                .doesNotContain(text)
                 .doesNotContainPattern("(?<![0-9A-Za-z])" + code + "(?![0-9A-Za-z])");
-        assertThat(brokerStore).as("the broker's store").doesNotContain(cliDigits).doesNotContain(text);
+        assertThat(brokerStore)
+                .as("the broker's store")
+                .doesNotContain(cliDigits)
+                .doesNotContain(text);
         assertThat(serverLogs()).as("the server logs").doesNotContain(cliDigits).doesNotContain(text);
 
         var smsChecked = Ringproof.check(texts, sms.getString("id"), code);
-        assertThat(Http.json(smsChecked).getBoolean("valid")).as(smsChecked.body()).isTrue();
+        assertThat(Http.json(smsChecked).getBoolean("valid"))
+                .as(smsChecked.body())
+                .isTrue();
         var callChecked = Ringproof.check(calls, call.getString("id"), cli.substring(cli.length() - 4));
-        assertThat(Http.json(callChecked).getBoolean("valid")).as(callChecked.body()).isTrue();
+        assertThat(Http.json(callChecked).getBoolean("valid"))
+                .as(callChecked.body())
+                .isTrue();
     }
 
     @Test
     void answersThatCarryASecretAreNotCached() {
         var receiver = "http://127.0.0.1:9/hook";
-        var created = ringproof.admin.postJson("api/admin/v1/tenants",
+        var created = ringproof.admin.postJson(
+                "api/admin/v1/tenants",
                 "{\"name\":\"Uncached\",\"webhook_url\":\"" + receiver + "\",\"webhook_allow_private\":true}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(Http.json(created).getString("webhook_secret")).startsWith("whsec_");
         assertThat(created.headers().firstValue("Cache-Control")).hasValue("no-store");
         String id = Http.json(created).getString("id");
 
-        var patched = ringproof.admin.send("PATCH", "api/admin/v1/tenants/" + id,
-                "{\"webhook_url\":\"http://127.0.0.1:9/other\"}", "application/json");
+        var patched = ringproof.admin.send(
+                "PATCH",
+                "api/admin/v1/tenants/" + id,
+                "{\"webhook_url\":\"http://127.0.0.1:9/other\"}",
+                "application/json");
         assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
         assertThat(Http.json(patched).getString("webhook_secret")).startsWith("whsec_");
         assertThat(patched.headers().firstValue("Cache-Control")).hasValue("no-store");
@@ -126,7 +140,8 @@ class SecretsAtRestIT {
     /** The outbox and outbound_send tables as text, read while the server is down. */
     private String outboxAndOutboundRows() throws Exception {
         var rows = new StringBuilder();
-        try (Connection c = database(); var s = c.createStatement()) {
+        try (Connection c = database();
+                var s = c.createStatement()) {
             for (String table : List.of("outbox_message", "outbound_send")) {
                 try (var result = s.executeQuery("select * from " + table)) {
                     int columns = result.getMetaData().getColumnCount();
@@ -149,19 +164,23 @@ class SecretsAtRestIT {
         if (url != null && url.startsWith("jdbc:postgresql:")) {
             String user = System.getenv("DB_USER");
             String password = System.getenv("DB_PASSWORD");
-            return DriverManager.getConnection(url, user == null || user.isBlank() ? "postgres" : user,
-                    password == null ? "" : password);
+            return DriverManager.getConnection(
+                    url, user == null || user.isBlank() ? "postgres" : user, password == null ? "" : password);
         }
         Path file = home.resolve("glassfish/domains/domain1/lib/databases/ringproof");
-        assertThat(file.resolveSibling("ringproof.mv.db")).as("the embedded database's file").exists();
-        var h2 = new URLClassLoader(new URL[] {home.resolve("h2db/bin/h2.jar").toUri().toURL()},
-                ClassLoader.getPlatformClassLoader());
-        var driver = (Driver) Class.forName("org.h2.Driver", true, h2).getDeclaredConstructor().newInstance();
+        assertThat(file.resolveSibling("ringproof.mv.db"))
+                .as("the embedded database's file")
+                .exists();
+        var h2 = new URLClassLoader(
+                new URL[] {home.resolve("h2db/bin/h2.jar").toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+        var driver = (Driver) Class.forName("org.h2.Driver", true, h2)
+                .getDeclaredConstructor()
+                .newInstance();
         var credentials = new Properties();
         credentials.setProperty("user", "ringproof");
         credentials.setProperty("password", "ringproof");
-        return driver.connect("jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;IFEXISTS=TRUE",
-                credentials);
+        return driver.connect(
+                "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;IFEXISTS=TRUE", credentials);
     }
 
     /** Every file of the embedded broker's store, as Latin-1 text (the messages are Java-serialized maps). */

@@ -36,15 +36,15 @@ class SecurityIT {
     }
 
     /** A protected resource: the method and path, a body for writes, and a text only its data holds. */
-    record Target(String method, String path, String body, String secret) {
-    }
+    record Target(String method, String path, String body, String secret) {}
 
     @Test
     void noSpellingOfAProtectedPathLetsAnIntruderIn() {
         ringproof.londonPool();
         String canary = "Canary" + System.nanoTime();
         var tenant = ringproof.tenant("{\"name\":\"" + canary + "\"}", "live");
-        String verification = Http.json(Ringproof.start(tenant, Ringproof.mobile())).getString("id");
+        String verification =
+                Http.json(Ringproof.start(tenant, Ringproof.mobile())).getString("id");
         var billing = ringproof.billingUser();
 
         List<Target> adminTargets = List.of(
@@ -52,8 +52,8 @@ class SecurityIT {
                 new Target("GET", "/api/admin/v1/users", null, Ringproof.ADMIN),
                 new Target("POST", "/api/admin/v1/users", null, null),
                 new Target("DELETE", "/api/admin/v1/tenants/" + tenant.id(), null, canary));
-        List<Target> billingTargets = List.of(
-                new Target("GET", "/api/billing/v1/usage?from=2020-01-01&to=2030-12-31", null, canary));
+        List<Target> billingTargets =
+                List.of(new Target("GET", "/api/billing/v1/usage?from=2020-01-01&to=2030-12-31", null, canary));
         List<Target> tenantTargets = List.of(
                 new Target("GET", "/api/v1/verifications/" + verification, null, verification),
                 new Target("POST", "/api/v1/verifications/" + verification + "/cancel", null, verification),
@@ -69,7 +69,8 @@ class SecurityIT {
                 for (String credentials : new String[] {null, tenantBearer, billingBasic}) {
                     String name = "intruder" + intruder++;
                     String body = target.method().equals("POST")
-                            ? "{\"username\":\"" + name + "\",\"password\":\"intruder-password-1\",\"roles\":[\"admin\"]}"
+                            ? "{\"username\":\"" + name
+                                    + "\",\"password\":\"intruder-password-1\",\"roles\":[\"admin\"]}"
                             : null;
                     tried += refused(softly, target, spelling, body, credentials);
                     if (target.method().equals("GET")) {
@@ -91,7 +92,8 @@ class SecurityIT {
         }
         for (var target : tenantTargets) {
             for (String spelling : spellings(target.path())) {
-                for (String credentials : new String[] {null, billingBasic, "Bearer rp_live_AAAAAAAA_" + "x".repeat(30)}) {
+                for (String credentials :
+                        new String[] {null, billingBasic, "Bearer rp_live_AAAAAAAA_" + "x".repeat(30)}) {
                     tried += refused(softly, target, spelling, null, credentials);
                 }
             }
@@ -113,8 +115,10 @@ class SecurityIT {
     void theRightCallerStillGetsInWhateverTheSpelling() {
         var tenant = ringproof.tenant("Spelled" + System.nanoTime());
         String admin = basic(Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
-        for (String spelling : List.of("/api/admin/v1/tenants/" + tenant.id(),
-                "/api/admin;x=1/v1/tenants/" + tenant.id(), "/api/admin/v1;x=1/tenants;y=2/" + tenant.id())) {
+        for (String spelling : List.of(
+                "/api/admin/v1/tenants/" + tenant.id(),
+                "/api/admin;x=1/v1/tenants/" + tenant.id(),
+                "/api/admin/v1;x=1/tenants;y=2/" + tenant.id())) {
             var response = RawHttp.send("GET", spelling, null, "Authorization", admin);
             assertThat(response.status()).as(spelling).isEqualTo(200);
             assertThat(response.body()).as(spelling).contains(tenant.id());
@@ -122,8 +126,8 @@ class SecurityIT {
         var noCaller = RawHttp.send("GET", "/api/v1;a=b/verifications/vf_unknown", null);
         assertThat(noCaller.status()).isEqualTo(401);
         assertThat(noCaller.header("content-type").orElse("")).startsWith(PROBLEM);
-        var wrongTenantWorld = RawHttp.send("GET", "/api/v1;a=b/verifications/vf_unknown", null,
-                "Authorization", "Bearer " + tenant.key());
+        var wrongTenantWorld = RawHttp.send(
+                "GET", "/api/v1;a=b/verifications/vf_unknown", null, "Authorization", "Bearer " + tenant.key());
         assertThat(wrongTenantWorld.status()).isEqualTo(404);
     }
 
@@ -143,27 +147,37 @@ class SecurityIT {
         String user = "undecodable" + System.nanoTime() % 100000;
         String body = "{\"username\":\"" + user + "\",\"password\":\"undecodable-password-1\",\"roles\":[\"admin\"]}";
         var spelled = new ArrayList<RawHttp.Answer>();
-        for (String spelling : List.of("/api/admin/v1/users/" + padding + "/..", "/api/admin/v1/users/" + padding + "/x/%zz/..")) {
-            spelled.add(RawHttp.send("POST", spelling, body, "Authorization", admin, "Content-Type", "application/json"));
+        for (String spelling :
+                List.of("/api/admin/v1/users/" + padding + "/..", "/api/admin/v1/users/" + padding + "/x/%zz/..")) {
+            spelled.add(
+                    RawHttp.send("POST", spelling, body, "Authorization", admin, "Content-Type", "application/json"));
         }
-        for (String spelling : List.of("/api/admin/v1/tenants/" + tenant.id() + "/" + padding + "/..",
-                "/api/admin/v1/tenants/" + tenant.id() + "/" + padding + "/.", "/api/admin/v1/tenants/" + tenant.id() + "%u0000")) {
+        for (String spelling : List.of(
+                "/api/admin/v1/tenants/" + tenant.id() + "/" + padding + "/..",
+                "/api/admin/v1/tenants/" + tenant.id() + "/" + padding + "/.",
+                "/api/admin/v1/tenants/" + tenant.id() + "%u0000")) {
             spelled.add(RawHttp.send("DELETE", spelling, null, "Authorization", admin));
         }
         for (var answer : spelled) {
-            assertThat(answer.status() == 200
-                    ? answer.body().isEmpty() && answer.header("content-type").isEmpty()
-                    : answer.status() >= 400 && answer.status() < 500
-                            && answer.header("content-type").orElse("").startsWith(PROBLEM))
-                    .as(answer.toString()).isTrue();
+            assertThat(
+                            answer.status() == 200
+                                    ? answer.body().isEmpty()
+                                            && answer.header("content-type").isEmpty()
+                                    : answer.status() >= 400
+                                            && answer.status() < 500
+                                            && answer.header("content-type")
+                                                    .orElse("")
+                                                    .startsWith(PROBLEM))
+                    .as(answer.toString())
+                    .isTrue();
         }
         // the first long spelling meets a buffer sized below it on whichever thread takes it; once a
         // Payara release decodes it, this fails, and answeredEmptyByTheServer can go
         assertThat(spelled.get(0).status()).isEqualTo(200);
         assertThat(spelled.get(0).header("content-length")).contains("0");
 
-        String smuggled = "DELETE /api/admin/v1/tenants/" + tenant.id() + " HTTP/1.1\r\nHost: " + Http.BASE.getAuthority()
-                + "\r\nAuthorization: " + admin + "\r\n\r\n";
+        String smuggled = "DELETE /api/admin/v1/tenants/" + tenant.id() + " HTTP/1.1\r\nHost: "
+                + Http.BASE.getAuthority() + "\r\nAuthorization: " + admin + "\r\n\r\n";
         String twoRequests = "POST /api/admin/v1/users/" + padding + "/.. HTTP/1.1\r\nHost: " + Http.BASE.getAuthority()
                 + "\r\nAuthorization: " + admin + "\r\nContent-Type: application/json\r\nContent-Length: "
                 + smuggled.length() + "\r\n\r\n" + smuggled
@@ -174,7 +188,8 @@ class SecurityIT {
         assertThat(answers).contains(tenant.id()).contains("\"active\"");
 
         assertThat(ringproof.admin.get("api/admin/v1/users").body()).doesNotContain(user);
-        assertThat(Http.json(ringproof.admin.get("api/admin/v1/tenants/" + tenant.id())).getString("status"))
+        assertThat(Http.json(ringproof.admin.get("api/admin/v1/tenants/" + tenant.id()))
+                        .getString("status"))
                 .isEqualTo("active");
     }
 
@@ -191,24 +206,35 @@ class SecurityIT {
         String admin = basic(Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
         String path = "/api/admin/v1/tenants/" + tenant.id();
         for (String override : List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override")) {
-            var read = RawHttp.send("GET", path + "?_method=DELETE", null, "Authorization", admin,
-                    override, "DELETE", "Sec-Fetch-Site", "cross-site");
+            var read = RawHttp.send(
+                    "GET",
+                    path + "?_method=DELETE",
+                    null,
+                    "Authorization",
+                    admin,
+                    override,
+                    "DELETE",
+                    "Sec-Fetch-Site",
+                    "cross-site");
             assertThat(read.status()).as(override).isEqualTo(200);
             var post = RawHttp.send("POST", path + "?_method=DELETE", "", "Authorization", admin, override, "DELETE");
             assertThat(post.status()).as(override).isEqualTo(405);
             assertThat(post.header("content-type").orElse("")).as(override).startsWith(PROBLEM);
-            var nobody = RawHttp.send("POST", "/api/admin/v1/users", "{}", override, "GET", "Content-Type", "application/json");
+            var nobody = RawHttp.send(
+                    "POST", "/api/admin/v1/users", "{}", override, "GET", "Content-Type", "application/json");
             assertThat(nobody.status()).as(override).isEqualTo(401);
         }
-        assertThat(Http.json(ringproof.admin.get("api/admin/v1/tenants/" + tenant.id())).getString("status"))
+        assertThat(Http.json(ringproof.admin.get("api/admin/v1/tenants/" + tenant.id()))
+                        .getString("status"))
                 .isEqualTo("active");
 
         // each target answers as it does without the header: its own status, never the admin listing
-        var ownStatus = Map.of("/api/v1/verifications/vf_unknown", 401, "/", 200, "/health/ready", 200, "/api/nonexistent", 404);
+        var ownStatus = Map.of(
+                "/api/v1/verifications/vf_unknown", 401, "/", 200, "/health/ready", 200, "/api/nonexistent", 404);
         for (String header : List.of("X-Original-URL", "X-Rewrite-URL", "X-Forwarded-Prefix", "X-Forwarded-Path")) {
             for (var target : ownStatus.entrySet()) {
-                var answer = RawHttp.send("GET", target.getKey(), null, header, "/api/admin/v1/tenants",
-                        "Accept", "application/json");
+                var answer = RawHttp.send(
+                        "GET", target.getKey(), null, header, "/api/admin/v1/tenants", "Accept", "application/json");
                 String what = header + " " + target.getKey();
                 assertThat(answer.status()).as(what).isEqualTo(target.getValue());
                 assertThat(answer.body()).as(what).doesNotContain(canary).doesNotContain(tenant.id());
@@ -218,37 +244,61 @@ class SecurityIT {
 
     @Test
     void anotherSiteCannotMakeTheAdminsBrowserChangeAnything() {
-        var tenant = ringproof.tenant("{\"name\":\"Csrf\",\"webhook_url\":\"http://127.0.0.1:9/hook\","
-                + "\"webhook_allow_private\":true}", "live");
+        var tenant = ringproof.tenant(
+                "{\"name\":\"Csrf\",\"webhook_url\":\"http://127.0.0.1:9/hook\"," + "\"webhook_allow_private\":true}",
+                "live");
         String admin = basic(Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
         String user = "{\"username\":\"csrf" + System.nanoTime() % 100000
                 + "\",\"password\":\"csrf-password-123\",\"roles\":[\"admin\"]}";
         String self = "http://" + Http.BASE.getHost() + ":" + Http.BASE.getPort();
         String[][] foreign = {
-                {"Origin", "https://evil.example"},
-                {"Origin", "null"},
-                {"Origin", self + ".evil.example"},
-                {"Sec-Fetch-Site", "cross-site"},
-                {"Sec-Fetch-Site", "same-site"}};
+            {"Origin", "https://evil.example"},
+            {"Origin", "null"},
+            {"Origin", self + ".evil.example"},
+            {"Sec-Fetch-Site", "cross-site"},
+            {"Sec-Fetch-Site", "same-site"}
+        };
         for (String[] header : foreign) {
-            var created = RawHttp.send("POST", "/api/admin/v1/users", user, "Authorization", admin,
-                    "Content-Type", "application/json", header[0], header[1]);
+            var created = RawHttp.send(
+                    "POST",
+                    "/api/admin/v1/users",
+                    user,
+                    "Authorization",
+                    admin,
+                    "Content-Type",
+                    "application/json",
+                    header[0],
+                    header[1]);
             assertThat(created.status()).as(header[1]).isEqualTo(403);
             assertThat(created.header("content-type").orElse("")).startsWith(PROBLEM);
-            var rotated = RawHttp.send("POST", "/api/admin/v1/tenants/" + tenant.id() + "/webhook/secret", null,
-                    "Authorization", admin, header[0], header[1]);
+            var rotated = RawHttp.send(
+                    "POST",
+                    "/api/admin/v1/tenants/" + tenant.id() + "/webhook/secret",
+                    null,
+                    "Authorization",
+                    admin,
+                    header[0],
+                    header[1]);
             assertThat(rotated.status()).as(header[1]).isEqualTo(403);
             assertThat(rotated.body()).doesNotContain("whsec_");
         }
         assertThat(ringproof.admin.get("api/admin/v1/users").body()).doesNotContain("csrf");
 
         // the console's own pages (same origin) and server-to-server clients (no Origin) still work
-        var sameOrigin = RawHttp.send("POST", "/api/admin/v1/tenants/" + tenant.id() + "/webhook/secret", null,
-                "Authorization", admin, "Origin", self, "Sec-Fetch-Site", "same-origin");
+        var sameOrigin = RawHttp.send(
+                "POST",
+                "/api/admin/v1/tenants/" + tenant.id() + "/webhook/secret",
+                null,
+                "Authorization",
+                admin,
+                "Origin",
+                self,
+                "Sec-Fetch-Site",
+                "same-origin");
         assertThat(sameOrigin.status()).isEqualTo(200);
         assertThat(sameOrigin.body()).contains("whsec_");
-        var reading = RawHttp.send("GET", "/api/admin/v1/users", null, "Authorization", admin,
-                "Sec-Fetch-Site", "cross-site");
+        var reading = RawHttp.send(
+                "GET", "/api/admin/v1/users", null, "Authorization", admin, "Sec-Fetch-Site", "cross-site");
         assertThat(reading.status()).isEqualTo(200);
     }
 
@@ -262,8 +312,10 @@ class SecurityIT {
         }
         var response = RawHttp.send(target.method(), spelling, body, headers.toArray(String[]::new));
         String what = target.method() + " " + spelling + " as " + (credentials == null ? "nobody" : credentials);
-        if (refusedByTheHttpLayer(response) || redirectedToTheContextRoot(response, spelling)
-                || traceRefusedByTheServer(response, target.method()) || answeredEmptyByTheServer(response, spelling)) {
+        if (refusedByTheHttpLayer(response)
+                || redirectedToTheContextRoot(response, spelling)
+                || traceRefusedByTheServer(response, target.method())
+                || answeredEmptyByTheServer(response, spelling)) {
             return 1;
         }
         softly.assertThat(response.status()).as(what).isBetween(400, 499);
@@ -271,7 +323,10 @@ class SecurityIT {
         if (target.secret() != null) {
             softly.assertThat(response.body()).as(what).doesNotContain(target.secret());
         }
-        softly.assertThat(response.body()).as(what).doesNotContainIgnoringCase("exception").doesNotContain("at dev.");
+        softly.assertThat(response.body())
+                .as(what)
+                .doesNotContainIgnoringCase("exception")
+                .doesNotContain("at dev.");
         return 1;
     }
 
@@ -280,19 +335,25 @@ class SecurityIT {
      * sees the request: an empty 400, nothing reached, nothing to leak.
      */
     private static boolean refusedByTheHttpLayer(RawHttp.Answer response) {
-        return response.status() == 400 && response.body().isEmpty() && response.header("content-type").isEmpty();
+        return response.status() == 400
+                && response.body().isEmpty()
+                && response.header("content-type").isEmpty();
     }
 
     /**
      * A matrix parameter on the context root's own segment ({@code /api;x=1/...}) is answered by
      * the server itself with a redirect to the bare context root {@code /api/} (with the query
- * string): no resource
+     * string): no resource
      * reached, no data, and the redirect's target is itself guarded.
      */
     private static boolean redirectedToTheContextRoot(RawHttp.Answer response, String spelling) {
-        return spelling.toLowerCase(Locale.ROOT).matches("/api(;|%3b).*") && response.status() == 301
-                && response.header("location").filter(location -> location.startsWith("/api/")).isPresent()
-                && !response.body().contains("tn_") && !response.body().contains("vf_");
+        return spelling.toLowerCase(Locale.ROOT).matches("/api(;|%3b).*")
+                && response.status() == 301
+                && response.header("location")
+                        .filter(location -> location.startsWith("/api/"))
+                        .isPresent()
+                && !response.body().contains("tn_")
+                && !response.body().contains("vf_");
     }
 
     /**
@@ -300,7 +361,9 @@ class SecurityIT {
      * refuses it itself with an empty 405, before any application.
      */
     private static boolean traceRefusedByTheServer(RawHttp.Answer response, String method) {
-        return method.equals("TRACE") && response.status() == 405 && response.body().isEmpty()
+        return method.equals("TRACE")
+                && response.status() == 405
+                && response.body().isEmpty()
                 && response.header("content-type").isEmpty();
     }
 
@@ -320,7 +383,9 @@ class SecurityIT {
      * answer to every other spelling, must be the API's 4xx problem+json.
      */
     static boolean answeredEmptyByTheServer(RawHttp.Answer response, String spelling) {
-        return undecodable(spelling) && response.status() == 200 && response.body().isEmpty()
+        return undecodable(spelling)
+                && response.status() == 200
+                && response.body().isEmpty()
                 && response.header("content-type").isEmpty()
                 && response.header("content-length").filter("0"::equals).isPresent();
     }

@@ -63,10 +63,16 @@ class ServerHeadersIT {
         for (String[] request : REQUESTS) {
             var answer = RawHttp.exchange(request[0], request[1], HOST, null);
             String what = request[0] + " " + request[1] + " -> " + answer.status();
-            soft.assertThat(answer.headers("X-Powered-By")).as(what + ": X-Powered-By").isEmpty();
-            soft.assertThat(answer.headers("Server")).as(what + ": Server").allSatisfy(
-                    server -> assertThat(server).doesNotContainPattern("\\d").doesNotContainPattern(REVEALING));
-            soft.assertThat(String.join("\n", answer.headerLines())).as(what + ": headers").doesNotContainPattern(REVEALING);
+            soft.assertThat(answer.headers("X-Powered-By"))
+                    .as(what + ": X-Powered-By")
+                    .isEmpty();
+            soft.assertThat(answer.headers("Server"))
+                    .as(what + ": Server")
+                    .allSatisfy(server ->
+                            assertThat(server).doesNotContainPattern("\\d").doesNotContainPattern(REVEALING));
+            soft.assertThat(String.join("\n", answer.headerLines()))
+                    .as(what + ": headers")
+                    .doesNotContainPattern(REVEALING);
             soft.assertThat(answer.body()).as(what + ": body").doesNotContainPattern(REVEALING);
         }
         soft.assertAll();
@@ -89,8 +95,9 @@ class ServerHeadersIT {
 
             var problem = RawHttp.get(path, HOST, "Accept: application/json");
             assertThat(problem.status()).as(path).isEqualTo(404);
-            assertThat(problem.header("Content-Type")).as(path).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(problem.header("Content-Type"))
+                    .as(path)
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(problem.body()).as(path).contains("\"code\":\"not_found\"");
         }
     }
@@ -102,8 +109,9 @@ class ServerHeadersIT {
             for (String path : List.of("/nonexistent", "/API/admin/v1/tenants/tn_1")) {
                 var problem = RawHttp.exchange(method, path, HOST, null, "Accept: application/json");
                 assertThat(problem.status()).as(method + " " + path).isEqualTo(405);
-                assertThat(problem.header("Content-Type")).as(method + " " + path).hasValueSatisfying(
-                        type -> assertThat(type).startsWith("application/problem+json"));
+                assertThat(problem.header("Content-Type"))
+                        .as(method + " " + path)
+                        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
                 assertThat(problem.body()).as(method + " " + path).contains("\"code\":\"method_not_allowed\"");
             }
         }

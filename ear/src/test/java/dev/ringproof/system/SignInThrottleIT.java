@@ -49,10 +49,11 @@ class SignInThrottleIT {
         assertThat(statuses.subList(0, 9)).containsOnly(401);
         assertThat(statuses.subList(9, 12)).containsOnly(429);
         assertThat(right.statusCode()).isEqualTo(429);
-        assertThat(right.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(right.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(Http.json(right).getString("code")).isEqualTo("rate_limited");
-        long retryAfter = Long.parseLong(right.headers().firstValue("Retry-After").orElseThrow());
+        long retryAfter =
+                Long.parseLong(right.headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).isBetween(1L, firstLockout().toSeconds());
 
         assertThat(Http.basic(neighbour, PASSWORD).get(USAGE).statusCode()).isEqualTo(200);
@@ -79,7 +80,9 @@ class SignInThrottleIT {
             var refused = ConsoleSignInIT.signIn(http, name, PASSWORD);
             assertThat(refused.statusCode()).isEqualTo(429);
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
-            assertThat(refused.body()).contains("Too many failed sign-ins").doesNotContain("Signed in as")
+            assertThat(refused.body())
+                    .contains("Too many failed sign-ins")
+                    .doesNotContain("Signed in as")
                     .doesNotContain("Exception");
 
             browser.type(By.id("username"), name);
@@ -88,7 +91,8 @@ class SignInThrottleIT {
             browser.awaitText(By.id("login-failed"), "Too many failed sign-ins for this user name");
             assertThat(browser.driver.getTitle()).startsWith("Sign in");
             assertThat(browser.driver.findElements(By.id("signed-in-as"))).isEmpty();
-            assertThat(browser.driver.findElement(By.id("sign-in")).isDisplayed()).isTrue();
+            assertThat(browser.driver.findElement(By.id("sign-in")).isDisplayed())
+                    .isTrue();
         }
         assertThat(ringproof.admin.get("api/admin/v1/users").statusCode()).isEqualTo(200);
     }
@@ -106,7 +110,8 @@ class SignInThrottleIT {
         }
         // PBKDF2 makes a wrong password of a known name cost about 0.2 s; without a dummy hash an
         // unknown name answered in a few milliseconds
-        assertThat(median(unknownNanos)).as("unknown %s ns, known %s ns", unknownNanos, knownNanos)
+        assertThat(median(unknownNanos))
+                .as("unknown %s ns, known %s ns", unknownNanos, knownNanos)
                 .isGreaterThan(median(knownNanos) / 3);
     }
 
@@ -125,15 +130,18 @@ class SignInThrottleIT {
     /** The test server's first lockout, as ear/pom.xml gives it to Payara (and so to this JVM). */
     static Duration firstLockout() {
         String configured = System.getenv("SIGNIN_THROTTLE_FIRST_LOCKOUT");
-        assertThat(configured).as("SIGNIN_THROTTLE_FIRST_LOCKOUT from failsafe's environment").isNotBlank();
+        assertThat(configured)
+                .as("SIGNIN_THROTTLE_FIRST_LOCKOUT from failsafe's environment")
+                .isNotBlank();
         return Duration.parse(configured);
     }
 
     /** A fresh billing user with {@link #PASSWORD}: enough to sign in to the billing API and the console. */
     static String billingUser(Ringproof ringproof, String prefix) {
         String name = prefix + System.nanoTime() % 1_000_000_000;
-        var created = ringproof.admin.postJson("api/admin/v1/users", "{\"username\":\"" + name
-                + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"billing\"]}");
+        var created = ringproof.admin.postJson(
+                "api/admin/v1/users",
+                "{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"billing\"]}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return name;
     }

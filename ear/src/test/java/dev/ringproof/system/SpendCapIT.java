@@ -23,11 +23,12 @@ class SpendCapIT {
 
     @Test
     void startsStopAtTheDailyCap() {
-        var price = ringproof.admin.postJson("api/admin/v1/prices",
+        var price = ringproof.admin.postJson(
+                "api/admin/v1/prices",
                 "{\"channel\":\"sms\",\"country\":\"NL\",\"unit_price\":\"0.0500\",\"currency\":\"EUR\"}");
         assertThat(price.statusCode()).as(price.body()).isEqualTo(201);
-        var tenant = ringproof.tenant("{\"name\":\"Capped\",\"workflow\":[\"sms\"],\"daily_spend_cap\":\"0.1000\"}",
-                "live");
+        var tenant =
+                ringproof.tenant("{\"name\":\"Capped\",\"workflow\":[\"sms\"],\"daily_spend_cap\":\"0.1000\"}", "live");
 
         for (int i = 0; i < 2; i++) {
             String phone = dutchMobile();
@@ -43,16 +44,16 @@ class SpendCapIT {
         assertThat(seen.getString("daily_spend_cap")).isEqualTo("0.1000");
         assertThat(seen.getString("spent_today")).isEqualTo("0.1000");
 
-        ringproof.admin.send("PATCH", "api/admin/v1/tenants/" + tenant.id(), "{\"daily_spend_cap\":null}",
-                "application/json");
+        ringproof.admin.send(
+                "PATCH", "api/admin/v1/tenants/" + tenant.id(), "{\"daily_spend_cap\":null}", "application/json");
         assertThat(Ringproof.start(tenant, dutchMobile()).statusCode()).isEqualTo(201);
     }
 
     @Test
     void aCapMustBeADecimalAmount() {
         for (String cap : new String[] {"\"-1\"", "\"ten\"", "\"0.00001\"", "10"}) {
-            var response = ringproof.admin.postJson("api/admin/v1/tenants",
-                    "{\"name\":\"Bad cap\",\"daily_spend_cap\":" + cap + "}");
+            var response = ringproof.admin.postJson(
+                    "api/admin/v1/tenants", "{\"name\":\"Bad cap\",\"daily_spend_cap\":" + cap + "}");
             assertThat(response.statusCode()).as(cap).isEqualTo(400);
         }
     }

@@ -46,8 +46,7 @@ class TelephonyIT {
     @TempDir
     Path work;
 
-    TelephonyIT() throws IOException {
-    }
+    TelephonyIT() throws IOException {}
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -74,10 +73,15 @@ class TelephonyIT {
             assertThat(received).extracting(Received::account).containsExactly("b");
             sms = received.get(0);
         }
-        assertThat(carriers.failedRequestsOf("a")).as("open after 3 failures: later sends skip it").isEqualTo(3);
+        assertThat(carriers.failedRequestsOf("a"))
+                .as("open after 3 failures: later sends skip it")
+                .isEqualTo(3);
         var providers = Http.jsonArray(ringproof.admin.get("api/admin/v1/providers"));
-        var a = providers.stream().map(JsonObject.class::cast).filter(p -> p.getString("name").equals("carrier_a"))
-                .findFirst().orElseThrow();
+        var a = providers.stream()
+                .map(JsonObject.class::cast)
+                .filter(p -> p.getString("name").equals("carrier_a"))
+                .findFirst()
+                .orElseThrow();
         assertThat(a.getString("circuit")).isEqualTo("open");
         assertThat(a.getJsonNumber("error_rate").doubleValue()).isEqualTo(1.0);
 
@@ -101,10 +105,15 @@ class TelephonyIT {
         assertThat(stalled).extracting(Received::account).containsExactly("c");
         var verification = Http.json(tenant.api().get("api/v1/verifications/" + id));
         assertThat(verification.getString("channel")).isEqualTo("voice");
-        assertThat(verification.getJsonArray("attempts").getJsonObject(0).getString("status")).isEqualTo("failed");
+        assertThat(verification.getJsonArray("attempts").getJsonObject(0).getString("status"))
+                .isEqualTo("failed");
         // the stalled answer comes back: still one SMS, from c only
-        assertThat(Eventually.stays("one SMS to " + phone, Duration.ofSeconds(3), () -> carriers.to(phone),
-                sent -> sent.size() == 1)).hasSize(1);
+        assertThat(Eventually.stays(
+                        "one SMS to " + phone,
+                        Duration.ofSeconds(3),
+                        () -> carriers.to(phone),
+                        sent -> sent.size() == 1))
+                .hasSize(1);
     }
 
     @Test
@@ -117,11 +126,11 @@ class TelephonyIT {
         assertThat(callback).isEqualTo("http://localhost:8080/api/carrier/v1/status/carrier_d");
         assertThat(attemptStatusWhen(tenant, id, "sent")).isEqualTo("sent");
 
-        Map<String, String> params = Map.of("MessageSid", sms.sid(), "MessageStatus", "delivered",
-                "AccountSid", "ACd");
+        Map<String, String> params = Map.of("MessageSid", sms.sid(), "MessageStatus", "delivered", "AccountSid", "ACd");
         String path = "api/carrier/v1/status/carrier_d";
         assertThat(callback(path, params, "bm90IGl0").statusCode()).isEqualTo(403);
-        assertThat(callback(path, params, sign("token-a", callback, params)).statusCode()).isEqualTo(403);
+        assertThat(callback(path, params, sign("token-a", callback, params)).statusCode())
+                .isEqualTo(403);
         assertThat(attemptStatusWhen(tenant, id, "sent")).isEqualTo("sent");
         var accepted = callback(path, params, sign("token-d", callback, params));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(204);
@@ -145,7 +154,8 @@ class TelephonyIT {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(204);
         var verification = Http.json(tenant.api().get("api/v1/verifications/" + id));
         assertThat(verification.getString("channel")).as("no fallback to voice").isEqualTo("sms");
-        assertThat(verification.getJsonArray("attempts")).singleElement()
+        assertThat(verification.getJsonArray("attempts"))
+                .singleElement()
                 .satisfies(a -> assertThat(a.asJsonObject().getString("status")).isEqualTo("sent"));
     }
 
@@ -179,7 +189,8 @@ class TelephonyIT {
             var inbox = ringproof.inboxWhen(phone, messages -> !messages.isEmpty());
             assertThat(inbox.getJsonObject(0).getString("type")).isEqualTo("voice");
             var verification = Http.json(tenant.api().get("api/v1/verifications/" + id));
-            assertThat(verification.getJsonArray("attempts").getJsonObject(0).getString("status")).isEqualTo("failed");
+            assertThat(verification.getJsonArray("attempts").getJsonObject(0).getString("status"))
+                    .isEqualTo("failed");
         }
     }
 
@@ -193,17 +204,24 @@ class TelephonyIT {
     }
 
     private String attemptStatusWhen(Ringproof.Tenant tenant, String id, String wanted) {
-        return Eventually.until("the first attempt of " + id + " " + wanted, Duration.ofSeconds(10),
-                () -> Http.json(tenant.api().get("api/v1/verifications/" + id)).getJsonArray("attempts")
-                        .getJsonObject(0).getString("status"), wanted::equals);
+        return Eventually.until(
+                "the first attempt of " + id + " " + wanted,
+                Duration.ofSeconds(10),
+                () -> Http.json(tenant.api().get("api/v1/verifications/" + id))
+                        .getJsonArray("attempts")
+                        .getJsonObject(0)
+                        .getString("status"),
+                wanted::equals);
     }
 
     private java.net.http.HttpResponse<String> callback(String path, Map<String, String> params, String signature) {
         var form = new StringBuilder();
-        params.forEach((k, v) -> form.append(form.length() == 0 ? "" : "&").append(k).append('=')
+        params.forEach((k, v) -> form.append(form.length() == 0 ? "" : "&")
+                .append(k)
+                .append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return ringproof.anonymous.send("POST", path, form.toString(), "application/x-www-form-urlencoded",
-                "X-Twilio-Signature", signature);
+        return ringproof.anonymous.send(
+                "POST", path, form.toString(), "application/x-www-form-urlencoded", "X-Twilio-Signature", signature);
     }
 
     /** Twilio's scheme, written out here independently of the server's code. */
@@ -213,7 +231,8 @@ class TelephonyIT {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder()
+                    .encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -224,7 +243,8 @@ class TelephonyIT {
         var pool = Http.json(ringproof.admin.postJson("api/admin/v1/pools", "{\"name\":\"Paris\",\"country\":\"FR\"}"));
         for (int tries = 0; tries < 50; tries++) {
             String block = "+3314" + digits(3);
-            var added = ringproof.admin.postJson("api/admin/v1/pools/" + pool.getString("id") + "/numbers",
+            var added = ringproof.admin.postJson(
+                    "api/admin/v1/pools/" + pool.getString("id") + "/numbers",
                     "{\"ranges\":[{\"from\":\"" + block + "0000\",\"to\":\"" + block + "9999\"}]}");
             if (added.statusCode() == 200) {
                 return;

@@ -42,7 +42,11 @@ class UniformSecretsIT {
             for (int i = 0; i < 1000; i++) {
                 numbers.add("+3902" + String.format("%04d", batch * 1000 + i) + digits(4));
             }
-            seen = add(pool, Json.createObjectBuilder().add("numbers", Json.createArrayBuilder(numbers)).build());
+            seen = add(
+                    pool,
+                    Json.createObjectBuilder()
+                            .add("numbers", Json.createArrayBuilder(numbers))
+                            .build());
         }
 
         assertThat(seen.getInt("size")).isEqualTo(10_000);
@@ -70,7 +74,11 @@ class UniformSecretsIT {
                 strays.add(prefix + digits(4));
             }
         }
-        var seen = add(pool, Json.createObjectBuilder().add("numbers", Json.createArrayBuilder(strays)).build());
+        var seen = add(
+                pool,
+                Json.createObjectBuilder()
+                        .add("numbers", Json.createArrayBuilder(strays))
+                        .build());
 
         assertThat(seen.getInt("size")).isEqualTo(10_999);
         assertBlocks(seen, 4, 10_000);
@@ -97,7 +105,8 @@ class UniformSecretsIT {
         var fourDigits = ringproof.tenant("Lausanne four");
 
         assertStartedOnSms(start(fiveDigits, "+4179" + digits(7)));
-        assertThat(missedCall(start(fourDigits, "+4179" + digits(7))).getInt("code_length")).isEqualTo(4);
+        assertThat(missedCall(start(fourDigits, "+4179" + digits(7))).getInt("code_length"))
+                .isEqualTo(4);
 
         seen = add(pool, range(area + "500000", area + "549999"));
         assertBlocks(seen, 5, 150_000);
@@ -116,8 +125,8 @@ class UniformSecretsIT {
         var tenant = ringproof.tenant("Warsaw");
         missedCall(start(tenant, "+4860" + digits(7)));
 
-        var removed = ringproof.admin.send("DELETE", "api/admin/v1/pools/" + pool + "/numbers/" + block + digits(4),
-                null, null);
+        var removed = ringproof.admin.send(
+                "DELETE", "api/admin/v1/pools/" + pool + "/numbers/" + block + digits(4), null, null);
 
         assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
         var seen = Http.json(removed);
@@ -150,8 +159,8 @@ class UniformSecretsIT {
     }
 
     private String pool(String name, String country) {
-        var created = ringproof.admin.postJson("api/admin/v1/pools",
-                "{\"name\":\"" + name + "\",\"country\":\"" + country + "\"}");
+        var created = ringproof.admin.postJson(
+                "api/admin/v1/pools", "{\"name\":\"" + name + "\",\"country\":\"" + country + "\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertBlocks(Http.json(created), 0, 0);
         return Http.json(created).getString("id");
@@ -170,38 +179,53 @@ class UniformSecretsIT {
     }
 
     private JsonObject enable(String pool, boolean enabled) {
-        var patched = ringproof.admin.send("PATCH", "api/admin/v1/pools/" + pool, "{\"enabled\":" + enabled + "}",
-                "application/json");
+        var patched = ringproof.admin.send(
+                "PATCH", "api/admin/v1/pools/" + pool, "{\"enabled\":" + enabled + "}", "application/json");
         assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
         return Http.json(patched);
     }
 
     private static JsonObject range(String from, String to) {
-        return Json.createObjectBuilder().add("ranges", Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("from", from).add("to", to))).build();
+        return Json.createObjectBuilder()
+                .add(
+                        "ranges",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("from", from)
+                                        .add("to", to)))
+                .build();
     }
 
     private static void assertBlocks(JsonObject pool, int codeDigits, long usableNumbers) {
         assertThat(pool.getInt("code_digits")).as("code_digits of " + pool).isEqualTo(codeDigits);
-        assertThat(pool.containsKey("usable_numbers")).as("a pool reports usable_numbers: " + pool).isTrue();
-        assertThat(pool.getJsonNumber("usable_numbers").longValue()).as("usable_numbers of " + pool)
+        assertThat(pool.containsKey("usable_numbers"))
+                .as("a pool reports usable_numbers: " + pool)
+                .isTrue();
+        assertThat(pool.getJsonNumber("usable_numbers").longValue())
+                .as("usable_numbers of " + pool)
                 .isEqualTo(usableNumbers);
     }
 
     private static JsonObject start(Ringproof.Tenant tenant, String phone) {
-        var started = tenant.api().postJson("api/v1/verifications",
-                "{\"phone\":\"" + phone + "\",\"channels\":" + MISSED_CALL_THEN_SMS + "}");
+        var started = tenant.api()
+                .postJson(
+                        "api/v1/verifications",
+                        "{\"phone\":\"" + phone + "\",\"channels\":" + MISSED_CALL_THEN_SMS + "}");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
         return Http.json(started);
     }
 
     private static JsonObject missedCall(JsonObject verification) {
-        assertThat(verification.getString("channel")).as(verification.toString()).isEqualTo("missed_call");
+        assertThat(verification.getString("channel"))
+                .as(verification.toString())
+                .isEqualTo("missed_call");
         return verification.getJsonArray("attempts").getJsonObject(0);
     }
 
     private static void assertStartedOnSms(JsonObject verification) {
-        assertThat(verification.getString("channel")).as(verification.toString()).isEqualTo("sms");
+        assertThat(verification.getString("channel"))
+                .as(verification.toString())
+                .isEqualTo("sms");
         var attempts = verification.getJsonArray("attempts");
         assertThat(attempts).hasSize(1);
         assertThat(attempts.getJsonObject(0).getString("channel")).isEqualTo("sms");

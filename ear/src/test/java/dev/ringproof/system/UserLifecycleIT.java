@@ -76,7 +76,9 @@ class UserLifecycleIT {
         var otherSession = signedIn(name, PASSWORD);
         try (var browser = new Browser()) {
             browser.signIn(name, PASSWORD);
-            browser.driver.findElement(By.xpath("//nav[@id='menu']//a[contains(., 'My account')]")).click();
+            browser.driver
+                    .findElement(By.xpath("//nav[@id='menu']//a[contains(., 'My account')]"))
+                    .click();
             browser.await(By.id("account:current"));
 
             changePassword(browser, "not-my-password-0", NEW_PASSWORD, NEW_PASSWORD);
@@ -118,18 +120,23 @@ class UserLifecycleIT {
     void anAdminSetsAnotherUsersPasswordAndRolesAndDisablesThemOnTheUsersPage() {
         String name = billingUser(ringproof, "managed");
         var row = "//tr[td[1][normalize-space()='" + name + "']]";
-        try (var admin = new Browser(); var user = new Browser()) {
+        try (var admin = new Browser();
+                var user = new Browser()) {
             user.signIn(name, PASSWORD);
             admin.signIn(Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
             admin.open("users/list.xhtml");
-            admin.driver.findElement(By.xpath(row + "//a[contains(., 'Password, roles')]")).click();
+            admin.driver
+                    .findElement(By.xpath(row + "//a[contains(., 'Password, roles')]"))
+                    .click();
             admin.await(By.id("user:password"));
 
             setPassword(admin, "too-short", "too-short");
             admin.awaitText(By.cssSelector(".ui-message-error"), "at least 12 characters");
             setPassword(admin, NEW_PASSWORD, NEW_PASSWORD + "x");
             admin.awaitText(By.cssSelector(".ui-message-error"), "differ");
-            assertThat(Http.basic(name, PASSWORD).get(USAGE).statusCode()).as("nothing changed yet").isEqualTo(200);
+            assertThat(Http.basic(name, PASSWORD).get(USAGE).statusCode())
+                    .as("nothing changed yet")
+                    .isEqualTo(200);
 
             setPassword(admin, NEW_PASSWORD, NEW_PASSWORD);
             admin.awaitText(By.id("messages"), "Set a new password for " + name);
@@ -139,17 +146,27 @@ class UserLifecycleIT {
             assertThat(Http.basic(name, NEW_PASSWORD).get(USAGE).statusCode()).isEqualTo(200);
 
             user.signIn(name, NEW_PASSWORD);
-            assertThat(Http.basic(name, NEW_PASSWORD).get("api/admin/v1/tenants").statusCode()).isEqualTo(403);
-            admin.driver.findElement(By.xpath("//form[@id='user']//label[text()='admin']")).click();
+            assertThat(Http.basic(name, NEW_PASSWORD)
+                            .get("api/admin/v1/tenants")
+                            .statusCode())
+                    .isEqualTo(403);
+            admin.driver
+                    .findElement(By.xpath("//form[@id='user']//label[text()='admin']"))
+                    .click();
             admin.driver.findElement(By.id("user:save")).click();
             admin.awaitText(By.id("messages"), "Changed the roles of " + name);
             admin.awaitText(By.id("current-roles"), "admin, billing");
             user.await(By.id("session-ended"));
-            assertThat(Http.basic(name, NEW_PASSWORD).get("api/admin/v1/tenants").statusCode()).isEqualTo(200);
+            assertThat(Http.basic(name, NEW_PASSWORD)
+                            .get("api/admin/v1/tenants")
+                            .statusCode())
+                    .isEqualTo(200);
 
             user.signIn(name, NEW_PASSWORD);
             admin.open("users/list.xhtml");
-            admin.driver.findElement(By.xpath(row + "//button[contains(., 'Disable')]")).click();
+            admin.driver
+                    .findElement(By.xpath(row + "//button[contains(., 'Disable')]"))
+                    .click();
             admin.await(By.cssSelector(".ui-confirmdialog-yes")).click();
             admin.awaitText(By.id("messages"), "Disabled " + name);
             user.await(By.id("session-ended"));
@@ -170,7 +187,9 @@ class UserLifecycleIT {
                 assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(200);
             }
         }
-        assertThat(activeAdmins()).as("precondition: the bootstrap admin is the only active admin").containsExactly("admin");
+        assertThat(activeAdmins())
+                .as("precondition: the bootstrap admin is the only active admin")
+                .containsExactly("admin");
 
         var disabled = ringproof.admin.send("DELETE", "api/admin/v1/users/admin", null, null);
         var demoted = patch("admin", "{\"roles\":[\"billing\"]}");
@@ -202,12 +221,19 @@ class UserLifecycleIT {
             assertProblem(response, "invalid_request");
             assertThat(Http.json(response).getJsonArray("errors")).isNotEmpty();
         }
-        assertThat(Http.json(refused.get(0)).getJsonArray("errors").getJsonObject(0).getString("field"))
+        assertThat(Http.json(refused.get(0))
+                        .getJsonArray("errors")
+                        .getJsonObject(0)
+                        .getString("field"))
                 .isEqualTo("password");
-        assertThat(Http.json(refused.get(1)).getJsonArray("errors").getJsonObject(0).getString("field"))
+        assertThat(Http.json(refused.get(1))
+                        .getJsonArray("errors")
+                        .getJsonObject(0)
+                        .getString("field"))
                 .isEqualTo("roles");
 
-        for (var unknown : List.of(patch("nobody-here-" + System.nanoTime(), "{\"password\":\"" + NEW_PASSWORD + "\"}"),
+        for (var unknown : List.of(
+                patch("nobody-here-" + System.nanoTime(), "{\"password\":\"" + NEW_PASSWORD + "\"}"),
                 ringproof.admin.send("DELETE", "api/admin/v1/users/nobody-here-" + System.nanoTime(), null, null),
                 ringproof.admin.send("DELETE", "api/admin/v1/users/NOT%20A%20NAME", null, null))) {
             assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
@@ -224,16 +250,19 @@ class UserLifecycleIT {
     }
 
     private List<String> activeAdmins() {
-        return Http.jsonArray(ringproof.admin.get("api/admin/v1/users")).getValuesAs(JsonObject.class)
-                .stream().filter(u -> u.getBoolean("enabled"))
+        return Http.jsonArray(ringproof.admin.get("api/admin/v1/users")).getValuesAs(JsonObject.class).stream()
+                .filter(u -> u.getBoolean("enabled"))
                 .filter(u -> u.getJsonArray("roles").getValuesAs(jakarta.json.JsonString.class).stream()
                         .anyMatch(r -> r.getString().equals("admin")))
-                .map(u -> u.getString("username")).toList();
+                .map(u -> u.getString("username"))
+                .toList();
     }
 
     private JsonObject user(String username) {
         return Http.jsonArray(ringproof.admin.get("api/admin/v1/users")).getValuesAs(JsonObject.class).stream()
-                .filter(u -> u.getString("username").equals(username)).findFirst().orElseThrow();
+                .filter(u -> u.getString("username").equals(username))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** A console session of the user's, over plain HTTP with its own cookie. */
@@ -247,13 +276,16 @@ class UserLifecycleIT {
 
     private static void assertSignedOut(HttpResponse<String> response) {
         assertThat(response.body()).doesNotContain("Signed in as");
-        assertThat(response.statusCode() == 302 ? response.headers().firstValue("Location").orElse("")
-                : response.body()).contains("login");
+        assertThat(
+                        response.statusCode() == 302
+                                ? response.headers().firstValue("Location").orElse("")
+                                : response.body())
+                .contains("login");
     }
 
     private static void assertProblem(HttpResponse<String> response, String code) {
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(Http.json(response).getString("code")).isEqualTo(code);
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("dev.ringproof");
     }

@@ -15,8 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class WebhookReceiver implements AutoCloseable {
 
     /** One request as received. */
-    record Received(String id, String timestamp, String signature, String body) {
-    }
+    record Received(String id, String timestamp, String signature, String body) {}
 
     static final int HANG = -1;
 
@@ -30,8 +29,11 @@ final class WebhookReceiver implements AutoCloseable {
         server.createContext("/hook", exchange -> {
             var headers = exchange.getRequestHeaders();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Received(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
-                    headers.getFirst("webhook-signature"), body));
+            received.add(new Received(
+                    headers.getFirst("webhook-id"),
+                    headers.getFirst("webhook-timestamp"),
+                    headers.getFirst("webhook-signature"),
+                    body));
             Integer status = script.poll();
             if (status != null && status == HANG) {
                 Ringproof.sleep(Duration.ofSeconds(6));
@@ -57,10 +59,12 @@ final class WebhookReceiver implements AutoCloseable {
 
     /** Waits (up to 30 s) until at least {@code count} requests came in. */
     List<Received> awaitAtLeast(int count) {
-        return Eventually.until(count + " webhook requests", Duration.ofSeconds(30), this::received,
+        return Eventually.until(
+                count + " webhook requests",
+                Duration.ofSeconds(30),
+                this::received,
                 requests -> requests.size() >= count);
     }
-
 
     @Override
     public void close() {

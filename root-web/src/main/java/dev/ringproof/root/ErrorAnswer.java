@@ -53,12 +53,18 @@ public class ErrorAnswer extends HttpServlet {
     static String problem(int status) {
         String[] titleAndCode = switch (status) {
             case 404 -> new String[] {"Not found", "not_found", "No such resource."};
-            case 405 -> new String[] {"Method not allowed", "method_not_allowed", "This resource does not support that method."};
+            case 405 ->
+                new String[] {"Method not allowed", "method_not_allowed", "This resource does not support that method."
+                };
             case 400 -> new String[] {"The request is not valid", "invalid_request", "The request could not be read."};
-            default -> status >= 500 ? new String[] {"Something went wrong on our side", "internal_error", "Please try again later."}
-                    : new String[] {"The request is not valid", "invalid_request", "The request could not be served."};
+            default ->
+                status >= 500
+                        ? new String[] {"Something went wrong on our side", "internal_error", "Please try again later."}
+                        : new String[] {
+                            "The request is not valid", "invalid_request", "The request could not be served."
+                        };
         };
-        return "{\"type\":\"about:blank\",\"title\":\"" + titleAndCode[0] + "\",\"status\":" + status
-                + ",\"detail\":\"" + titleAndCode[2] + "\",\"code\":\"" + titleAndCode[1] + "\"}";
+        return "{\"type\":\"about:blank\",\"title\":\"" + titleAndCode[0] + "\",\"status\":" + status + ",\"detail\":\""
+                + titleAndCode[2] + "\",\"code\":\"" + titleAndCode[1] + "\"}";
     }
 }

@@ -22,7 +22,8 @@ public class UnknownPathOptions extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getMethod().equals("OPTIONS") && !isOwnPage(request.getServletPath() + nullToEmpty(request.getPathInfo()))) {
+        if (request.getMethod().equals("OPTIONS")
+                && !isOwnPage(request.getServletPath() + nullToEmpty(request.getPathInfo()))) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }

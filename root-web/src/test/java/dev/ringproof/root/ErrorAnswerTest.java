@@ -9,7 +9,8 @@ class ErrorAnswerTest {
     @Test
     void aMethodTheServerDoesNotImplementIsTheClientsError() {
         assertThat(ErrorAnswer.answeredStatus(501)).isEqualTo(405);
-        assertThat(ErrorAnswer.problem(ErrorAnswer.answeredStatus(501))).contains("\"status\":405")
+        assertThat(ErrorAnswer.problem(ErrorAnswer.answeredStatus(501)))
+                .contains("\"status\":405")
                 .contains("\"code\":\"method_not_allowed\"");
     }
 

@@ -10,8 +10,9 @@ class UnknownPathOptionsTest {
     void onlyTheModulesOwnPageIsAPathHere() {
         assertThat(UnknownPathOptions.isOwnPage("/")).isTrue();
         assertThat(UnknownPathOptions.isOwnPage("/index.html")).isTrue();
-        for (String path : new String[] {"/API/admin/v1/tenants", "/api /admin/v1/users", "/nonexistent", "/WEB-INF/web.xml",
-                "/index.html/x"}) {
+        for (String path : new String[] {
+            "/API/admin/v1/tenants", "/api /admin/v1/users", "/nonexistent", "/WEB-INF/web.xml", "/index.html/x"
+        }) {
             assertThat(UnknownPathOptions.isOwnPage(path)).as(path).isFalse();
         }
     }

@@ -24,30 +24,51 @@ class TelephonyArchitectureTest {
 
     @Test
     void telephonyKnowsNoVerification() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.ringproof.verification..",
-                        "dev.ringproof.tenant..", "dev.ringproof.numberpool..", "dev.ringproof.ratelimit..",
-                        "dev.ringproof.usage..", "dev.ringproof.user..", "dev.ringproof.webhook..",
-                        "dev.ringproof.platform..", "dev.ringproof.api..", "dev.ringproof.admin..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.ringproof.verification..",
+                        "dev.ringproof.tenant..",
+                        "dev.ringproof.numberpool..",
+                        "dev.ringproof.ratelimit..",
+                        "dev.ringproof.usage..",
+                        "dev.ringproof.user..",
+                        "dev.ringproof.webhook..",
+                        "dev.ringproof.platform..",
+                        "dev.ringproof.api..",
+                        "dev.ringproof.admin..")
                 .because("dependencies point one way: the core uses telephony, telephony serves any caller")
                 .check(TELEPHONY);
     }
 
     @Test
     void componentsImportEachOtherOneWayOnly() {
-        slices().matching("dev.ringproof.(*)..").namingSlices("$1")
-                .should().beFreeOfCycles()
+        slices().matching("dev.ringproof.(*)..")
+                .namingSlices("$1")
+                .should()
+                .beFreeOfCycles()
                 .check(TELEPHONY);
     }
 
     @Test
     void entitiesKnowNoBoundaryAndNoControl() {
-        noClasses().that().resideInAPackage("..entity..")
-                .should().dependOnClassesThat().resideInAnyPackage("..boundary..", "..control..")
+        noClasses()
+                .that()
+                .resideInAPackage("..entity..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..boundary..", "..control..")
                 .check(TELEPHONY);
     }
 
     @Test
     void persistentStateLivesInEntityPackages() {
-        classes().that().areAnnotatedWith(Entity.class).should().resideInAPackage("..entity..").check(TELEPHONY);
+        classes()
+                .that()
+                .areAnnotatedWith(Entity.class)
+                .should()
+                .resideInAPackage("..entity..")
+                .check(TELEPHONY);
     }
 }

@@ -32,9 +32,16 @@ import org.junit.jupiter.api.Test;
  */
 class CoreArchitectureTest {
 
-    static final String[] CORE = {"dev.ringproof.tenant..", "dev.ringproof.verification..",
-        "dev.ringproof.numberpool..", "dev.ringproof.ratelimit..", "dev.ringproof.usage..", "dev.ringproof.user..",
-        "dev.ringproof.webhook..", "dev.ringproof.platform.."};
+    static final String[] CORE = {
+        "dev.ringproof.tenant..",
+        "dev.ringproof.verification..",
+        "dev.ringproof.numberpool..",
+        "dev.ringproof.ratelimit..",
+        "dev.ringproof.usage..",
+        "dev.ringproof.user..",
+        "dev.ringproof.webhook..",
+        "dev.ringproof.platform.."
+    };
 
     /** Imported once for the class: JUnit makes an instance per test. */
     private static final JavaClasses RINGPROOF = new ClassFileImporter()
@@ -44,27 +51,47 @@ class CoreArchitectureTest {
 
     @Test
     void businessComponentsImportEachOtherOneWayOnly() {
-        slices().matching("dev.ringproof.(*)..").namingSlices("$1")
-                .should().beFreeOfCycles()
-                .because("a component that imports one that imports it back cannot be understood, tested or moved alone")
+        slices().matching("dev.ringproof.(*)..")
+                .namingSlices("$1")
+                .should()
+                .beFreeOfCycles()
+                .because(
+                        "a component that imports one that imports it back cannot be understood, tested or moved alone")
                 .check(RINGPROOF);
     }
 
     @Test
     void theCoreKnowsNoHttpAndNoFaces() {
-        noClasses().that().resideInAnyPackage(CORE)
-                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "jakarta.servlet..",
-                        "jakarta.faces..", "dev.ringproof.api..", "dev.ringproof.admin..", "org.primefaces..")
-                .because("the WARs translate HTTP and Faces to calls on the core and back; business rules live in the core")
+        noClasses()
+                .that()
+                .resideInAnyPackage(CORE)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "jakarta.ws.rs..",
+                        "jakarta.servlet..",
+                        "jakarta.faces..",
+                        "dev.ringproof.api..",
+                        "dev.ringproof.admin..",
+                        "org.primefaces..")
+                .because(
+                        "the WARs translate HTTP and Faces to calls on the core and back; business rules live in the core")
                 .check(RINGPROOF);
     }
 
     @Test
     void theCoreReachesTelephonyThroughItsApiOnly() {
-        noClasses().that().resideInAnyPackage(CORE)
-                .should().dependOnClassesThat().resideInAnyPackage("dev.ringproof.telephony.entity..",
-                        "dev.ringproof.telephony.control..", "dev.ringproof.telephony.rest..",
-                        "dev.ringproof.telephony.sip..", "dev.ringproof.routing.control..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(CORE)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.ringproof.telephony.entity..",
+                        "dev.ringproof.telephony.control..",
+                        "dev.ringproof.telephony.rest..",
+                        "dev.ringproof.telephony.sip..",
+                        "dev.ringproof.routing.control..")
                 .because("telephony-ejb's boundaries are its API (the Carrier, the outbound message, routing); its"
                         + " tables, providers and dispatching may change without the core noticing")
                 .check(RINGPROOF);
@@ -72,9 +99,12 @@ class CoreArchitectureTest {
 
     @Test
     void entitiesKnowNoBoundaryAndNoControl() {
-        noClasses().that().resideInAPackage("..entity..")
-                .should().dependOnClassesThat(resideInAnyPackage("..boundary..", "..control..")
-                        .and(not(belongToAnyOf(Refusal.class))))
+        noClasses()
+                .that()
+                .resideInAPackage("..entity..")
+                .should()
+                .dependOnClassesThat(
+                        resideInAnyPackage("..boundary..", "..control..").and(not(belongToAnyOf(Refusal.class))))
                 .because("entities hold state and its rules; boundaries and controls use them, not the other way"
                         + " (an entity may refuse what breaks its rules, with the refusal the boundary throws)")
                 .check(RINGPROOF);
@@ -82,24 +112,34 @@ class CoreArchitectureTest {
 
     @Test
     void persistentStateLivesInEntityPackages() {
-        classes().that().areAnnotatedWith(Entity.class)
-                .should().resideInAPackage("..entity..")
+        classes()
+                .that()
+                .areAnnotatedWith(Entity.class)
+                .should()
+                .resideInAPackage("..entity..")
                 .because("a component's persistent state is its entity layer")
                 .check(RINGPROOF);
     }
 
     @Test
     void entitiesReferToOtherComponentsByIdOnly() {
-        fields().that().areAnnotatedWith(OneToMany.class).or().areAnnotatedWith(ManyToOne.class)
-                .or().areAnnotatedWith(OneToOne.class).or().areAnnotatedWith(ManyToMany.class)
+        fields().that()
+                .areAnnotatedWith(OneToMany.class)
+                .or()
+                .areAnnotatedWith(ManyToOne.class)
+                .or()
+                .areAnnotatedWith(OneToOne.class)
+                .or()
+                .areAnnotatedWith(ManyToMany.class)
                 .should(new ArchCondition<JavaField>("refer to an entity of their own package") {
                     @Override
                     public void check(JavaField field, ConditionEvents events) {
                         field.getType().getAllInvolvedRawTypes().stream()
                                 .filter(type -> type.getPackageName().startsWith("dev.ringproof."))
-                                .filter(type -> !type.getPackageName().equals(field.getOwner().getPackageName()))
-                                .forEach(type -> events.add(SimpleConditionEvent.violated(field,
-                                        field.getFullName() + " is associated with " + type.getName())));
+                                .filter(type -> !type.getPackageName()
+                                        .equals(field.getOwner().getPackageName()))
+                                .forEach(type -> events.add(SimpleConditionEvent.violated(
+                                        field, field.getFullName() + " is associated with " + type.getName())));
                     }
                 })
                 .allowEmptyShould(true)
@@ -109,17 +149,32 @@ class CoreArchitectureTest {
 
     @Test
     void messageDrivenBeansAreListenersAtTheBoundary() {
-        classes().that().areAnnotatedWith(MessageDriven.class)
-                .should().resideInAPackage("..boundary..").andShould().haveSimpleNameEndingWith("Listener")
+        classes()
+                .that()
+                .areAnnotatedWith(MessageDriven.class)
+                .should()
+                .resideInAPackage("..boundary..")
+                .andShould()
+                .haveSimpleNameEndingWith("Listener")
                 .because("a queue is a way in, as a call is")
                 .check(RINGPROOF);
     }
 
     @Test
     void namesSayWhatClassesDo() {
-        noClasses().should().haveSimpleNameEndingWith("Impl").orShould().haveSimpleNameEndingWith("Service")
-                .orShould().haveSimpleNameEndingWith("Manager").orShould().haveSimpleNameEndingWith("Util")
-                .orShould().haveSimpleNameEndingWith("Utils").orShould().haveSimpleNameEndingWith("Helper")
+        noClasses()
+                .should()
+                .haveSimpleNameEndingWith("Impl")
+                .orShould()
+                .haveSimpleNameEndingWith("Service")
+                .orShould()
+                .haveSimpleNameEndingWith("Manager")
+                .orShould()
+                .haveSimpleNameEndingWith("Util")
+                .orShould()
+                .haveSimpleNameEndingWith("Utils")
+                .orShould()
+                .haveSimpleNameEndingWith("Helper")
                 .because("a class is named for its capability or its job")
                 .check(RINGPROOF);
     }

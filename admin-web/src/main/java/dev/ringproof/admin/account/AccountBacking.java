@@ -32,28 +32,49 @@ public class AccountBacking {
     private String repeatedPassword;
 
     /** After too many wrong current passwords it is refused as a sign-in would be: a refusal without a field. */
-    @ShowsRefusals({@Input(field = "current_password", id = "account:current"),
-            @Input(field = "password", id = "account:password"),
-            @Input(field = "repeated_password", id = "account:repeat")})
+    @ShowsRefusals({
+        @Input(field = "current_password", id = "account:current"),
+        @Input(field = "password", id = "account:password"),
+        @Input(field = "repeated_password", id = "account:repeat")
+    })
     public void changePassword() {
         if (!newPassword.equals(repeatedPassword)) {
             throw Refusal.invalid("repeated_password", "the two new passwords differ.");
         }
         var request = (HttpServletRequest) externalContext.getRequest();
-        int version = users.changeOwnPassword(request.getRemoteUser(), currentPassword, newPassword,
-                request.getRemoteAddr());
+        int version =
+                users.changeOwnPassword(request.getRemoteUser(), currentPassword, newPassword, request.getRemoteAddr());
         externalContext.getSessionMap().put(SessionGuard.SESSION_VERSION, version);
         RefusalMessages.info("Your password is changed. Your other sessions are signed out.");
     }
 
     public boolean isMustChangePassword() {
-        return users.sessionState(externalContext.getRemoteUser()).map(SessionState::mustChangePassword).orElse(false);
+        return users.sessionState(externalContext.getRemoteUser())
+                .map(SessionState::mustChangePassword)
+                .orElse(false);
     }
 
-    public String getCurrentPassword() { return currentPassword; }
-    public void setCurrentPassword(String currentPassword) { this.currentPassword = currentPassword; }
-    public String getNewPassword() { return newPassword; }
-    public void setNewPassword(String newPassword) { this.newPassword = newPassword; }
-    public String getRepeatedPassword() { return repeatedPassword; }
-    public void setRepeatedPassword(String repeatedPassword) { this.repeatedPassword = repeatedPassword; }
+    public String getCurrentPassword() {
+        return currentPassword;
+    }
+
+    public void setCurrentPassword(String currentPassword) {
+        this.currentPassword = currentPassword;
+    }
+
+    public String getNewPassword() {
+        return newPassword;
+    }
+
+    public void setNewPassword(String newPassword) {
+        this.newPassword = newPassword;
+    }
+
+    public String getRepeatedPassword() {
+        return repeatedPassword;
+    }
+
+    public void setRepeatedPassword(String repeatedPassword) {
+        this.repeatedPassword = repeatedPassword;
+    }
 }

@@ -71,15 +71,47 @@ public class PoolNumbersBacking {
         return pool;
     }
 
-    public List<PoolRange> getRanges() { return pools.ranges(id, 0, 500); }
-    public String getId() { return id; }
-    public void setId(String id) { this.id = id; }
-    public String getFrom() { return from; }
-    public void setFrom(String from) { this.from = from; }
-    public String getTo() { return to; }
-    public void setTo(String to) { this.to = to; }
-    public String getRemoveNumber() { return removeNumber; }
-    public void setRemoveNumber(String removeNumber) { this.removeNumber = removeNumber; }
-    public UploadedFile getCsv() { return csv; }
-    public void setCsv(UploadedFile csv) { this.csv = csv; }
+    public List<PoolRange> getRanges() {
+        return pools.ranges(id, 0, 500);
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    public void setFrom(String from) {
+        this.from = from;
+    }
+
+    public String getTo() {
+        return to;
+    }
+
+    public void setTo(String to) {
+        this.to = to;
+    }
+
+    public String getRemoveNumber() {
+        return removeNumber;
+    }
+
+    public void setRemoveNumber(String removeNumber) {
+        this.removeNumber = removeNumber;
+    }
+
+    public UploadedFile getCsv() {
+        return csv;
+    }
+
+    public void setCsv(UploadedFile csv) {
+        this.csv = csv;
+    }
 }

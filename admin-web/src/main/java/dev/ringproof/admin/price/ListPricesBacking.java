@@ -36,13 +36,21 @@ public class ListPricesBacking {
         currency = prices.billingCurrency();
     }
 
-    @ShowsRefusals({@Input(field = "channel", id = "set:channel"), @Input(field = "country", id = "set:country"),
-            @Input(field = "unit_price", id = "set:unit-price"), @Input(field = "currency", id = "set:currency")})
+    @ShowsRefusals({
+        @Input(field = "channel", id = "set:channel"),
+        @Input(field = "country", id = "set:country"),
+        @Input(field = "unit_price", id = "set:unit-price"),
+        @Input(field = "currency", id = "set:currency")
+    })
     public void set() {
-        var price = prices.set(channel, country.strip().toUpperCase(Locale.ROOT), unitPrice.strip(),
+        var price = prices.set(
+                channel,
+                country.strip().toUpperCase(Locale.ROOT),
+                unitPrice.strip(),
                 currency.strip().toUpperCase(Locale.ROOT));
-        RefusalMessages.info(price.channel() + " to " + price.country() + " now costs " + price.unitPrice()
-                .toPlainString() + " " + price.currency() + " an attempt; attempts before now keep their price.");
+        RefusalMessages.info(price.channel() + " to " + price.country() + " now costs "
+                + price.unitPrice().toPlainString() + " " + price.currency()
+                + " an attempt; attempts before now keep their price.");
         country = null;
         unitPrice = null;
         inForce = null;
@@ -68,12 +76,35 @@ public class ListPricesBacking {
         return history;
     }
 
-    public String getChannel() { return channel; }
-    public void setChannel(String channel) { this.channel = channel; }
-    public String getCountry() { return country; }
-    public void setCountry(String country) { this.country = country; }
-    public String getUnitPrice() { return unitPrice; }
-    public void setUnitPrice(String unitPrice) { this.unitPrice = unitPrice; }
-    public String getCurrency() { return currency; }
-    public void setCurrency(String currency) { this.currency = currency; }
+    public String getChannel() {
+        return channel;
+    }
+
+    public void setChannel(String channel) {
+        this.channel = channel;
+    }
+
+    public String getCountry() {
+        return country;
+    }
+
+    public void setCountry(String country) {
+        this.country = country;
+    }
+
+    public String getUnitPrice() {
+        return unitPrice;
+    }
+
+    public void setUnitPrice(String unitPrice) {
+        this.unitPrice = unitPrice;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public void setCurrency(String currency) {
+        this.currency = currency;
+    }
 }

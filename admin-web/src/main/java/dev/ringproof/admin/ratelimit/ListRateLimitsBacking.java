@@ -41,14 +41,20 @@ public class ListRateLimitsBacking {
     private Map<String, Tenant> tenantsById;
     private List<RateLimits.Hit> hits;
 
-    @ShowsRefusals({@Input(field = "scope", id = "create:scope"), @Input(field = "action", id = "create:action"),
-            @Input(field = "tenant_id", id = "create:tenant"), @Input(field = "match", id = "create:match"),
-            @Input(field = "limit", id = "create:limit"), @Input(field = "window_seconds", id = "create:window")})
+    @ShowsRefusals({
+        @Input(field = "scope", id = "create:scope"),
+        @Input(field = "action", id = "create:action"),
+        @Input(field = "tenant_id", id = "create:tenant"),
+        @Input(field = "match", id = "create:match"),
+        @Input(field = "limit", id = "create:limit"),
+        @Input(field = "window_seconds", id = "create:window")
+    })
     public void create() {
-        var policy = rateLimits.create(new PolicyDraft(scope, action, blankToNull(tenantId), blankToNull(match),
-                limit, windowSeconds));
-        RefusalMessages.info("Created " + policy.id() + ": " + policy.limit() + " " + policy.action().wireName()
-                + " per " + Windows.of(policy.windowSeconds()) + " per " + policy.scope().wireName() + ".");
+        var policy = rateLimits.create(
+                new PolicyDraft(scope, action, blankToNull(tenantId), blankToNull(match), limit, windowSeconds));
+        RefusalMessages.info("Created " + policy.id() + ": " + policy.limit() + " "
+                + policy.action().wireName() + " per " + Windows.of(policy.windowSeconds()) + " per "
+                + policy.scope().wireName() + ".");
         match = null;
         limit = null;
         windowSeconds = null;
@@ -100,22 +106,59 @@ public class ListRateLimitsBacking {
         return hits;
     }
 
-    public String window(int seconds) { return Windows.of(seconds); }
+    public String window(int seconds) {
+        return Windows.of(seconds);
+    }
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    public String getScope() { return scope; }
-    public void setScope(String scope) { this.scope = scope; }
-    public String getAction() { return action; }
-    public void setAction(String action) { this.action = action; }
-    public String getTenantId() { return tenantId; }
-    public void setTenantId(String tenantId) { this.tenantId = tenantId; }
-    public String getMatch() { return match; }
-    public void setMatch(String match) { this.match = match; }
-    public Integer getLimit() { return limit; }
-    public void setLimit(Integer limit) { this.limit = limit; }
-    public Integer getWindowSeconds() { return windowSeconds; }
-    public void setWindowSeconds(Integer windowSeconds) { this.windowSeconds = windowSeconds; }
+    public String getScope() {
+        return scope;
+    }
+
+    public void setScope(String scope) {
+        this.scope = scope;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    public void setAction(String action) {
+        this.action = action;
+    }
+
+    public String getTenantId() {
+        return tenantId;
+    }
+
+    public void setTenantId(String tenantId) {
+        this.tenantId = tenantId;
+    }
+
+    public String getMatch() {
+        return match;
+    }
+
+    public void setMatch(String match) {
+        this.match = match;
+    }
+
+    public Integer getLimit() {
+        return limit;
+    }
+
+    public void setLimit(Integer limit) {
+        this.limit = limit;
+    }
+
+    public Integer getWindowSeconds() {
+        return windowSeconds;
+    }
+
+    public void setWindowSeconds(Integer windowSeconds) {
+        this.windowSeconds = windowSeconds;
+    }
 }

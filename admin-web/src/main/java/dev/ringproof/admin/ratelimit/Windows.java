@@ -3,8 +3,7 @@ package dev.ringproof.admin.ratelimit;
 /** A rate-limit window as people read it: "1 h", "15 min", "90 s", "2 d". */
 final class Windows {
 
-    private Windows() {
-    }
+    private Windows() {}
 
     static String of(int seconds) {
         if (seconds % 86_400 == 0) {

@@ -36,7 +36,8 @@ public class ConsoleIdentityStore implements IdentityStore {
         var outcome = users.signIn(password.getCaller(), password.getPasswordAsString(), request.getRemoteAddr());
         attempt.record(outcome);
         if (outcome instanceof SignIn.Accepted accepted) {
-            return new CredentialValidationResult(accepted.username(),
+            return new CredentialValidationResult(
+                    accepted.username(),
                     accepted.roles().stream().map(Role::wireName).collect(Collectors.toSet()));
         }
         return CredentialValidationResult.INVALID_RESULT;

@@ -20,5 +20,4 @@ import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue
 @CustomFormAuthenticationMechanismDefinition(
         loginToContinue = @LoginToContinue(loginPage = "/login.xhtml", errorPage = "", useForwardToLogin = true))
 @ApplicationScoped
-public class ConsoleSecurity {
-}
+public class ConsoleSecurity {}

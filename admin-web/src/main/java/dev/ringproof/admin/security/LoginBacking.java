@@ -40,26 +40,42 @@ public class LoginBacking {
         var response = (HttpServletResponse) faces.getExternalContext().getResponse();
         request.getSession();
         request.changeSessionId();
-        var status = securityContext.authenticate(request, response, AuthenticationParameters.withParams()
-                .credential(new UsernamePasswordCredential(username, new Password(password))).newAuthentication(true));
+        var status = securityContext.authenticate(
+                request,
+                response,
+                AuthenticationParameters.withParams()
+                        .credential(new UsernamePasswordCredential(username, new Password(password)))
+                        .newAuthentication(true));
         var outcome = attempt.outcome();
         boolean accepted = outcome instanceof SignIn.Accepted;
         if (accepted && (status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE)) {
-            request.getSession().setAttribute(SessionGuard.SESSION_VERSION, ((SignIn.Accepted) outcome).sessionVersion());
+            request.getSession()
+                    .setAttribute(SessionGuard.SESSION_VERSION, ((SignIn.Accepted) outcome).sessionVersion());
         }
         if (status == AuthenticationStatus.SEND_CONTINUE) {
             faces.responseComplete();
         } else if (status == AuthenticationStatus.SUCCESS) {
             boolean setPasswordFirst = accepted && ((SignIn.Accepted) outcome).mustChangePassword();
-            faces.getApplication().getNavigationHandler().handleNavigation(faces, null,
-                    (setPasswordFirst ? SessionGuard.ACCOUNT_PAGE : "/index.xhtml") + "?faces-redirect=true");
+            faces.getApplication()
+                    .getNavigationHandler()
+                    .handleNavigation(
+                            faces,
+                            null,
+                            (setPasswordFirst ? SessionGuard.ACCOUNT_PAGE : "/index.xhtml") + "?faces-redirect=true");
         } else if (outcome instanceof SignIn.Throttled throttled) {
             response.setStatus(429);
             response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Too many failed sign-ins for this"
-                    + " user name or from your address. Try again in " + throttled.retryAfterSeconds() + " seconds.", null));
+            faces.addMessage(
+                    null,
+                    new FacesMessage(
+                            FacesMessage.SEVERITY_ERROR,
+                            "Too many failed sign-ins for this" + " user name or from your address. Try again in "
+                                    + throttled.retryAfterSeconds() + " seconds.",
+                            null));
         } else {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "The user name or password is not right.", null));
+            faces.addMessage(
+                    null,
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, "The user name or password is not right.", null));
         }
     }
 

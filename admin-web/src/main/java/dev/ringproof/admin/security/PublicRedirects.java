@@ -20,7 +20,9 @@ import java.io.IOException;
  * builds its redirect from the Host before any filter runs; this filter turns that forward
  * into the same redirect to the login page, built here.
  */
-@WebFilter(filterName = "publicRedirects", urlPatterns = "/*",
+@WebFilter(
+        filterName = "publicRedirects",
+        urlPatterns = "/*",
         dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
 public class PublicRedirects extends HttpFilter {
 

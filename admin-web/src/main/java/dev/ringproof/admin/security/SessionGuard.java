@@ -31,11 +31,16 @@ public class SessionGuard extends HttpFilter {
 
     /** The session attribute holding the account's session version at sign-in. */
     public static final String SESSION_VERSION = "ringproof.session-version";
+
     static final String ACCOUNT_PAGE = "/account/index.xhtml";
     static final String LOGIN_PAGE = "/login.xhtml";
 
     /** What to do with a request. */
-    enum Verdict { PASS, SIGN_OUT, SET_PASSWORD_FIRST }
+    enum Verdict {
+        PASS,
+        SIGN_OUT,
+        SET_PASSWORD_FIRST
+    }
 
     @Inject
     ConsoleUsers users;
@@ -62,12 +67,14 @@ public class SessionGuard extends HttpFilter {
         Object signedIn = session == null ? null : session.getAttribute(SESSION_VERSION);
         String path = request.getRequestURI().substring(request.getContextPath().length());
         long now = System.currentTimeMillis();
-        boolean timedOut = session != null && new SessionLifetime(idleTimeout, maxLifetime)
-                .over(session.getCreationTime(), (Long) session.getAttribute(SessionLifetime.LAST_ACTION), now);
+        boolean timedOut = session != null
+                && new SessionLifetime(idleTimeout, maxLifetime)
+                        .over(session.getCreationTime(), (Long) session.getAttribute(SessionLifetime.LAST_ACTION), now);
         if (timedOut) {
             signedIn = null; // signed out like a session the account no longer admits
-        } else if (session != null && !("partial/ajax".equals(request.getHeader("Faces-Request"))
-                && SessionLifetime.isBackgroundPoll(request.getParameter("jakarta.faces.source")))) {
+        } else if (session != null
+                && !("partial/ajax".equals(request.getHeader("Faces-Request"))
+                        && SessionLifetime.isBackgroundPoll(request.getParameter("jakarta.faces.source")))) {
             session.setAttribute(SessionLifetime.LAST_ACTION, now);
         }
         switch (verdict(users.sessionState(caller), signedIn, path)) {
@@ -85,11 +92,16 @@ public class SessionGuard extends HttpFilter {
 
     /** The decision, from the account's state now and the version the session signed in with (null: none). */
     static Verdict verdict(Optional<SessionState> account, Object signedInVersion, String path) {
-        if (account.isEmpty() || !(signedInVersion instanceof Integer version) || !account.get().admits(version)) {
+        if (account.isEmpty()
+                || !(signedInVersion instanceof Integer version)
+                || !account.get().admits(version)) {
             return Verdict.SIGN_OUT;
         }
-        if (account.get().mustChangePassword() && !path.equals(ACCOUNT_PAGE) && !path.equals(LOGIN_PAGE)
-                && !path.startsWith("/jakarta.faces.resource/") && !path.startsWith("/resources/")) {
+        if (account.get().mustChangePassword()
+                && !path.equals(ACCOUNT_PAGE)
+                && !path.equals(LOGIN_PAGE)
+                && !path.startsWith("/jakarta.faces.resource/")
+                && !path.startsWith("/resources/")) {
             return Verdict.SET_PASSWORD_FIRST;
         }
         return Verdict.PASS;
@@ -102,8 +114,9 @@ public class SessionGuard extends HttpFilter {
         if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
             response.setContentType("text/xml");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
-                    + url.replace("&", "&amp;").replace("\"", "&quot;") + "\"></redirect></partial-response>");
+            response.getWriter()
+                    .write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                            + url.replace("&", "&amp;").replace("\"", "&quot;") + "\"></redirect></partial-response>");
             return;
         }
         response.sendRedirect(url);

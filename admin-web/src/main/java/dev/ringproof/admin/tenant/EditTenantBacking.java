@@ -37,13 +37,15 @@ public class EditTenantBacking {
         }
     }
 
-    @ShowsRefusals({@Input(field = "name", id = "tenant:name"),
-            @Input(field = "workflow", id = "tenant:first"),
-            @Input(field = "fallback_after_seconds", id = "tenant:fallback-missed-call"),
-            @Input(field = "ttl_seconds", id = "tenant:ttl"),
-            @Input(field = "allowed_countries", id = "tenant:countries"),
-            @Input(field = "webhook_url", id = "tenant:webhook"),
-            @Input(field = "daily_spend_cap", id = "tenant:spendcap")})
+    @ShowsRefusals({
+        @Input(field = "name", id = "tenant:name"),
+        @Input(field = "workflow", id = "tenant:first"),
+        @Input(field = "fallback_after_seconds", id = "tenant:fallback-missed-call"),
+        @Input(field = "ttl_seconds", id = "tenant:ttl"),
+        @Input(field = "allowed_countries", id = "tenant:countries"),
+        @Input(field = "webhook_url", id = "tenant:webhook"),
+        @Input(field = "daily_spend_cap", id = "tenant:spendcap")
+    })
     public void save() {
         var saved = isNew() ? tenants.create(form.changes()) : tenants.update(id, form.changes());
         tenant = saved.tenant();
@@ -72,8 +74,19 @@ public class EditTenantBacking {
         return webhook;
     }
 
-    public String getId() { return id; }
-    public void setId(String id) { this.id = id; }
-    public TenantForm getForm() { return form; }
-    public String getNewWebhookSecret() { return newWebhookSecret; }
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public TenantForm getForm() {
+        return form;
+    }
+
+    public String getNewWebhookSecret() {
+        return newWebhookSecret;
+    }
 }

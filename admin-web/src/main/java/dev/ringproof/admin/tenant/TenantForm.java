@@ -48,18 +48,25 @@ public class TenantForm {
         form.countries = new ArrayList<>(tenant.allowedCountries());
         form.webhookUrl = webhook.url();
         form.webhookAllowPrivate = webhook.allowPrivate();
-        form.dailySpendCap = tenant.dailySpendCap().map(java.math.BigDecimal::toPlainString).orElse("");
+        form.dailySpendCap =
+                tenant.dailySpendCap().map(java.math.BigDecimal::toPlainString).orElse("");
         return form;
     }
 
     TenantChanges changes() {
-        List<String> workflow = Stream.of(first, second, third).filter(c -> c != null && !c.isEmpty()).toList();
+        List<String> workflow = Stream.of(first, second, third)
+                .filter(c -> c != null && !c.isEmpty())
+                .toList();
         Map<String, Integer> fallbacks = new LinkedHashMap<>();
         fallbacks.put("missed_call", fallbackMissedCall);
         fallbacks.put("sms", fallbackSms);
         fallbacks.put("voice", fallbackVoice);
-        List<String> upper = countries == null ? List.of()
-                : countries.stream().map(c -> c.strip().toUpperCase(Locale.ROOT)).filter(c -> !c.isEmpty()).toList();
+        List<String> upper = countries == null
+                ? List.of()
+                : countries.stream()
+                        .map(c -> c.strip().toUpperCase(Locale.ROOT))
+                        .filter(c -> !c.isEmpty())
+                        .toList();
         return TenantChanges.none()
                 .renamed(name)
                 .withWorkflow(workflow, fallbacks)
@@ -72,34 +79,123 @@ public class TenantForm {
 
     // accessors for the form's inputs
 
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getFirst() { return first; }
-    public void setFirst(String first) { this.first = first; }
-    public String getSecond() { return second; }
-    public void setSecond(String second) { this.second = second; }
-    public String getThird() { return third; }
-    public void setThird(String third) { this.third = third; }
-    public Integer getFallbackMissedCall() { return fallbackMissedCall; }
-    public void setFallbackMissedCall(Integer seconds) { this.fallbackMissedCall = seconds; }
-    public Integer getFallbackSms() { return fallbackSms; }
-    public void setFallbackSms(Integer seconds) { this.fallbackSms = seconds; }
-    public Integer getFallbackVoice() { return fallbackVoice; }
-    public void setFallbackVoice(Integer seconds) { this.fallbackVoice = seconds; }
-    public Integer getCodeLength() { return codeLength; }
-    public void setCodeLength(Integer codeLength) { this.codeLength = codeLength; }
-    public Integer getOtpLength() { return otpLength; }
-    public void setOtpLength(Integer otpLength) { this.otpLength = otpLength; }
-    public Integer getMaxChecks() { return maxChecks; }
-    public void setMaxChecks(Integer maxChecks) { this.maxChecks = maxChecks; }
-    public Integer getTtlSeconds() { return ttlSeconds; }
-    public void setTtlSeconds(Integer ttlSeconds) { this.ttlSeconds = ttlSeconds; }
-    public List<String> getCountries() { return countries; }
-    public void setCountries(List<String> countries) { this.countries = countries; }
-    public boolean isWebhookAllowPrivate() { return webhookAllowPrivate; }
-    public void setWebhookAllowPrivate(boolean allowed) { this.webhookAllowPrivate = allowed; }
-    public String getDailySpendCap() { return dailySpendCap; }
-    public void setDailySpendCap(String dailySpendCap) { this.dailySpendCap = dailySpendCap; }
-    public String getWebhookUrl() { return webhookUrl; }
-    public void setWebhookUrl(String webhookUrl) { this.webhookUrl = webhookUrl; }
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getFirst() {
+        return first;
+    }
+
+    public void setFirst(String first) {
+        this.first = first;
+    }
+
+    public String getSecond() {
+        return second;
+    }
+
+    public void setSecond(String second) {
+        this.second = second;
+    }
+
+    public String getThird() {
+        return third;
+    }
+
+    public void setThird(String third) {
+        this.third = third;
+    }
+
+    public Integer getFallbackMissedCall() {
+        return fallbackMissedCall;
+    }
+
+    public void setFallbackMissedCall(Integer seconds) {
+        this.fallbackMissedCall = seconds;
+    }
+
+    public Integer getFallbackSms() {
+        return fallbackSms;
+    }
+
+    public void setFallbackSms(Integer seconds) {
+        this.fallbackSms = seconds;
+    }
+
+    public Integer getFallbackVoice() {
+        return fallbackVoice;
+    }
+
+    public void setFallbackVoice(Integer seconds) {
+        this.fallbackVoice = seconds;
+    }
+
+    public Integer getCodeLength() {
+        return codeLength;
+    }
+
+    public void setCodeLength(Integer codeLength) {
+        this.codeLength = codeLength;
+    }
+
+    public Integer getOtpLength() {
+        return otpLength;
+    }
+
+    public void setOtpLength(Integer otpLength) {
+        this.otpLength = otpLength;
+    }
+
+    public Integer getMaxChecks() {
+        return maxChecks;
+    }
+
+    public void setMaxChecks(Integer maxChecks) {
+        this.maxChecks = maxChecks;
+    }
+
+    public Integer getTtlSeconds() {
+        return ttlSeconds;
+    }
+
+    public void setTtlSeconds(Integer ttlSeconds) {
+        this.ttlSeconds = ttlSeconds;
+    }
+
+    public List<String> getCountries() {
+        return countries;
+    }
+
+    public void setCountries(List<String> countries) {
+        this.countries = countries;
+    }
+
+    public boolean isWebhookAllowPrivate() {
+        return webhookAllowPrivate;
+    }
+
+    public void setWebhookAllowPrivate(boolean allowed) {
+        this.webhookAllowPrivate = allowed;
+    }
+
+    public String getDailySpendCap() {
+        return dailySpendCap;
+    }
+
+    public void setDailySpendCap(String dailySpendCap) {
+        this.dailySpendCap = dailySpendCap;
+    }
+
+    public String getWebhookUrl() {
+        return webhookUrl;
+    }
+
+    public void setWebhookUrl(String webhookUrl) {
+        this.webhookUrl = webhookUrl;
+    }
 }

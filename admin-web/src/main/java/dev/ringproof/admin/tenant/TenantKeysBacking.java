@@ -38,7 +38,8 @@ public class TenantKeysBacking {
 
     @ShowsRefusals(@Input(field = "mode", id = "issue:mode"))
     public void issue() {
-        issuedToken = apiKeys.issue(tenantId, label == null ? "" : label.strip(), mode).token();
+        issuedToken = apiKeys.issue(tenantId, label == null ? "" : label.strip(), mode)
+                .token();
         label = null;
     }
 
@@ -48,13 +49,39 @@ public class TenantKeysBacking {
         RefusalMessages.info("Revoked " + keyId + ": it stops working now.");
     }
 
-    public Tenant getTenant() { return tenants.find(tenantId); }
-    public List<ApiKey> getKeys() { return apiKeys.of(tenantId); }
-    public String getTenantId() { return tenantId; }
-    public void setTenantId(String tenantId) { this.tenantId = tenantId; }
-    public String getLabel() { return label; }
-    public void setLabel(String label) { this.label = label; }
-    public String getMode() { return mode; }
-    public void setMode(String mode) { this.mode = mode; }
-    public String getIssuedToken() { return issuedToken; }
+    public Tenant getTenant() {
+        return tenants.find(tenantId);
+    }
+
+    public List<ApiKey> getKeys() {
+        return apiKeys.of(tenantId);
+    }
+
+    public String getTenantId() {
+        return tenantId;
+    }
+
+    public void setTenantId(String tenantId) {
+        this.tenantId = tenantId;
+    }
+
+    public String getLabel() {
+        return label;
+    }
+
+    public void setLabel(String label) {
+        this.label = label;
+    }
+
+    public String getMode() {
+        return mode;
+    }
+
+    public void setMode(String mode) {
+        this.mode = mode;
+    }
+
+    public String getIssuedToken() {
+        return issuedToken;
+    }
 }

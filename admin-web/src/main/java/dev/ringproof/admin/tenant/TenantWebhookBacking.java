@@ -37,8 +37,16 @@ public class TenantWebhookBacking implements Serializable {
     static final int MAX_PAGE = 500;
 
     /** One attempt as the log shows it; {@code newestOfEvent} carries the event's replay button. */
-    public record Row(String eventId, String type, int attempt, Integer status, String error, long latencyMs,
-                      LocalDateTime attemptedAt, LocalDateTime nextAttemptAt, boolean newestOfEvent)
+    public record Row(
+            String eventId,
+            String type,
+            int attempt,
+            Integer status,
+            String error,
+            long latencyMs,
+            LocalDateTime attemptedAt,
+            LocalDateTime nextAttemptAt,
+            boolean newestOfEvent)
             implements Serializable {
 
         public boolean succeeded() {
@@ -59,6 +67,7 @@ public class TenantWebhookBacking implements Serializable {
     private int page;
     /** Read again when missing: a JPA entity is not written out with the view. */
     private transient Tenant tenant;
+
     private Webhook webhook;
     private List<Row> rows;
     private boolean older;
@@ -92,7 +101,10 @@ public class TenantWebhookBacking implements Serializable {
     public void replay() {
         newSecret = null;
         rows = null;
-        String eventId = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("event");
+        String eventId = FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getRequestParameterMap()
+                .get("event");
         if (!getWebhook().isActive()) {
             throw new Refusal(Refusal.Reason.INVALID_STATE, "Deliveries are stopped: re-enable the webhook first.");
         }
@@ -108,8 +120,16 @@ public class TenantWebhookBacking implements Serializable {
             rows = new ArrayList<>();
             for (var line : lines.subList(0, Math.min(PAGE_SIZE, lines.size()))) {
                 var d = line.delivery();
-                rows.add(new Row(d.eventId(), line.eventType(), d.attempt(), d.statusCode(), d.error(), d.latencyMs(),
-                        utc(d.attemptedAt()), utc(line.nextAttemptAt()), seen.add(d.eventId())));
+                rows.add(new Row(
+                        d.eventId(),
+                        line.eventType(),
+                        d.attempt(),
+                        d.statusCode(),
+                        d.error(),
+                        d.latencyMs(),
+                        utc(d.attemptedAt()),
+                        utc(line.nextAttemptAt()),
+                        seen.add(d.eventId())));
             }
         }
         return rows;
@@ -144,16 +164,32 @@ public class TenantWebhookBacking implements Serializable {
     }
 
     private static LocalDateTime utc(OffsetDateTime time) {
-        return time == null ? null : time.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime().withNano(0);
+        return time == null
+                ? null
+                : time.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime().withNano(0);
     }
 
-    public String getTenantId() { return tenantId; }
-    public void setTenantId(String tenantId) { this.tenantId = tenantId; }
-    public int getPageNumber() { return page; }
-    public String getPage() { return Integer.toString(page); }
+    public String getTenantId() {
+        return tenantId;
+    }
+
+    public void setTenantId(String tenantId) {
+        this.tenantId = tenantId;
+    }
+
+    public int getPageNumber() {
+        return page;
+    }
+
+    public String getPage() {
+        return Integer.toString(page);
+    }
     /** Anything but a small page number shows the first page. */
     public void setPage(String page) {
         this.page = page != null && page.matches("[0-9]{1,3}") ? Math.min(MAX_PAGE, Integer.parseInt(page)) : 0;
     }
-    public String getNewSecret() { return newSecret; }
+
+    public String getNewSecret() {
+        return newSecret;
+    }
 }

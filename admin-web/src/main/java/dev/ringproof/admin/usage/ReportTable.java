@@ -42,14 +42,34 @@ public final class ReportTable implements Serializable {
 
     /** The total amount per currency, such as "0.1660 EUR" (never a sum across currencies); "0" without lines. */
     public String totalAmount() {
-        return amounts.isEmpty() ? "0" : amounts.entrySet().stream()
-                .map(e -> e.getValue().toPlainString() + " " + e.getKey()).collect(Collectors.joining(" + "));
+        return amounts.isEmpty()
+                ? "0"
+                : amounts.entrySet().stream()
+                        .map(e -> e.getValue().toPlainString() + " " + e.getKey())
+                        .collect(Collectors.joining(" + "));
     }
 
-    public Period period() { return period; }
-    public List<UsageGroup> lines() { return lines; }
-    public long lineCount() { return lineCount; }
-    public boolean truncated() { return lineCount > lines.size(); }
-    public long attempts() { return attempts; }
-    public long approved() { return approved; }
+    public Period period() {
+        return period;
+    }
+
+    public List<UsageGroup> lines() {
+        return lines;
+    }
+
+    public long lineCount() {
+        return lineCount;
+    }
+
+    public boolean truncated() {
+        return lineCount > lines.size();
+    }
+
+    public long attempts() {
+        return attempts;
+    }
+
+    public long approved() {
+        return approved;
+    }
 }

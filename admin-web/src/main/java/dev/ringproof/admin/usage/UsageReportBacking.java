@@ -45,8 +45,11 @@ public class UsageReportBacking implements Serializable {
     private List<MonthlySummary> summaries;
 
     /** The view action of a bookmarked report (?from=…&to=…), and the Show button. */
-    @ShowsRefusals({@Input(field = "from", id = "report:from"), @Input(field = "to", id = "report:to"),
-            @Input(field = "month", id = "report:month")})
+    @ShowsRefusals({
+        @Input(field = "from", id = "report:from"),
+        @Input(field = "to", id = "report:to"),
+        @Input(field = "month", id = "report:month")
+    })
     public void show() {
         var period = checkedPeriod();
         var checkedMonth = UsageMonth.parse(month);
@@ -67,8 +70,8 @@ public class UsageReportBacking implements Serializable {
         external.responseReset();
         external.setResponseContentType("text/csv; charset=UTF-8");
         external.setResponseHeader("Cache-Control", "no-store");
-        external.setResponseHeader("Content-Disposition", "attachment; filename=\"usage-" + period.from() + "-"
-                + period.to() + ".csv\"");
+        external.setResponseHeader(
+                "Content-Disposition", "attachment; filename=\"usage-" + period.from() + "-" + period.to() + ".csv\"");
         reports.writeCsv(period, tenant(), external.getResponseOutputStream());
         faces.responseComplete();
     }
@@ -88,14 +91,43 @@ public class UsageReportBacking implements Serializable {
         return tenantId == null || tenantId.isBlank() ? null : tenantId;
     }
 
-    public ReportTable getTable() { return table; }
-    public List<MonthlySummary> getSummaries() { return summaries; }
-    public LocalDate getFrom() { return from; }
-    public void setFrom(LocalDate from) { this.from = from; }
-    public LocalDate getTo() { return to; }
-    public void setTo(LocalDate to) { this.to = to; }
-    public String getTenantId() { return tenantId; }
-    public void setTenantId(String tenantId) { this.tenantId = tenantId; }
-    public String getMonth() { return month; }
-    public void setMonth(String month) { this.month = month; }
+    public ReportTable getTable() {
+        return table;
+    }
+
+    public List<MonthlySummary> getSummaries() {
+        return summaries;
+    }
+
+    public LocalDate getFrom() {
+        return from;
+    }
+
+    public void setFrom(LocalDate from) {
+        this.from = from;
+    }
+
+    public LocalDate getTo() {
+        return to;
+    }
+
+    public void setTo(LocalDate to) {
+        this.to = to;
+    }
+
+    public String getTenantId() {
+        return tenantId;
+    }
+
+    public void setTenantId(String tenantId) {
+        this.tenantId = tenantId;
+    }
+
+    public String getMonth() {
+        return month;
+    }
+
+    public void setMonth(String month) {
+        this.month = month;
+    }
 }

@@ -45,14 +45,18 @@ public class EditUserBacking {
         roles = user.roles().stream().map(Role::wireName).sorted().collect(Collectors.toCollection(ArrayList::new));
     }
 
-    @ShowsRefusals({@Input(field = "password", id = "user:password"), @Input(field = "roles", id = "user:roles"),
-            @Input(field = "repeated_password", id = "user:repeat")})
+    @ShowsRefusals({
+        @Input(field = "password", id = "user:password"),
+        @Input(field = "roles", id = "user:roles"),
+        @Input(field = "repeated_password", id = "user:repeat")
+    })
     public void save() {
         String newPassword = password == null || password.isEmpty() ? null : password;
         if (newPassword != null && !newPassword.equals(repeatedPassword)) {
             throw Refusal.invalid("repeated_password", "the two new passwords differ.");
         }
-        Set<Role> picked = roles.stream().map(r -> Role.fromWireName(r).orElseThrow())
+        Set<Role> picked = roles.stream()
+                .map(r -> Role.fromWireName(r).orElseThrow())
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
         boolean rolesChanged = !picked.equals(getUser().roles());
         if (newPassword == null && !rolesChanged) {
@@ -83,12 +87,35 @@ public class EditUserBacking {
         return account.roles().stream().map(Role::wireName).sorted().collect(Collectors.joining(", "));
     }
 
-    public String getUsername() { return username; }
-    public void setUsername(String username) { this.username = username; }
-    public String getPassword() { return password; }
-    public void setPassword(String password) { this.password = password; }
-    public String getRepeatedPassword() { return repeatedPassword; }
-    public void setRepeatedPassword(String repeatedPassword) { this.repeatedPassword = repeatedPassword; }
-    public List<String> getRoles() { return roles; }
-    public void setRoles(List<String> roles) { this.roles = roles; }
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getRepeatedPassword() {
+        return repeatedPassword;
+    }
+
+    public void setRepeatedPassword(String repeatedPassword) {
+        this.repeatedPassword = repeatedPassword;
+    }
+
+    public List<String> getRoles() {
+        return roles;
+    }
+
+    public void setRoles(List<String> roles) {
+        this.roles = roles;
+    }
 }

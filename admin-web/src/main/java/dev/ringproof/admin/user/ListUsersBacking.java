@@ -27,10 +27,14 @@ public class ListUsersBacking {
     private String password;
     private List<String> roles = new ArrayList<>();
 
-    @ShowsRefusals({@Input(field = "username", id = "create:username"),
-            @Input(field = "password", id = "create:password"), @Input(field = "roles", id = "create:roles")})
+    @ShowsRefusals({
+        @Input(field = "username", id = "create:username"),
+        @Input(field = "password", id = "create:password"),
+        @Input(field = "roles", id = "create:roles")
+    })
     public void create() {
-        Set<Role> picked = roles.stream().map(r -> Role.fromWireName(r).orElseThrow())
+        Set<Role> picked = roles.stream()
+                .map(r -> Role.fromWireName(r).orElseThrow())
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
         users.register(username, password, picked);
         RefusalMessages.info("Created " + username + ".");
@@ -53,11 +57,31 @@ public class ListUsersBacking {
         return user.roles().stream().map(Role::wireName).sorted().collect(Collectors.joining(", "));
     }
 
-    public List<ConsoleUser> getUsers() { return users.all(); }
-    public String getUsername() { return username; }
-    public void setUsername(String username) { this.username = username; }
-    public String getPassword() { return password; }
-    public void setPassword(String password) { this.password = password; }
-    public List<String> getRoles() { return roles; }
-    public void setRoles(List<String> roles) { this.roles = roles; }
+    public List<ConsoleUser> getUsers() {
+        return users.all();
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public List<String> getRoles() {
+        return roles;
+    }
+
+    public void setRoles(List<String> roles) {
+        this.roles = roles;
+    }
 }

@@ -25,12 +25,25 @@ public class ListVerificationsBacking implements Serializable {
     static final int MAX_ROWS = 200;
 
     /** A row as the list shows it: the phone already masked, nothing else of the verification kept. */
-    public record Row(String id, String tenantId, String phone, String country, String status, String channel,
-                      OffsetDateTime createdAt) implements Serializable {
+    public record Row(
+            String id,
+            String tenantId,
+            String phone,
+            String country,
+            String status,
+            String channel,
+            OffsetDateTime createdAt)
+            implements Serializable {
 
         static Row of(Verification v) {
-            return new Row(v.id(), v.tenantId(), PhoneNumbers.mask(v.phone()), v.country(), v.status().wireName(),
-                    v.currentAttempt().map(a -> a.channel().wireName()).orElse(""), v.createdAt());
+            return new Row(
+                    v.id(),
+                    v.tenantId(),
+                    PhoneNumbers.mask(v.phone()),
+                    v.country(),
+                    v.status().wireName(),
+                    v.currentAttempt().map(a -> a.channel().wireName()).orElse(""),
+                    v.createdAt());
         }
     }
 
@@ -47,8 +60,11 @@ public class ListVerificationsBacking implements Serializable {
     private LocalDate to;
     private List<Row> rows;
 
-    @ShowsRefusals({@Input(field = "phone", id = "search:phone"), @Input(field = "status", id = "search:status"),
-            @Input(field = "to", id = "search:to")})
+    @ShowsRefusals({
+        @Input(field = "phone", id = "search:phone"),
+        @Input(field = "status", id = "search:status"),
+        @Input(field = "to", id = "search:to")
+    })
     public void search() {
         rows = found();
     }
@@ -63,18 +79,51 @@ public class ListVerificationsBacking implements Serializable {
 
     private List<Row> found() {
         return history.search(new Criteria(tenantId, phone, status, from, to), 0, MAX_ROWS).stream()
-                .map(Row::of).toList();
+                .map(Row::of)
+                .toList();
     }
 
-    public List<Tenant> getTenants() { return tenants.search("", 0, 1000); }
-    public String getTenantId() { return tenantId; }
-    public void setTenantId(String tenantId) { this.tenantId = tenantId; }
-    public String getPhone() { return phone; }
-    public void setPhone(String phone) { this.phone = phone; }
-    public String getStatus() { return status; }
-    public void setStatus(String status) { this.status = status; }
-    public LocalDate getFrom() { return from; }
-    public void setFrom(LocalDate from) { this.from = from; }
-    public LocalDate getTo() { return to; }
-    public void setTo(LocalDate to) { this.to = to; }
+    public List<Tenant> getTenants() {
+        return tenants.search("", 0, 1000);
+    }
+
+    public String getTenantId() {
+        return tenantId;
+    }
+
+    public void setTenantId(String tenantId) {
+        this.tenantId = tenantId;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public LocalDate getFrom() {
+        return from;
+    }
+
+    public void setFrom(LocalDate from) {
+        this.from = from;
+    }
+
+    public LocalDate getTo() {
+        return to;
+    }
+
+    public void setTo(LocalDate to) {
+        this.to = to;
+    }
 }

@@ -44,6 +44,11 @@ public class ViewVerificationBacking {
         return attempt.cliPrefix() == null ? "" : attempt.cliPrefix() + "X".repeat(attempt.codeLength());
     }
 
-    public String getId() { return id; }
-    public void setId(String id) { this.id = id; }
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
 }

@@ -19,15 +19,20 @@ class ConsoleArchitectureTest {
 
     @Test
     void theConsoleKnowsNotTheApi() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.ringproof.api..", "dev.ringproof.root..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.ringproof.api..", "dev.ringproof.root..")
                 .because("nothing depends on a WAR")
                 .check(CONSOLE);
     }
 
     @Test
     void theConsoleCallsTheCoreNotTelephony() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.ringproof.telephony..",
-                        "dev.ringproof.routing..", "dev.ringproof.sealing..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.ringproof.telephony..", "dev.ringproof.routing..", "dev.ringproof.sealing..")
                 .because("the WARs depend on verification-core only")
                 .check(CONSOLE);
     }

@@ -34,7 +34,8 @@ class SessionGuardTest {
         assertThat(SessionGuard.verdict(mustChange, 0, "/tenants/list.xhtml")).isEqualTo(Verdict.SET_PASSWORD_FIRST);
         assertThat(SessionGuard.verdict(mustChange, 0, "/")).isEqualTo(Verdict.SET_PASSWORD_FIRST);
         assertThat(SessionGuard.verdict(mustChange, 0, "/account/index.xhtml")).isEqualTo(Verdict.PASS);
-        assertThat(SessionGuard.verdict(mustChange, 0, "/jakarta.faces.resource/theme.css.xhtml")).isEqualTo(Verdict.PASS);
+        assertThat(SessionGuard.verdict(mustChange, 0, "/jakarta.faces.resource/theme.css.xhtml"))
+                .isEqualTo(Verdict.PASS);
         assertThat(SessionGuard.verdict(mustChange, 1, "/account/index.xhtml")).isEqualTo(Verdict.SIGN_OUT);
     }
 }

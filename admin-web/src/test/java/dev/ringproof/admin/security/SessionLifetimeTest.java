@@ -15,8 +15,10 @@ class SessionLifetimeTest {
         long created = 1_000_000;
         assertThat(lifetime.over(created, null, created + 14 * MINUTE)).isFalse();
         assertThat(lifetime.over(created, null, created + 16 * MINUTE)).isTrue();
-        assertThat(lifetime.over(created, created + 10 * MINUTE, created + 24 * MINUTE)).isFalse();
-        assertThat(lifetime.over(created, created + 10 * MINUTE, created + 26 * MINUTE)).isTrue();
+        assertThat(lifetime.over(created, created + 10 * MINUTE, created + 24 * MINUTE))
+                .isFalse();
+        assertThat(lifetime.over(created, created + 10 * MINUTE, created + 26 * MINUTE))
+                .isTrue();
     }
 
     @Test
@@ -32,7 +34,8 @@ class SessionLifetimeTest {
         assertThat(SessionLifetime.isBackgroundPoll("dashboard:traffic-poll")).isTrue();
         assertThat(SessionLifetime.isBackgroundPoll("traffic-poll")).isTrue();
         assertThat(SessionLifetime.isBackgroundPoll("dashboard:save")).isFalse();
-        assertThat(SessionLifetime.isBackgroundPoll("dashboard:not-traffic-poll")).isFalse();
+        assertThat(SessionLifetime.isBackgroundPoll("dashboard:not-traffic-poll"))
+                .isFalse();
         assertThat(SessionLifetime.isBackgroundPoll(null)).isFalse();
     }
 }

@@ -29,11 +29,15 @@ public class ApiKeysResource {
     @Inject
     ApiKeys apiKeys;
 
-    public record ApiKeyResponse(String id, String label, String mode, String key, String createdAt,
-                                 String revokedAt) {
+    public record ApiKeyResponse(String id, String label, String mode, String key, String createdAt, String revokedAt) {
 
         static ApiKeyResponse of(ApiKey key, String token) {
-            return new ApiKeyResponse(key.id(), key.label(), key.mode(), token, Times.rfc3339(key.createdAt()),
+            return new ApiKeyResponse(
+                    key.id(),
+                    key.label(),
+                    key.mode(),
+                    token,
+                    Times.rfc3339(key.createdAt()),
                     Times.rfc3339(key.revokedAt()));
         }
     }
@@ -46,9 +50,11 @@ public class ApiKeysResource {
         String mode = fields.requiredString("mode", 8);
         fields.requireValid();
         var issued = apiKeys.issue(tenant, label, mode);
-        return Response.created(URI.create("/api/admin/v1/tenants/" + tenant + "/api-keys/" + issued.key().id()))
+        return Response.created(URI.create("/api/admin/v1/tenants/" + tenant + "/api-keys/"
+                        + issued.key().id()))
                 .header("Cache-Control", "no-store")
-                .entity(ApiKeyResponse.of(issued.key(), issued.token())).build();
+                .entity(ApiKeyResponse.of(issued.key(), issued.token()))
+                .build();
     }
 
     @GET

@@ -7,8 +7,7 @@ final class Paging {
 
     static final int MAX_LIMIT = 500;
 
-    private Paging() {
-    }
+    private Paging() {}
 
     static int offset(String offset) {
         return number("offset", offset, 0, Integer.MAX_VALUE);

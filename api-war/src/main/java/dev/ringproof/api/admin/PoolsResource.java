@@ -3,9 +3,9 @@ package dev.ringproof.api.admin;
 import dev.ringproof.api.json.Fields;
 import dev.ringproof.api.security.ApiRoles;
 import dev.ringproof.api.security.Callers;
+import dev.ringproof.numberpool.boundary.NumberPools;
 import dev.ringproof.numberpool.boundary.NumberPools.NumberRange;
 import dev.ringproof.numberpool.boundary.NumberPools.PoolView;
-import dev.ringproof.numberpool.boundary.NumberPools;
 import dev.ringproof.numberpool.control.NumbersCsv;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -44,22 +44,20 @@ public class PoolsResource {
      * N-digit code only while its whole block of 10^N is in the country's enabled pools;
      * {@code usable_numbers}: how many can carry the default 4 digits. Both 0 while the pool is disabled.
      */
-    public record PoolResponse(String id, String name, String country, boolean enabled, long size, int codeDigits,
-                               long usableNumbers) {
+    public record PoolResponse(
+            String id, String name, String country, boolean enabled, long size, int codeDigits, long usableNumbers) {
 
         static PoolResponse of(PoolView view) {
             var p = view.pool();
-            return new PoolResponse(p.id(), p.name(), p.country(), p.isEnabled(), view.size(), view.codeDigits(),
-                    view.usableNumbers());
+            return new PoolResponse(
+                    p.id(), p.name(), p.country(), p.isEnabled(), view.size(), view.codeDigits(), view.usableNumbers());
         }
     }
 
-    public record RangeResponse(String from, String to, long size) {
-    }
+    public record RangeResponse(String from, String to, long size) {}
 
-    public record NumbersPage(String poolId, long size, long totalRanges, int offset, int limit,
-                              List<RangeResponse> ranges) {
-    }
+    public record NumbersPage(
+            String poolId, long size, long totalRanges, int offset, int limit, List<RangeResponse> ranges) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -71,7 +69,8 @@ public class PoolsResource {
         fields.requireValid();
         var view = pools.create(name, country, enabled);
         return Response.created(URI.create("/api/admin/v1/pools/" + view.pool().id()))
-                .entity(PoolResponse.of(view)).build();
+                .entity(PoolResponse.of(view))
+                .build();
     }
 
     @GET
@@ -109,7 +108,8 @@ public class PoolsResource {
     public PoolResponse addNumbers(@PathParam("id") String id, JsonObject body) {
         var fields = Fields.of(body, "numbers", "ranges");
         List<NumberRange> ranges = new ArrayList<>();
-        fields.optionalStringList("numbers", MAX_ITEMS, 32).orElse(List.of())
+        fields.optionalStringList("numbers", MAX_ITEMS, 32)
+                .orElse(List.of())
                 .forEach(n -> ranges.add(new NumberRange(n, n)));
         JsonValue given = body == null ? null : body.get("ranges");
         if (given != null && given.getValueType() != JsonValue.ValueType.NULL) {
@@ -128,14 +128,16 @@ public class PoolsResource {
 
     @GET
     @Path("{id}/numbers")
-    public NumbersPage numbers(@PathParam("id") String id,
-                               @QueryParam("offset") @DefaultValue("0") String offset,
-                               @QueryParam("limit") @DefaultValue("100") String limit) {
+    public NumbersPage numbers(
+            @PathParam("id") String id,
+            @QueryParam("offset") @DefaultValue("0") String offset,
+            @QueryParam("limit") @DefaultValue("100") String limit) {
         int from = Paging.offset(offset);
         int size = Paging.limit(limit);
         var view = pools.find(id);
         var ranges = pools.ranges(id, from, size).stream()
-                .map(r -> new RangeResponse(r.first(), r.last(), r.size())).toList();
+                .map(r -> new RangeResponse(r.first(), r.last(), r.size()))
+                .toList();
         return new NumbersPage(id, view.size(), pools.rangeCount(id), from, size, ranges);
     }
 

@@ -27,11 +27,16 @@ public class PricesResource {
     Prices prices;
 
     /** A price as the API shows it: {@code unit_price} a decimal string with 4 decimals. */
-    public record PriceResponse(String id, String channel, String country, String unitPrice, String currency,
-                                String validFrom) {
+    public record PriceResponse(
+            String id, String channel, String country, String unitPrice, String currency, String validFrom) {
 
         static PriceResponse of(Price p) {
-            return new PriceResponse(p.id(), p.channel(), p.country(), p.unitPrice().toPlainString(), p.currency(),
+            return new PriceResponse(
+                    p.id(),
+                    p.channel(),
+                    p.country(),
+                    p.unitPrice().toPlainString(),
+                    p.currency(),
                     Times.rfc3339(p.validFrom()));
         }
     }
@@ -46,7 +51,9 @@ public class PricesResource {
         String currency = fields.requiredString("currency", 3);
         fields.requireValid();
         var price = prices.set(channel, country, unitPrice, currency);
-        return Response.status(Response.Status.CREATED).entity(PriceResponse.of(price)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(PriceResponse.of(price))
+                .build();
     }
 
     @GET

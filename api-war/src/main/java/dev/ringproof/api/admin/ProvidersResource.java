@@ -23,14 +23,19 @@ public class ProvidersResource {
     @Inject
     CarrierProviders providers;
 
-    public record ProviderResponse(String name, String circuit, String openUntil, int recentSends, double errorRate,
-                                   int failuresInARow) {
-    }
+    public record ProviderResponse(
+            String name, String circuit, String openUntil, int recentSends, double errorRate, int failuresInARow) {}
 
     @GET
     public List<ProviderResponse> list() {
-        return providers.states().stream().map(p -> new ProviderResponse(p.name(), p.circuit(),
-                p.openUntil() == null ? null : Times.rfc3339(p.openUntil()), p.recentSends(), p.errorRate(),
-                p.failuresInARow())).toList();
+        return providers.states().stream()
+                .map(p -> new ProviderResponse(
+                        p.name(),
+                        p.circuit(),
+                        p.openUntil() == null ? null : Times.rfc3339(p.openUntil()),
+                        p.recentSends(),
+                        p.errorRate(),
+                        p.failuresInARow()))
+                .toList();
     }
 }

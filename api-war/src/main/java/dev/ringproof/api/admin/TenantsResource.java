@@ -57,25 +57,31 @@ public class TenantsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonObject body) {
         var saved = tenants.create(read(body));
-        return Response.created(URI.create("/api/admin/v1/tenants/" + saved.tenant().id()))
+        return Response.created(
+                        URI.create("/api/admin/v1/tenants/" + saved.tenant().id()))
                 .header("Cache-Control", "no-store")
-                .entity(TenantResponse.of(saved.tenant(), saved.webhook(), saved.newWebhookSecret())).build();
+                .entity(TenantResponse.of(saved.tenant(), saved.webhook(), saved.newWebhookSecret()))
+                .build();
     }
 
     @GET
-    public List<TenantResponse> list(@QueryParam("q") String query,
-                                     @QueryParam("offset") @DefaultValue("0") String offset,
-                                     @QueryParam("limit") @DefaultValue("100") String limit) {
+    public List<TenantResponse> list(
+            @QueryParam("q") String query,
+            @QueryParam("offset") @DefaultValue("0") String offset,
+            @QueryParam("limit") @DefaultValue("100") String limit) {
         var found = tenants.search(query, Paging.offset(offset), Paging.limit(limit));
         var hooks = webhooks.of(found.stream().map(t -> t.id()).toList());
-        return found.stream().map(t -> TenantResponse.of(t, hooks.getOrDefault(t.id(), Webhook.NONE), null)).toList();
+        return found.stream()
+                .map(t -> TenantResponse.of(t, hooks.getOrDefault(t.id(), Webhook.NONE), null))
+                .toList();
     }
 
     @GET
     @Path("{id}")
     public TenantResponse find(@PathParam("id") String id) {
         var tenant = tenants.find(id);
-        return TenantResponse.of(tenant, webhooks.of(id), null).spentToday(usage.spentOn(tenant.id(), LocalDate.now(clock)));
+        return TenantResponse.of(tenant, webhooks.of(id), null)
+                .spentToday(usage.spentOn(tenant.id(), LocalDate.now(clock)));
     }
 
     @PATCH
@@ -93,7 +99,8 @@ public class TenantsResource {
         };
         // a new webhook_url brings a new secret: this answer may carry it
         return Response.ok(TenantResponse.of(tenant, saved.webhook(), saved.newWebhookSecret()))
-                .header("Cache-Control", "no-store").build();
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     /** Suspends: keys stop working at once, the data stays. */
@@ -127,23 +134,43 @@ public class TenantsResource {
     }
 
     private static TenantChanges read(JsonObject body) {
-        var fields = Fields.of(body, "name", "workflow", "fallback_after_seconds", "code_length", "otp_length",
-                "max_checks", "ttl_seconds", "allowed_countries", "webhook_url", "webhook_allow_private",
+        var fields = Fields.of(
+                body,
+                "name",
+                "workflow",
+                "fallback_after_seconds",
+                "code_length",
+                "otp_length",
+                "max_checks",
+                "ttl_seconds",
+                "allowed_countries",
+                "webhook_url",
+                "webhook_allow_private",
                 "daily_spend_cap");
         // a member left out is null: that setting stays as it is; a JSON null removes the webhook or the cap
         var changes = TenantChanges.none()
                 .renamed(fields.optionalString("name", 200).orElse(null))
-                .withWorkflow(fields.optionalStringList("workflow", 3, 16).orElse(null),
-                        fields.optionalIntMap("fallback_after_seconds", CHANNELS, 1, 3600).orElse(null))
-                .withCodeLengths(fields.optionalInt("code_length", 4, 6).orElse(null),
+                .withWorkflow(
+                        fields.optionalStringList("workflow", 3, 16).orElse(null),
+                        fields.optionalIntMap("fallback_after_seconds", CHANNELS, 1, 3600)
+                                .orElse(null))
+                .withCodeLengths(
+                        fields.optionalInt("code_length", 4, 6).orElse(null),
                         fields.optionalInt("otp_length", 4, 10).orElse(null))
-                .withLimits(fields.optionalInt("max_checks", 1, 10).orElse(null),
+                .withLimits(
+                        fields.optionalInt("max_checks", 1, 10).orElse(null),
                         fields.optionalInt("ttl_seconds", 30, 86400).orElse(null))
-                .withAllowedCountries(fields.optionalStringList("allowed_countries", 250, 2).orElse(null))
-                .withWebhook(isNull(body, "webhook_url") ? "" : fields.optionalString("webhook_url", 2048).orElse(null),
+                .withAllowedCountries(
+                        fields.optionalStringList("allowed_countries", 250, 2).orElse(null))
+                .withWebhook(
+                        isNull(body, "webhook_url")
+                                ? ""
+                                : fields.optionalString("webhook_url", 2048).orElse(null),
                         fields.optionalBoolean("webhook_allow_private").orElse(null))
-                .withDailySpendCap(isNull(body, "daily_spend_cap")
-                        ? "" : fields.optionalString("daily_spend_cap", 20).orElse(null));
+                .withDailySpendCap(
+                        isNull(body, "daily_spend_cap")
+                                ? ""
+                                : fields.optionalString("daily_spend_cap", 20).orElse(null));
         fields.requireValid();
         return changes;
     }

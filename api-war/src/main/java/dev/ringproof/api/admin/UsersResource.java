@@ -40,8 +40,11 @@ public class UsersResource {
     public record UserResponse(String username, List<String> roles, boolean enabled, String createdAt) {
 
         static UserResponse of(ConsoleUser user) {
-            return new UserResponse(user.username(), user.roles().stream().sorted().map(Role::wireName).toList(),
-                    user.isEnabled(), Times.rfc3339(user.createdAt()));
+            return new UserResponse(
+                    user.username(),
+                    user.roles().stream().sorted().map(Role::wireName).toList(),
+                    user.isEnabled(),
+                    Times.rfc3339(user.createdAt()));
         }
     }
 
@@ -58,7 +61,8 @@ public class UsersResource {
         fields.requireValid();
         var user = users.register(username, password, roles);
         return Response.created(URI.create("/api/admin/v1/users/" + user.username()))
-                .entity(UserResponse.of(user)).build();
+                .entity(UserResponse.of(user))
+                .build();
     }
 
     @GET
@@ -88,8 +92,8 @@ public class UsersResource {
     private static Set<Role> roles(Fields fields) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String name : fields.optionalStringList("roles", 2, 16).orElse(List.of())) {
-            Role.fromWireName(name).ifPresentOrElse(roles::add,
-                    () -> fields.problem("roles", "holds admin and/or billing"));
+            Role.fromWireName(name)
+                    .ifPresentOrElse(roles::add, () -> fields.problem("roles", "holds admin and/or billing"));
         }
         return roles;
     }

@@ -30,26 +30,27 @@ public class WebhooksResource {
     @Inject
     WebhookDeliveries deliveries;
 
-    public record DeliveryResponse(String eventId, int attempt, Integer statusCode, String error, long latencyMs,
-                                   String attemptedAt) {
+    public record DeliveryResponse(
+            String eventId, int attempt, Integer statusCode, String error, long latencyMs, String attemptedAt) {
 
         static DeliveryResponse of(WebhookDelivery d) {
-            return new DeliveryResponse(d.eventId(), d.attempt(), d.statusCode(), d.error(), d.latencyMs(),
-                    Times.rfc3339(d.attemptedAt()));
+            return new DeliveryResponse(
+                    d.eventId(), d.attempt(), d.statusCode(), d.error(), d.latencyMs(), Times.rfc3339(d.attemptedAt()));
         }
     }
 
-    public record SecretResponse(String webhookSecret) {
-    }
+    public record SecretResponse(String webhookSecret) {}
 
     @GET
     @Path("deliveries")
-    public List<DeliveryResponse> deliveries(@PathParam("id") String tenant,
-                                             @QueryParam("offset") @DefaultValue("0") String offset,
-                                             @QueryParam("limit") @DefaultValue("100") String limit) {
+    public List<DeliveryResponse> deliveries(
+            @PathParam("id") String tenant,
+            @QueryParam("offset") @DefaultValue("0") String offset,
+            @QueryParam("limit") @DefaultValue("100") String limit) {
         tenants.find(tenant);
         return deliveries.of(tenant, Paging.offset(offset), Paging.limit(limit)).stream()
-                .map(DeliveryResponse::of).toList();
+                .map(DeliveryResponse::of)
+                .toList();
     }
 
     /** A new secret, shown once; the old one keeps signing for 24 hours (both signatures are sent). */
@@ -57,6 +58,7 @@ public class WebhooksResource {
     @Path("secret")
     public Response rotate(@PathParam("id") String tenant) {
         return Response.ok(new SecretResponse(tenants.rotateWebhookSecret(tenant)))
-                .header("Cache-Control", "no-store").build();
+                .header("Cache-Control", "no-store")
+                .build();
     }
 }

@@ -10,8 +10,7 @@ import java.math.BigDecimal;
  */
 public final class SummaryJson {
 
-    private SummaryJson() {
-    }
+    private SummaryJson() {}
 
     /** Writes the summary's members into the object the generator is in. */
     public static void members(JsonGenerator json, MonthlySummary s) {

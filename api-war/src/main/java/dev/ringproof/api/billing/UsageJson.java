@@ -19,11 +19,9 @@ final class UsageJson {
     /** Json.create… looks the provider up with a ServiceLoader on every call: slow on Payara's class loaders. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    private UsageJson() {
-    }
+    private UsageJson() {}
 
-    static void write(OutputStream out, Period period, String billingCurrency,
-                      Consumer<Consumer<UsageGroup>> source) {
+    static void write(OutputStream out, Period period, String billingCurrency, Consumer<Consumer<UsageGroup>> source) {
         var totals = new Totals();
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject()
@@ -58,11 +56,13 @@ final class UsageJson {
     static void writeTotals(JsonGenerator json, Totals totals, String billingCurrency) {
         var single = totals.singleCurrency(billingCurrency);
         if (single.isPresent()) {
-            json.write("currency", single.get()).write("total_amount", totals.amount(single.get()).toPlainString());
+            json.write("currency", single.get())
+                    .write("total_amount", totals.amount(single.get()).toPlainString());
             return;
         }
         json.writeStartObject("totals");
-        totals.byCurrency().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+        totals.byCurrency().entrySet().stream()
+                .sorted(java.util.Map.Entry.comparingByKey())
                 .forEach(e -> json.write(e.getKey(), e.getValue().toPlainString()));
         json.writeEnd();
     }

@@ -28,23 +28,24 @@ public class UsageResource {
 
     @GET
     @Produces(CSV + ";qs=0.9")
-    public Response csv(@QueryParam("from") String from, @QueryParam("to") String to,
-                        @QueryParam("tenant") String tenant) {
+    public Response csv(
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("tenant") String tenant) {
         var period = checked(from, to, tenant);
         StreamingOutput body = out -> reports.writeCsv(period, tenant, out);
         return Response.ok(body, CSV + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"usage-" + period.from() + "-"
-                        + period.to() + ".csv\"")
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"usage-" + period.from() + "-" + period.to() + ".csv\"")
                 .build();
     }
 
     @GET
     @Produces("application/json;qs=1")
-    public Response json(@QueryParam("from") String from, @QueryParam("to") String to,
-                         @QueryParam("tenant") String tenant) {
+    public Response json(
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("tenant") String tenant) {
         var period = checked(from, to, tenant);
-        StreamingOutput body = out -> UsageJson.write(out, period, reports.billingCurrency(),
-                sink -> reports.forEachGroup(period, tenant, sink));
+        StreamingOutput body = out -> UsageJson.write(
+                out, period, reports.billingCurrency(), sink -> reports.forEachGroup(period, tenant, sink));
         return Response.ok(body, "application/json").build();
     }
 

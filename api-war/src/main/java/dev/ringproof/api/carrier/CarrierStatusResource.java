@@ -31,9 +31,10 @@ public class CarrierStatusResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response report(@PathParam("provider") String provider,
-                           @HeaderParam("X-Twilio-Signature") String signature,
-                           MultivaluedMap<String, String> form) {
+    public Response report(
+            @PathParam("provider") String provider,
+            @HeaderParam("X-Twilio-Signature") String signature,
+            MultivaluedMap<String, String> form) {
         if (!provider.matches("[a-z0-9_-]{1,32}") || form.size() > MAX_PARAMS) {
             throw Refusal.notFound("carrier");
         }

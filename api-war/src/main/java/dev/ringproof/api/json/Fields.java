@@ -26,7 +26,9 @@ public final class Fields {
 
     private Fields(JsonObject json, Set<String> allowed) {
         this.json = json == null ? JsonValue.EMPTY_JSON_OBJECT : json;
-        this.json.keySet().stream().filter(k -> !allowed.contains(k)).sorted()
+        this.json.keySet().stream()
+                .filter(k -> !allowed.contains(k))
+                .sorted()
                 .forEach(k -> problems.add(new FieldProblem(printable(k), "unknown field")));
     }
 
@@ -63,7 +65,8 @@ public final class Fields {
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return Optional.empty();
         }
-        if (!(value instanceof JsonNumber number) || !number.isIntegral()
+        if (!(value instanceof JsonNumber number)
+                || !number.isIntegral()
                 || number.bigDecimalValue().compareTo(java.math.BigDecimal.valueOf(min)) < 0
                 || number.bigDecimalValue().compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
             problems.add(new FieldProblem(name, "must be a whole number from " + min + " to " + max));
@@ -154,8 +157,10 @@ public final class Fields {
     }
 
     private static String printable(String name) {
-        String cleaned = name.codePoints().filter(c -> !isInvisibleControl(c))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String cleaned = name.codePoints()
+                .filter(c -> !isInvisibleControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         return cleaned.length() > 64 ? cleaned.substring(0, 64) + "…" : cleaned;
     }
 }

@@ -43,8 +43,8 @@ public class JsonBodyReader implements MessageBodyReader<JsonObject> {
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
-    private static final JsonParserFactory PARSERS = Json.createParserFactory(
-            Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE, "org.eclipse.parsson.rejectDuplicateKeys", true));
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of(
+            JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE, "org.eclipse.parsson.rejectDuplicateKeys", true));
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -52,18 +52,24 @@ public class JsonBodyReader implements MessageBodyReader<JsonObject> {
     }
 
     @Override
-    public JsonObject readFrom(Class<JsonObject> type, Type genericType, Annotation[] annotations,
-                               MediaType mediaType, MultivaluedMap<String, String> headers, InputStream body)
+    public JsonObject readFrom(
+            Class<JsonObject> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, String> headers,
+            InputStream body)
             throws IOException {
         byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
         if (bytes.length > MAX_BODY_BYTES) {
             throw problem(Problem.of(ErrorCode.PAYLOAD_TOO_LARGE, "Request bodies may be at most 64 KiB."));
         }
-        var decoder = StandardCharsets.UTF_8.newDecoder()
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (var parser = PARSERS.createParser(new InputStreamReader(
-                new java.io.ByteArrayInputStream(bytes), decoder))) {
+        try (var parser =
+                PARSERS.createParser(new InputStreamReader(new java.io.ByteArrayInputStream(bytes), decoder))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw invalid("The body must be one JSON object.");
             }
@@ -80,9 +86,10 @@ public class JsonBodyReader implements MessageBodyReader<JsonObject> {
         } catch (JsonParsingException e) {
             throw invalid("The body is not valid JSON.");
         } catch (JsonException | IllegalStateException | ClassCastException e) {
-            throw invalid(e.getCause() instanceof CharacterCodingException
-                    ? "The body is not valid UTF-8."
-                    : "The body must be one JSON object without duplicate keys.");
+            throw invalid(
+                    e.getCause() instanceof CharacterCodingException
+                            ? "The body is not valid UTF-8."
+                            : "The body must be one JSON object without duplicate keys.");
         } catch (RuntimeException e) {
             // Parsson signals nesting beyond its limit (1000) with a bare RuntimeException
             throw invalid("The body is nested too deeply.");

@@ -31,15 +31,22 @@ public class ContainerErrorPage extends HttpServlet {
         response.setStatus(status);
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JSON.createObjectBuilder()
-                .add("type", "about:blank").add("title", error.title()).add("status", status)
-                .add("detail", detail).add("code", error.wireName())
-                .build().toString());
+        response.getWriter()
+                .write(JSON.createObjectBuilder()
+                        .add("type", "about:blank")
+                        .add("title", error.title())
+                        .add("status", status)
+                        .add("detail", detail)
+                        .add("code", error.wireName())
+                        .build()
+                        .toString());
     }
 
     /** The first error code of that status; a status the API does not use becomes internal_error or invalid_request. */
     static ErrorCode forStatus(int status) {
-        return Arrays.stream(ErrorCode.values()).filter(code -> code.status() == status).findFirst()
+        return Arrays.stream(ErrorCode.values())
+                .filter(code -> code.status() == status)
+                .findFirst()
                 .orElse(status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.INVALID_REQUEST);
     }
 }

@@ -23,19 +23,22 @@ final class DatabaseOutage {
     /** PostgreSQL's admin_shutdown, crash_shutdown and cannot_connect_now. */
     private static final Set<String> SHUTDOWN_STATES = Set.of("57P01", "57P02", "57P03");
 
-    private DatabaseOutage() {
-    }
+    private DatabaseOutage() {}
 
     static boolean causes(Throwable failure) {
         int depth = 0;
         for (Throwable cause = failure; cause != null && depth < 32; cause = next(cause), depth++) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof SQLRecoverableException || cause instanceof ResourceException
-                    || cause instanceof SocketException || cause instanceof SystemException
+            if (cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SQLRecoverableException
+                    || cause instanceof ResourceException
+                    || cause instanceof SocketException
+                    || cause instanceof SystemException
                     || cause instanceof XAException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || SHUTDOWN_STATES.contains(sql.getSQLState()))) {
                 return true;
             }

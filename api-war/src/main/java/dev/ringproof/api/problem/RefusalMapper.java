@@ -35,7 +35,8 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
         var code = ErrorCode.valueOf(refusal.reason().name());
         if (!refusal.fieldProblems().isEmpty()) {
             return Problem.invalid(refusal.fieldProblems().stream()
-                    .map(p -> new Problem.FieldError(p.field(), p.message())).toList());
+                    .map(p -> new Problem.FieldError(p.field(), p.message()))
+                    .toList());
         }
         return Problem.of(code, refusal.getMessage());
     }

@@ -24,10 +24,13 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
         if (DatabaseOutage.causes(e)) {
             LOG.warning(() -> "Database unavailable, answered 503: " + e);
             return Problem.of(ErrorCode.CHANNEL_UNAVAILABLE, "The service is briefly unavailable; retry shortly.")
-                    .toResponseBuilder().header("Retry-After", RETRY_AFTER_SECONDS).build();
+                    .toResponseBuilder()
+                    .header("Retry-After", RETRY_AFTER_SECONDS)
+                    .build();
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, e);
-        return Problem.of(ErrorCode.INTERNAL_ERROR, "Incident " + incident + " was logged.").toResponse();
+        return Problem.of(ErrorCode.INTERNAL_ERROR, "Incident " + incident + " was logged.")
+                .toResponse();
     }
 }

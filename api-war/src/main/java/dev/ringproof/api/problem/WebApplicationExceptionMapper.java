@@ -19,7 +19,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             return e.getResponse(); // already a problem made by us
         }
         int status = e.getResponse().getStatus();
-        Response.ResponseBuilder builder = Problem.of(codeFor(status), detailFor(status)).toResponseBuilder();
+        Response.ResponseBuilder builder =
+                Problem.of(codeFor(status), detailFor(status)).toResponseBuilder();
         if (status == 405) {
             builder.allow(e.getResponse().getAllowedMethods());
         }

@@ -25,12 +25,18 @@ public class BlocksResource {
     FraudBlocks blocks;
 
     /** {@code test}: found in test traffic, it stops test traffic only. */
-    public record BlockResponse(String id, String prefix, boolean test, String reason, String detail,
-                                String createdAt, String expiresAt) {
+    public record BlockResponse(
+            String id, String prefix, boolean test, String reason, String detail, String createdAt, String expiresAt) {
 
         static BlockResponse of(FraudBlock b) {
-            return new BlockResponse(b.id(), b.prefix(), b.test(), b.reason(), b.detail(),
-                    Times.rfc3339(b.createdAt()), Times.rfc3339(b.expiresAt()));
+            return new BlockResponse(
+                    b.id(),
+                    b.prefix(),
+                    b.test(),
+                    b.reason(),
+                    b.detail(),
+                    Times.rfc3339(b.createdAt()),
+                    Times.rfc3339(b.expiresAt()));
         }
     }
 

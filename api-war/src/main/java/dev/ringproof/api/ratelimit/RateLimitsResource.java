@@ -39,23 +39,54 @@ public class RateLimitsResource {
     @Inject
     RateLimits rateLimits;
 
-    public record PolicyResponse(String id, String scope, String action, String tenantId, String match, int limit,
-                                 int windowSeconds, String createdAt) {
+    public record PolicyResponse(
+            String id,
+            String scope,
+            String action,
+            String tenantId,
+            String match,
+            int limit,
+            int windowSeconds,
+            String createdAt) {
 
         static PolicyResponse of(RateLimitPolicy p) {
-            return new PolicyResponse(p.id(), p.scope().wireName(), p.action().wireName(), p.tenantId(), p.match(),
-                    p.limit(), p.windowSeconds(), Times.rfc3339(p.createdAt()));
+            return new PolicyResponse(
+                    p.id(),
+                    p.scope().wireName(),
+                    p.action().wireName(),
+                    p.tenantId(),
+                    p.match(),
+                    p.limit(),
+                    p.windowSeconds(),
+                    Times.rfc3339(p.createdAt()));
         }
     }
 
     /** {@code test}: a counter of test traffic, apart from the live one of the same subject. */
-    public record HitResponse(String policyId, String scope, String action, String subject, boolean test, int count,
-                              int limit, int windowSeconds, String windowStartedAt, String resetsAt) {
+    public record HitResponse(
+            String policyId,
+            String scope,
+            String action,
+            String subject,
+            boolean test,
+            int count,
+            int limit,
+            int windowSeconds,
+            String windowStartedAt,
+            String resetsAt) {
 
         static HitResponse of(RateLimits.Hit hit) {
             var p = hit.policy();
-            return new HitResponse(p.id(), p.scope().wireName(), p.action().wireName(), hit.subject(), hit.test(),
-                    hit.hits(), p.limit(), p.windowSeconds(), Times.rfc3339(hit.windowStart()),
+            return new HitResponse(
+                    p.id(),
+                    p.scope().wireName(),
+                    p.action().wireName(),
+                    hit.subject(),
+                    hit.test(),
+                    hit.hits(),
+                    p.limit(),
+                    p.windowSeconds(),
+                    Times.rfc3339(hit.windowStart()),
                     Times.rfc3339(hit.resetsAt()));
         }
     }
@@ -64,8 +95,11 @@ public class RateLimitsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonObject body) {
         var fields = Fields.of(body, "scope", "action", "tenant_id", "match", "limit", "window_seconds");
-        var draft = new PolicyDraft(fields.requiredString("scope", 16), fields.optionalString("action", 16).orElse(null),
-                fields.optionalString("tenant_id", 40).orElse(null), fields.optionalString("match", 16).orElse(null),
+        var draft = new PolicyDraft(
+                fields.requiredString("scope", 16),
+                fields.optionalString("action", 16).orElse(null),
+                fields.optionalString("tenant_id", 40).orElse(null),
+                fields.optionalString("match", 16).orElse(null),
                 fields.optionalInt("limit", 1, MAX_LIMIT).orElse(null),
                 fields.optionalInt("window_seconds", 1, MAX_WINDOW_SECONDS).orElse(null));
         if (!fields.has("limit")) {
@@ -77,7 +111,8 @@ public class RateLimitsResource {
         fields.requireValid();
         var policy = rateLimits.create(draft);
         return Response.created(URI.create("/api/admin/v1/rate-limits/" + policy.id()))
-                .entity(PolicyResponse.of(policy)).build();
+                .entity(PolicyResponse.of(policy))
+                .build();
     }
 
     @GET
@@ -94,10 +129,12 @@ public class RateLimitsResource {
 
     @GET
     @Path("hits")
-    public List<HitResponse> hits(@QueryParam("offset") @DefaultValue("0") String offset,
-                                  @QueryParam("limit") @DefaultValue("100") String limit) {
-        return rateLimits.hits(number("offset", offset, 0, Integer.MAX_VALUE), number("limit", limit, 1, 500))
-                .stream().map(HitResponse::of).toList();
+    public List<HitResponse> hits(
+            @QueryParam("offset") @DefaultValue("0") String offset,
+            @QueryParam("limit") @DefaultValue("100") String limit) {
+        return rateLimits.hits(number("offset", offset, 0, Integer.MAX_VALUE), number("limit", limit, 1, 500)).stream()
+                .map(HitResponse::of)
+                .toList();
     }
 
     private static int number(String name, String text, int min, int max) {

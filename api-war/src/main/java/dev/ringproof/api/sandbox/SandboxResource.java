@@ -63,8 +63,8 @@ public class SandboxResource {
 
     @GET
     @Path("inbox")
-    public List<InboxEntry> inbox(@PathParam("phone") String phone,
-                                  @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public List<InboxEntry> inbox(
+            @PathParam("phone") String phone, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         var messages = testCaller(authorization)
                 .map(caller -> sandbox.inboxOfTenantTests(phone, caller.tenantId()))
                 .orElseGet(() -> sandbox.inbox(phone));
@@ -72,15 +72,17 @@ public class SandboxResource {
     }
 
     @GET
-    public HandsetResponse behaviour(@PathParam("phone") String phone,
-                                     @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public HandsetResponse behaviour(
+            @PathParam("phone") String phone, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return HandsetResponse.of(sandbox.behaviour(phone, testTenant(authorization)));
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    public HandsetResponse configure(@PathParam("phone") String phone, JsonObject body,
-                                     @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public HandsetResponse configure(
+            @PathParam("phone") String phone,
+            JsonObject body,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         String tenantId = testTenant(authorization);
         var fields = Fields.of(body, "calls", "sms", "voice");
         String calls = oneOf(fields, "calls", Set.of("ring", "unreachable"));
@@ -112,10 +114,12 @@ public class SandboxResource {
     private static String oneOf(Fields fields, String name, Set<String> allowed) {
         String value = fields.optionalString(name, 16).orElse(null);
         if (value != null && !allowed.contains(value)) {
-            fields.problem(name, "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
+            fields.problem(
+                    name,
+                    "must be one of "
+                            + String.join(", ", allowed.stream().sorted().toList()));
             return null;
         }
         return value;
     }
-
 }

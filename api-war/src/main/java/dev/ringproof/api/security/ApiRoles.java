@@ -13,6 +13,5 @@ public final class ApiRoles {
     /** A console user with the billing role (HTTP Basic). */
     public static final String BILLING = "billing";
 
-    private ApiRoles() {
-    }
+    private ApiRoles() {}
 }

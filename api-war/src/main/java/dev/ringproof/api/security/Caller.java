@@ -5,7 +5,8 @@ import java.security.Principal;
 import java.util.Set;
 
 /** The authenticated caller of one request, as JAX-RS sees it: a name and the roles it holds. */
-public record Caller(String name, Set<String> roles, boolean secure, String scheme) implements SecurityContext, Principal {
+public record Caller(String name, Set<String> roles, boolean secure, String scheme)
+        implements SecurityContext, Principal {
 
     @Override
     public String getName() {

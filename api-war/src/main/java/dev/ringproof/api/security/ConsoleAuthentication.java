@@ -38,14 +38,17 @@ final class ConsoleAuthentication implements Authentication {
         var credentials = credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         var roles = credentials.flatMap(c -> users.authenticate(c[0], c[1], servletRequest.getRemoteAddr()));
         if (roles.isEmpty()) {
-            throw new NotAuthorizedException(Problem.of(ErrorCode.UNAUTHORIZED,
-                            "Sign in with HTTP Basic as a console user.")
-                    .toResponseBuilder()
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"ringproof-admin\", charset=\"UTF-8\"")
-                    .build());
+            throw new NotAuthorizedException(
+                    Problem.of(ErrorCode.UNAUTHORIZED, "Sign in with HTTP Basic as a console user.")
+                            .toResponseBuilder()
+                            .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"ringproof-admin\", charset=\"UTF-8\"")
+                            .build());
         }
-        return Caller.of(credentials.get()[0], roles.get().stream().map(Role::wireName).collect(Collectors.toSet()),
-                request.getSecurityContext(), SecurityContext.BASIC_AUTH);
+        return Caller.of(
+                credentials.get()[0],
+                roles.get().stream().map(Role::wireName).collect(Collectors.toSet()),
+                request.getSecurityContext(),
+                SecurityContext.BASIC_AUTH);
     }
 
     private static Optional<String[]> credentials(String authorization) {
@@ -53,10 +56,11 @@ final class ConsoleAuthentication implements Authentication {
             return Optional.empty();
         }
         try {
-            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                    StandardCharsets.UTF_8);
+            String decoded = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
-            return colon < 0 ? Optional.empty()
+            return colon < 0
+                    ? Optional.empty()
                     : Optional.of(new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)});
         } catch (IllegalArgumentException e) {
             return Optional.empty();

@@ -21,8 +21,7 @@ final class CrossSiteRefusal {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final Set<String> FOREIGN_SITES = Set.of("cross-site", "same-site");
 
-    private CrossSiteRefusal() {
-    }
+    private CrossSiteRefusal() {}
 
     /** Refuses (403) a write that a browser says comes from another site. */
     static void check(ContainerRequestContext request) {
@@ -34,8 +33,9 @@ final class CrossSiteRefusal {
         boolean foreign = (site != null && FOREIGN_SITES.contains(site.strip().toLowerCase(Locale.ROOT)))
                 || (origin != null && !sameOrigin(origin, request.getHeaderString("Host")));
         if (foreign) {
-            throw new ForbiddenException(Problem.of(ErrorCode.FORBIDDEN,
-                    "Requests that change something are not accepted from another site.").toResponse());
+            throw new ForbiddenException(Problem.of(
+                            ErrorCode.FORBIDDEN, "Requests that change something are not accepted from another site.")
+                    .toResponse());
         }
     }
 
@@ -46,7 +46,8 @@ final class CrossSiteRefusal {
         }
         try {
             URI from = new URI(origin.strip());
-            if (from.getScheme() == null || from.getHost() == null
+            if (from.getScheme() == null
+                    || from.getHost() == null
                     || (from.getRawPath() != null && !from.getRawPath().isEmpty())) {
                 return false;
             }

@@ -30,8 +30,9 @@ public class DotSegmentRefusal extends HttpFilter {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"code\":\"invalid_request\",\"detail\":\"Paths have no dot segments.\","
-                    + "\"status\":400,\"title\":\"The request is not valid\",\"type\":\"about:blank\"}");
+            response.getWriter()
+                    .write("{\"code\":\"invalid_request\",\"detail\":\"Paths have no dot segments.\","
+                            + "\"status\":400,\"title\":\"The request is not valid\",\"type\":\"about:blank\"}");
             return;
         }
         chain.doFilter(request, response);

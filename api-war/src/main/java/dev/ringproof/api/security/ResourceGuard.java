@@ -31,7 +31,8 @@ final class ResourceGuard implements ContainerRequestFilter {
         var caller = authentication.authenticate(request);
         request.setSecurityContext(caller);
         if (allowed.stream().noneMatch(caller::isUserInRole)) {
-            throw new ForbiddenException(Problem.of(ErrorCode.FORBIDDEN, "Your role may not use this API.").toResponse());
+            throw new ForbiddenException(Problem.of(ErrorCode.FORBIDDEN, "Your role may not use this API.")
+                    .toResponse());
         }
     }
 }

@@ -47,12 +47,14 @@ public class ResourceGuards implements DynamicFeature {
     public void configure(ResourceInfo resource, FeatureContext context) {
         Method method = resource.getResourceMethod();
         Class<?> type = resource.getResourceClass();
-        Callers roles = method.isAnnotationPresent(Callers.class) ? method.getAnnotation(Callers.class)
+        Callers roles = method.isAnnotationPresent(Callers.class)
+                ? method.getAnnotation(Callers.class)
                 : method.isAnnotationPresent(AnyCaller.class) ? null : type.getAnnotation(Callers.class);
         if (roles == null) {
             if (!method.isAnnotationPresent(AnyCaller.class) && !type.isAnnotationPresent(AnyCaller.class)) {
                 // Jersey's own resources (WADL) land here too; only ours deserve a warning
-                LOG.log(type.getName().startsWith("dev.ringproof.") ? Level.SEVERE : Level.FINE,
+                LOG.log(
+                        type.getName().startsWith("dev.ringproof.") ? Level.SEVERE : Level.FINE,
                         () -> type.getSimpleName() + "." + method.getName()
                                 + " declares neither @Callers nor @AnyCaller: closed to every caller");
                 context.register(new Unguarded());
@@ -60,7 +62,10 @@ public class ResourceGuards implements DynamicFeature {
             return;
         }
         Set<String> allowed = Set.of(roles.value());
-        context.register(new ResourceGuard(allowed.contains(ApiRoles.TENANT) ? new TenantAuthentication(apiKeys)
-                : new ConsoleAuthentication(users, servletRequest), allowed));
+        context.register(new ResourceGuard(
+                allowed.contains(ApiRoles.TENANT)
+                        ? new TenantAuthentication(apiKeys)
+                        : new ConsoleAuthentication(users, servletRequest),
+                allowed));
     }
 }

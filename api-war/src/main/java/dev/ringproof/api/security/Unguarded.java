@@ -17,6 +17,7 @@ final class Unguarded implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        request.abortWith(Problem.of(ErrorCode.FORBIDDEN, "This resource is not open to any caller.").toResponse());
+        request.abortWith(Problem.of(ErrorCode.FORBIDDEN, "This resource is not open to any caller.")
+                .toResponse());
     }
 }

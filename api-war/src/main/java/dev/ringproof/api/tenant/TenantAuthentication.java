@@ -42,7 +42,8 @@ public final class TenantAuthentication implements Authentication {
     @Override
     public SecurityContext authenticate(ContainerRequestContext request) {
         var key = BearerKey.parse(request.getHeaderString(HttpHeaders.AUTHORIZATION))
-                .orElseThrow(() -> unauthorized("Send your API key as 'Authorization: Bearer rp_live_…' or 'rp_test_…'."));
+                .orElseThrow(
+                        () -> unauthorized("Send your API key as 'Authorization: Bearer rp_live_…' or 'rp_test_…'."));
         var caller = apiKeys.authenticate(key.mode(), key.keyId(), key.secret())
                 .orElseThrow(() -> unauthorized("The API key is unknown or revoked."));
         request.setProperty(CALLER, caller);

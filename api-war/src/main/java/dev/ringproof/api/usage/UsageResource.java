@@ -37,21 +37,29 @@ public class UsageResource {
     ContainerRequestContext request;
 
     /** The usage answer of docs/api.md; {@code currency}/{@code total_amount} absent only if several currencies were billed. */
-    public record UsageResponse(String from, String to, String currency, List<LineResponse> lines,
-                                String totalAmount) {
-    }
+    public record UsageResponse(
+            String from, String to, String currency, List<LineResponse> lines, String totalAmount) {}
 
-    public record LineResponse(String channel, String country, long attempts, long approved, String amount) {
-    }
+    public record LineResponse(String channel, String country, long attempts, long approved, String amount) {}
 
     @GET
     public UsageResponse usage(@QueryParam("from") String from, @QueryParam("to") String to) {
         var period = Period.parse(from, to);
-        TenantUsage usage = reports.ofTenant(TenantAuthentication.caller(request).tenantId(), period);
+        TenantUsage usage =
+                reports.ofTenant(TenantAuthentication.caller(request).tenantId(), period);
         var currency = usage.totals().singleCurrency(reports.billingCurrency());
-        return new UsageResponse(period.from().toString(), period.to().toString(), currency.orElse(null),
-                usage.lines().stream().map(l -> new LineResponse(l.channel(), l.country(), l.attempts(),
-                        l.approved(), l.amount().toPlainString())).toList(),
+        return new UsageResponse(
+                period.from().toString(),
+                period.to().toString(),
+                currency.orElse(null),
+                usage.lines().stream()
+                        .map(l -> new LineResponse(
+                                l.channel(),
+                                l.country(),
+                                l.attempts(),
+                                l.approved(),
+                                l.amount().toPlainString()))
+                        .toList(),
                 currency.map(c -> usage.totals().amount(c).toPlainString()).orElse(null));
     }
 

@@ -9,8 +9,7 @@ import dev.ringproof.platform.boundary.Refusal;
  */
 final class CodeInput {
 
-    private CodeInput() {
-    }
+    private CodeInput() {}
 
     static String normalise(String code) {
         var out = new StringBuilder();

@@ -10,12 +10,11 @@ import java.util.regex.Pattern;
 final class StartRequest {
 
     private static final Pattern LOCALE = Pattern.compile("[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{2,8})?");
-    private static final Pattern IPV4 = Pattern.compile(
-            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final Pattern IPV4 =
+            Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
-    private StartRequest() {
-    }
+    private StartRequest() {}
 
     static StartCommand read(JsonObject body, String remoteAddress) {
         var fields = Fields.of(body, "phone", "channels", "locale", "reference", "client_ip");

@@ -8,7 +8,6 @@ import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.ratelimit.boundary.FraudGuard;
 import dev.ringproof.tenant.boundary.TenantCaller;
 import dev.ringproof.verification.boundary.IdempotencyKeys;
-import dev.ringproof.verification.boundary.StartCommand;
 import dev.ringproof.verification.boundary.VerificationJson;
 import dev.ringproof.verification.boundary.Verifications;
 import jakarta.inject.Inject;
@@ -65,17 +64,19 @@ public class VerificationsResource {
         if (idempotencyKey == null) {
             return created(verifications.start(caller, command, null));
         }
-        if (idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY
+        if (idempotencyKey.isEmpty()
+                || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY
                 || !idempotencyKey.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
             throw Refusal.invalid("Idempotency-Key", "must be 1-255 visible ASCII characters");
         }
-        var outcome = idempotencyKeys.claim(caller.tenantId(), caller.test(), idempotencyKey,
-                sha256(body.toString()));
+        var outcome = idempotencyKeys.claim(caller.tenantId(), caller.test(), idempotencyKey, sha256(body.toString()));
         if (outcome instanceof IdempotencyKeys.Replay replay) {
             var earlier = verifications.find(caller, replay.verificationId());
-            return Response.status(replay.status()).location(location(earlier.id()))
+            return Response.status(replay.status())
+                    .location(location(earlier.id()))
                     .header("Idempotent-Replayed", "true")
-                    .entity(json(earlier)).build();
+                    .entity(json(earlier))
+                    .build();
         }
         var claim = (IdempotencyKeys.Claim) outcome;
         try {
@@ -146,8 +147,8 @@ public class VerificationsResource {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

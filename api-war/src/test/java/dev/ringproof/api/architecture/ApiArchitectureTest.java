@@ -21,15 +21,20 @@ class ApiArchitectureTest {
 
     @Test
     void theApiKnowsNotTheConsole() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.ringproof.admin..", "dev.ringproof.root..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.ringproof.admin..", "dev.ringproof.root..")
                 .because("nothing depends on a WAR")
                 .check(API);
     }
 
     @Test
     void theApiCallsTheCoreNotTelephony() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.ringproof.telephony..",
-                        "dev.ringproof.routing..", "dev.ringproof.sealing..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.ringproof.telephony..", "dev.ringproof.routing..", "dev.ringproof.sealing..")
                 .because("the WARs depend on verification-core only")
                 .check(API);
     }
@@ -41,8 +46,13 @@ class ApiArchitectureTest {
 
     @Test
     void resourcesAreNamedSo() {
-        classes().that().areAnnotatedWith(Path.class).and().areTopLevelClasses()
-                .should().haveSimpleNameEndingWith("Resource")
+        classes()
+                .that()
+                .areAnnotatedWith(Path.class)
+                .and()
+                .areTopLevelClasses()
+                .should()
+                .haveSimpleNameEndingWith("Resource")
                 .check(API);
     }
 }

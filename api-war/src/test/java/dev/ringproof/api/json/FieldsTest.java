@@ -18,8 +18,13 @@ class FieldsTest {
 
     @Test
     void readsTypedValues() {
-        var fields = Fields.of(json("{\"a\":\"x\",\"n\":5,\"b\":true,\"l\":[\"p\",\"q\"],\"m\":{\"sms\":3}}"),
-                "a", "n", "b", "l", "m");
+        var fields = Fields.of(
+                json("{\"a\":\"x\",\"n\":5,\"b\":true,\"l\":[\"p\",\"q\"],\"m\":{\"sms\":3}}"),
+                "a",
+                "n",
+                "b",
+                "l",
+                "m");
 
         assertThat(fields.requiredString("a", 5)).isEqualTo("x");
         assertThat(fields.optionalInt("n", 1, 9)).contains(5);
@@ -31,8 +36,17 @@ class FieldsTest {
 
     @Test
     void collectsEveryProblemAtOnce() {
-        var fields = Fields.of(json("{\"a\":1,\"n\":10,\"b\":\"yes\",\"l\":[1],\"m\":{\"fax\":1},\"evil\":0,"
-                + "\"t\":\"x\\u202ey\",\"long\":\"abcdef\"}"), "a", "n", "b", "l", "m", "t", "long", "missing");
+        var fields = Fields.of(
+                json("{\"a\":1,\"n\":10,\"b\":\"yes\",\"l\":[1],\"m\":{\"fax\":1},\"evil\":0,"
+                        + "\"t\":\"x\\u202ey\",\"long\":\"abcdef\"}"),
+                "a",
+                "n",
+                "b",
+                "l",
+                "m",
+                "t",
+                "long",
+                "missing");
         fields.optionalString("a", 5);
         fields.optionalInt("n", 1, 9);
         fields.optionalBoolean("b");
@@ -42,9 +56,13 @@ class FieldsTest {
         fields.optionalString("long", 5);
         fields.requiredString("missing", 5);
 
-        assertThatThrownBy(fields::requireValid).isInstanceOfSatisfying(Refusal.class, r ->
-                assertThat(r.fieldProblems()).extracting(Refusal.FieldProblem::field).containsExactlyInAnyOrder(
-                        "evil", "a", "n", "b", "l[0]", "m.fax", "t", "long", "missing"));
+        assertThatThrownBy(fields::requireValid)
+                .isInstanceOfSatisfying(
+                        Refusal.class,
+                        r -> assertThat(r.fieldProblems())
+                                .extracting(Refusal.FieldProblem::field)
+                                .containsExactlyInAnyOrder(
+                                        "evil", "a", "n", "b", "l[0]", "m.fax", "t", "long", "missing"));
     }
 
     @Test

@@ -16,22 +16,45 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JsonBodyReaderTest {
 
     private static JsonObject read(String body) throws IOException {
-        return new JsonBodyReader().readFrom(JsonObject.class, JsonObject.class, null, MediaType.APPLICATION_JSON_TYPE,
-                null, new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+        return new JsonBodyReader()
+                .readFrom(
+                        JsonObject.class,
+                        JsonObject.class,
+                        null,
+                        MediaType.APPLICATION_JSON_TYPE,
+                        null,
+                        new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"phone\":\"+447400999001\"}", "  {\"a\":[1,{\"b\":\"\\ud83d\\ude00\"}]}\r\n\t ",
-        "{\"emoji\":\"😀\",\"\\ud83d\\ude00\":true}"})
+    @ValueSource(
+            strings = {
+                "{\"phone\":\"+447400999001\"}",
+                "  {\"a\":[1,{\"b\":\"\\ud83d\\ude00\"}]}\r\n\t ",
+                "{\"emoji\":\"😀\",\"\\ud83d\\ude00\":true}"
+            })
     void oneObjectWithWellFormedTextIsRead(String body) throws IOException {
         assertThat(read(body)).isNotNull();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"phone\":\"+447400999001\"} {\"x\":1}", "{\"a\":1}{\"a\":1}", "{\"a\":1} x",
-        "{\"a\":1}]", "{\"a\":1} 5", "{\"a\":1},", "[{\"a\":1}]", "\"a\"", "", "{\"phone\":\"\\ud800\"}",
-        "{\"phone\":\"+44\\udfff7400\"}", "{\"\\ud800\":1}", "{\"a\":[{\"b\":[\"\\ude00\\ud83d\"]}]}",
-        "{\"a\":1,\"a\":2}"})
+    @ValueSource(
+            strings = {
+                "{\"phone\":\"+447400999001\"} {\"x\":1}",
+                "{\"a\":1}{\"a\":1}",
+                "{\"a\":1} x",
+                "{\"a\":1}]",
+                "{\"a\":1} 5",
+                "{\"a\":1},",
+                "[{\"a\":1}]",
+                "\"a\"",
+                "",
+                "{\"phone\":\"\\ud800\"}",
+                "{\"phone\":\"+44\\udfff7400\"}",
+                "{\"\\ud800\":1}",
+                "{\"a\":[{\"b\":[\"\\ude00\\ud83d\"]}]}",
+                "{\"a\":1,\"a\":2}"
+            })
     void anythingElseIsInvalidRequest(String body) {
         assertThatThrownBy(() -> read(body)).as(body).isInstanceOfSatisfying(WebApplicationException.class, e -> {
             assertThat(e.getResponse().getStatus()).isEqualTo(400);

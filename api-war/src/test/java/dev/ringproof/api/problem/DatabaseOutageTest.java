@@ -21,14 +21,16 @@ class DatabaseOutageTest {
     @Test
     void aShuttingDownServerIsAnOutage() {
         assertThat(DatabaseOutage.causes(new PersistenceException(
-                new SQLException("terminating connection due to administrator command", "57P01")))).isTrue();
+                        new SQLException("terminating connection due to administrator command", "57P01"))))
+                .isTrue();
     }
 
     @Test
     void aCommitOnADeadConnectionIsAnOutage() {
-        var commit = new EJBException("Unable to complete container-managed transaction.",
-                (Exception) new jakarta.transaction.SystemException().initCause(new javax.transaction.xa.XAException(
-                        "jakarta.resource.ResourceException: This Managed Connection is not valid")));
+        var commit = new EJBException("Unable to complete container-managed transaction.", (Exception)
+                new jakarta.transaction.SystemException()
+                        .initCause(new javax.transaction.xa.XAException(
+                                "jakarta.resource.ResourceException: This Managed Connection is not valid")));
 
         assertThat(DatabaseOutage.causes(commit)).isTrue();
     }
@@ -39,6 +41,7 @@ class DatabaseOutageTest {
 
         assertThat(DatabaseOutage.causes(duplicate)).isFalse();
         assertThat(DatabaseOutage.causes(new IllegalStateException("bug"))).isFalse();
-        assertThat(new UnexpectedErrorMapper().toResponse(duplicate).getStatus()).isEqualTo(500);
+        assertThat(new UnexpectedErrorMapper().toResponse(duplicate).getStatus())
+                .isEqualTo(500);
     }
 }

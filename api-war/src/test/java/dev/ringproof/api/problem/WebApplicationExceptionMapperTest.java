@@ -2,17 +2,24 @@ package dev.ringproof.api.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotSupportedException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class WebApplicationExceptionMapperTest {
 
     @ParameterizedTest
-    @CsvSource({"400,invalid_request", "401,unauthorized", "404,not_found", "413,payload_too_large",
-        "415,unsupported_media_type", "422,invalid_request", "500,internal_error", "503,channel_unavailable"})
+    @CsvSource({
+        "400,invalid_request",
+        "401,unauthorized",
+        "404,not_found",
+        "413,payload_too_large",
+        "415,unsupported_media_type",
+        "422,invalid_request",
+        "500,internal_error",
+        "503,channel_unavailable"
+    })
     void mapsStatusesToContractCodes(int status, String code) {
         assertThat(WebApplicationExceptionMapper.codeFor(status).wireName()).isEqualTo(code);
     }

@@ -8,18 +8,27 @@ class CrossSiteRefusalTest {
 
     @Test
     void anOriginIsTheSameOnlyWithTheSameSchemeHostAndPort() {
-        assertThat(CrossSiteRefusal.sameOrigin("http://localhost:8080", "localhost:8080")).isTrue();
-        assertThat(CrossSiteRefusal.sameOrigin("https://ringproof.example", "ringproof.example")).isTrue();
-        assertThat(CrossSiteRefusal.sameOrigin("https://ringproof.example", "ringproof.example:443")).isTrue();
-        assertThat(CrossSiteRefusal.sameOrigin("http://RINGPROOF.example", "ringproof.example")).isTrue();
+        assertThat(CrossSiteRefusal.sameOrigin("http://localhost:8080", "localhost:8080"))
+                .isTrue();
+        assertThat(CrossSiteRefusal.sameOrigin("https://ringproof.example", "ringproof.example"))
+                .isTrue();
+        assertThat(CrossSiteRefusal.sameOrigin("https://ringproof.example", "ringproof.example:443"))
+                .isTrue();
+        assertThat(CrossSiteRefusal.sameOrigin("http://RINGPROOF.example", "ringproof.example"))
+                .isTrue();
 
-        assertThat(CrossSiteRefusal.sameOrigin("https://evil.example", "ringproof.example")).isFalse();
-        assertThat(CrossSiteRefusal.sameOrigin("http://localhost:8081", "localhost:8080")).isFalse();
-        assertThat(CrossSiteRefusal.sameOrigin("http://localhost:8080.evil.example", "localhost:8080")).isFalse();
+        assertThat(CrossSiteRefusal.sameOrigin("https://evil.example", "ringproof.example"))
+                .isFalse();
+        assertThat(CrossSiteRefusal.sameOrigin("http://localhost:8081", "localhost:8080"))
+                .isFalse();
+        assertThat(CrossSiteRefusal.sameOrigin("http://localhost:8080.evil.example", "localhost:8080"))
+                .isFalse();
         assertThat(CrossSiteRefusal.sameOrigin("null", "localhost:8080")).isFalse();
         assertThat(CrossSiteRefusal.sameOrigin("", "localhost:8080")).isFalse();
-        assertThat(CrossSiteRefusal.sameOrigin("http://localhost:8080/path", "localhost:8080")).isFalse();
+        assertThat(CrossSiteRefusal.sameOrigin("http://localhost:8080/path", "localhost:8080"))
+                .isFalse();
         assertThat(CrossSiteRefusal.sameOrigin("http://localhost:8080", null)).isFalse();
-        assertThat(CrossSiteRefusal.sameOrigin("http://localhost:8080", "local host")).isFalse();
+        assertThat(CrossSiteRefusal.sameOrigin("http://localhost:8080", "local host"))
+                .isFalse();
     }
 }

@@ -23,8 +23,13 @@ class ResourceDeclarationsTest {
 
     @Test
     void everyResourceDeclaresWhoMayCallIt() {
-        classes().that().areAnnotatedWith(Path.class)
-                .should().beAnnotatedWith(Callers.class).orShould().beAnnotatedWith(AnyCaller.class)
+        classes()
+                .that()
+                .areAnnotatedWith(Path.class)
+                .should()
+                .beAnnotatedWith(Callers.class)
+                .orShould()
+                .beAnnotatedWith(AnyCaller.class)
                 .because("ResourceGuards binds authentication from these declarations; a resource without one is "
                         + "closed at run time, and should be decided at build time")
                 .check(api);
@@ -32,8 +37,13 @@ class ResourceDeclarationsTest {
 
     @Test
     void noResourceUsesTheContainersRoleAnnotations() {
-        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("jakarta.annotation.security.RolesAllowed")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("jakarta.annotation.security.PermitAll")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("jakarta.annotation.security.RolesAllowed")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("jakarta.annotation.security.PermitAll")
                 .because("Payara binds its own filter to them, which checks a Jakarta Security caller this API never "
                         + "sets and so refuses every request")
                 .check(api);
@@ -41,8 +51,12 @@ class ResourceDeclarationsTest {
 
     @Test
     void nothingDecidesOnTheRawPathBeforeMatching() {
-        noClasses().that().areAnnotatedWith(PreMatching.class)
-                .should().dependOnClassesThat().areAssignableTo(UriInfo.class)
+        noClasses()
+                .that()
+                .areAnnotatedWith(PreMatching.class)
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(UriInfo.class)
                 .because("before matching the path is the raw spelling: ';x=1', '%61' and '..' that matching ignores")
                 .check(api);
     }

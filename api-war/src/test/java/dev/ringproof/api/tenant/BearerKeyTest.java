@@ -23,19 +23,20 @@ class BearerKeyTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {
-        "Basic YWRtaW46YWRtaW4=",
-        "Bearer",
-        "Bearer ",
-        "bearer rp_live_k1234567_" + SECRET,
-        "Bearer  rp_live_k1234567_" + SECRET,
-        "Bearer rp_live_k1234567_" + SECRET + " ",
-        "Bearer RP_LIVE_k1234567_" + SECRET,
-        "Bearer rp_prod_k1234567_" + SECRET,
-        "Bearer rp_live_k1234567_short",
-        "Bearer rp_live_k1234567_" + SECRET + "\r\nX-Injected: 1",
-        "Bearer rp_live_k1234567_" + SECRET + "\u200b"
-    })
+    @ValueSource(
+            strings = {
+                "Basic YWRtaW46YWRtaW4=",
+                "Bearer",
+                "Bearer ",
+                "bearer rp_live_k1234567_" + SECRET,
+                "Bearer  rp_live_k1234567_" + SECRET,
+                "Bearer rp_live_k1234567_" + SECRET + " ",
+                "Bearer RP_LIVE_k1234567_" + SECRET,
+                "Bearer rp_prod_k1234567_" + SECRET,
+                "Bearer rp_live_k1234567_short",
+                "Bearer rp_live_k1234567_" + SECRET + "\r\nX-Injected: 1",
+                "Bearer rp_live_k1234567_" + SECRET + "\u200b"
+            })
     void refusesAnythingElse(String header) {
         assertThat(BearerKey.parse(header)).isEmpty();
     }

@@ -11,8 +11,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CodeInputTest {
 
     @ParameterizedTest
-    @CsvSource({"1234,1234", "0042,0042", "+442079461234,+442079461234", "\uff11\uff12\uff13\uff14,1234",
-        "\u0661\u0662\u0663\u0664,1234"})
+    @CsvSource({
+        "1234,1234",
+        "0042,0042",
+        "+442079461234,+442079461234",
+        "\uff11\uff12\uff13\uff14,1234",
+        "\u0661\u0662\u0663\u0664,1234"
+    })
     void digitsOfAnyScriptBecomeAscii(String input, String normal) {
         assertThat(CodeInput.normalise(input)).isEqualTo(normal);
     }

@@ -19,6 +19,7 @@ public class Coverage {
 
     /** {@code channel} as on the wire ({@code sms}), {@code country} its ISO code. */
     public boolean reaches(String channel, String country, boolean test) {
-        return !routes.providersFor(channel, country == null ? "ZZ" : country, test).isEmpty();
+        return !routes.providersFor(channel, country == null ? "ZZ" : country, test)
+                .isEmpty();
     }
 }

@@ -20,16 +20,17 @@ import java.util.logging.Logger;
  * acknowledged after it; a redelivery finds the attempt claimed and sends nothing. This keeps
  * the broker out of a two-phase commit (see FallbackListener).
  */
-@MessageDriven(activationConfig = {
-    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-    @ActivationConfigProperty(propertyName = "destination", propertyValue = OutboundMessage.QUEUE_NAME),
-    // the broker user that bin/harden-broker generated (Messaging.BROKER_USER in verification-core)
-    @ActivationConfigProperty(propertyName = "userName", propertyValue = OutboundMessage.BROKER_USER),
-    @ActivationConfigProperty(propertyName = "password", propertyValue = OutboundMessage.BROKER_PASSWORD),
-    // a transient failure (a lock timeout in a burst) must not send the message to the dead-message queue
-    @ActivationConfigProperty(propertyName = "endpointExceptionRedeliveryAttempts", propertyValue = "50"),
-    @ActivationConfigProperty(propertyName = "endpointExceptionRedeliveryInterval", propertyValue = "1000")
-})
+@MessageDriven(
+        activationConfig = {
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+            @ActivationConfigProperty(propertyName = "destination", propertyValue = OutboundMessage.QUEUE_NAME),
+            // the broker user that bin/harden-broker generated (Messaging.BROKER_USER in verification-core)
+            @ActivationConfigProperty(propertyName = "userName", propertyValue = OutboundMessage.BROKER_USER),
+            @ActivationConfigProperty(propertyName = "password", propertyValue = OutboundMessage.BROKER_PASSWORD),
+            // a transient failure (a lock timeout in a burst) must not send the message to the dead-message queue
+            @ActivationConfigProperty(propertyName = "endpointExceptionRedeliveryAttempts", propertyValue = "50"),
+            @ActivationConfigProperty(propertyName = "endpointExceptionRedeliveryInterval", propertyValue = "1000")
+        })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class OutboundListener implements MessageListener {
 

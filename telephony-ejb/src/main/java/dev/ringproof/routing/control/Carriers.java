@@ -13,9 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -62,7 +62,9 @@ public class Carriers {
         if (SIP.equals(name)) {
             return sipTrunk().map(this::start).orElse(null);
         }
-        return restAccount(name).<Carrier>map(account -> new RestCarrier(account, restCalls)).orElse(null);
+        return restAccount(name)
+                .<Carrier>map(account -> new RestCarrier(account, restCalls))
+                .orElse(null);
     }
 
     private Carrier start(SipTrunk trunk) {
@@ -77,14 +79,17 @@ public class Carriers {
 
     private Optional<SipTrunk> sipTrunk() {
         String p = "telephony.sip.";
-        return config.getOptionalValue(p + "host", String.class).map(host -> new SipTrunk(host,
-                Integer.parseInt(value(p + "port", "5060")),
-                value(p + "transport", "udp").toLowerCase(Locale.ROOT),
-                value(p + "user", ""), value(p + "password", ""),
-                Duration.parse(value(p + "ring-time", "PT1.5S")),
-                Duration.parse(value(p + "ring-wait", "PT10S")),
-                value(p + "local-address", "127.0.0.1"),
-                Integer.parseInt(value(p + "local-port", "5070"))));
+        return config.getOptionalValue(p + "host", String.class)
+                .map(host -> new SipTrunk(
+                        host,
+                        Integer.parseInt(value(p + "port", "5060")),
+                        value(p + "transport", "udp").toLowerCase(Locale.ROOT),
+                        value(p + "user", ""),
+                        value(p + "password", ""),
+                        Duration.parse(value(p + "ring-time", "PT1.5S")),
+                        Duration.parse(value(p + "ring-wait", "PT10S")),
+                        value(p + "local-address", "127.0.0.1"),
+                        Integer.parseInt(value(p + "local-port", "5070"))));
     }
 
     @PreDestroy
@@ -101,14 +106,17 @@ public class Carriers {
 
     private Optional<RestAccount> restAccount(String name) {
         String prefix = "telephony.carrier." + name + ".";
-        return config.getOptionalValue(prefix + "base-url", String.class).map(base -> new RestAccount(name,
-                URI.create(base),
-                value(prefix + "account-sid", ""),
-                value(prefix + "auth-token", ""),
-                config.getOptionalValue("telephony.callback-url", String.class)
-                        .map(url -> URI.create(url.replaceAll("/+$", "") + "/" + name)).orElse(null),
-                Duration.parse(value(prefix + "timeout", "PT10S")),
-                Integer.parseInt(value(prefix + "ring-seconds", "2"))));
+        return config.getOptionalValue(prefix + "base-url", String.class)
+                .map(base -> new RestAccount(
+                        name,
+                        URI.create(base),
+                        value(prefix + "account-sid", ""),
+                        value(prefix + "auth-token", ""),
+                        config.getOptionalValue("telephony.callback-url", String.class)
+                                .map(url -> URI.create(url.replaceAll("/+$", "") + "/" + name))
+                                .orElse(null),
+                        Duration.parse(value(prefix + "timeout", "PT10S")),
+                        Integer.parseInt(value(prefix + "ring-seconds", "2"))));
     }
 
     private String value(String key, String fallback) {

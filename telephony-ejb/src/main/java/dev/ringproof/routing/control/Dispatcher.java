@@ -110,22 +110,28 @@ public class Dispatcher {
                 .setParameter(4, routed.provider())
                 .setParameter(5, message.attemptId())
                 .executeUpdate();
-        reports.fire(new DeliveryReport(message.attemptId(), message.channel(), routed.provider(),
-                delivery.accepted(), delivery.providerReference(), delivery.reason()));
+        reports.fire(new DeliveryReport(
+                message.attemptId(),
+                message.channel(),
+                routed.provider(),
+                delivery.accepted(),
+                delivery.providerReference(),
+                delivery.reason()));
         consumed.fire(new OutboundConsumed(message.outboxId()));
     }
 
     private boolean claim(OutboundMessage message) {
         return em.createNativeQuery("insert into outbound_send"
-                        + " (attempt_id, tenant_id, test, channel, provider, accepted, sent_at)"
-                        + " values (?1, ?2, ?3, ?4, ?5, false, ?6) on conflict do nothing")
-                .setParameter(1, message.attemptId())
-                .setParameter(2, message.tenantId())
-                .setParameter(3, message.test())
-                .setParameter(4, message.channel())
-                .setParameter(5, Routes.SANDBOX)
-                .setParameter(6, OffsetDateTime.now(ZoneOffset.UTC))
-                .executeUpdate() == 1;
+                                + " (attempt_id, tenant_id, test, channel, provider, accepted, sent_at)"
+                                + " values (?1, ?2, ?3, ?4, ?5, false, ?6) on conflict do nothing")
+                        .setParameter(1, message.attemptId())
+                        .setParameter(2, message.tenantId())
+                        .setParameter(3, message.test())
+                        .setParameter(4, message.channel())
+                        .setParameter(5, Routes.SANDBOX)
+                        .setParameter(6, OffsetDateTime.now(ZoneOffset.UTC))
+                        .executeUpdate()
+                == 1;
     }
 
     private static String country(String e164) {

@@ -19,10 +19,11 @@ public class NetworkSends {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean begin(String attemptId, List<String> providers) {
         return em.createNativeQuery("insert into carrier_send (attempt_id, providers, started_at)"
-                        + " values (?1, ?2, ?3) on conflict do nothing")
-                .setParameter(1, attemptId)
-                .setParameter(2, String.join(",", providers))
-                .setParameter(3, OffsetDateTime.now(ZoneOffset.UTC))
-                .executeUpdate() == 1;
+                                + " values (?1, ?2, ?3) on conflict do nothing")
+                        .setParameter(1, attemptId)
+                        .setParameter(2, String.join(",", providers))
+                        .setParameter(3, OffsetDateTime.now(ZoneOffset.UTC))
+                        .executeUpdate()
+                == 1;
     }
 }

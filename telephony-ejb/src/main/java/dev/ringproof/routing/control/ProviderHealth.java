@@ -17,9 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ProviderHealth {
 
     /** What the admin API shows of one provider. */
-    public record State(String provider, boolean open, Instant openUntil, int recentSends, double errorRate,
-                        int failuresInARow) {
-    }
+    public record State(
+            String provider, boolean open, Instant openUntil, int recentSends, double errorRate, int failuresInARow) {}
 
     private static final int WINDOW = 20;
 

@@ -18,8 +18,7 @@ public final class Router {
     private static final Logger LOG = Logger.getLogger(Router.class.getName());
 
     /** Which provider answered last, and what it said. */
-    public record Routed(String provider, Delivery delivery) {
-    }
+    public record Routed(String provider, Delivery delivery) {}
 
     private final ProviderHealth health;
     private final Function<String, Optional<Carrier>> carriers;

@@ -44,6 +44,10 @@ public final class Routes {
 
     /** Names that could not be stored (outbound_send.provider is 32 characters) are left out. */
     private static List<String> names(String value) {
-        return Arrays.stream(value.split(",")).map(String::trim).filter(NAME.asMatchPredicate()).distinct().toList();
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(NAME.asMatchPredicate())
+                .distinct()
+                .toList();
     }
 }

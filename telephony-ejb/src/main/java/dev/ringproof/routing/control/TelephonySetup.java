@@ -14,9 +14,11 @@ public class TelephonySetup {
     @Produces
     @Singleton
     ProviderHealth health(Config config) {
-        int threshold = config.getOptionalValue("telephony.health.failure-threshold", Integer.class).orElse(3);
+        int threshold = config.getOptionalValue("telephony.health.failure-threshold", Integer.class)
+                .orElse(3);
         Duration openFor = config.getOptionalValue("telephony.health.open-for", String.class)
-                .map(Duration::parse).orElse(Duration.ofSeconds(30));
+                .map(Duration::parse)
+                .orElse(Duration.ofSeconds(30));
         return new ProviderHealth(Clock.systemUTC(), threshold, openFor);
     }
 
@@ -25,7 +27,8 @@ public class TelephonySetup {
     Routes routes(Config config) {
         // anything but development keeps live traffic off the sandbox; ProductionGate refuses unknown modes anyway
         boolean production = !config.getOptionalValue("ringproof.mode", String.class)
-                .map(mode -> mode.trim().equalsIgnoreCase("development")).orElse(true);
+                .map(mode -> mode.trim().equalsIgnoreCase("development"))
+                .orElse(true);
         return new Routes(key -> config.getOptionalValue(key, String.class), production);
     }
 }

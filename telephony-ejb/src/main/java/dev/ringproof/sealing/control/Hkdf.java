@@ -14,8 +14,7 @@ public final class Hkdf {
     private static final String HMAC = "HmacSHA256";
     private static final int HASH_LENGTH = 32;
 
-    private Hkdf() {
-    }
+    private Hkdf() {}
 
     /** {@code length} bytes of output keying material (at most 255 × 32). */
     public static byte[] sha256(byte[] inputKey, byte[] salt, byte[] info, int length) {

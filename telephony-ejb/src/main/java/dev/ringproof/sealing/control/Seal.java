@@ -33,8 +33,8 @@ public final class Seal {
 
     /** The seal of one purpose (say, outbound messages), keyed from {@code secret}. */
     public static Seal derive(String secret, String purpose) {
-        return new Seal(Hkdf.sha256(secret.getBytes(StandardCharsets.UTF_8), SALT,
-                purpose.getBytes(StandardCharsets.UTF_8), 32));
+        return new Seal(Hkdf.sha256(
+                secret.getBytes(StandardCharsets.UTF_8), SALT, purpose.getBytes(StandardCharsets.UTF_8), 32));
     }
 
     /** Whether {@code stored} is a sealed value rather than one written in clear. */
@@ -52,7 +52,10 @@ public final class Seal {
         try {
             Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, boundTo);
             byte[] sealed = cipher.doFinal(clear.getBytes(StandardCharsets.UTF_8));
-            byte[] whole = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
+            byte[] whole = ByteBuffer.allocate(nonce.length + sealed.length)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
             return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(whole);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK lacks AES-GCM", e);

@@ -12,23 +12,38 @@ import java.util.Map;
  * redelivered message recognisable. On its way (outbox row, broker store) the caller number
  * and the text, which carry the code, are sealed, each bound to the attempt and its field.
  */
-public record OutboundMessage(String attemptId, String tenantId, String channel, String to, String from,
-                              String text, boolean test, String outboxId) {
+public record OutboundMessage(
+        String attemptId,
+        String tenantId,
+        String channel,
+        String to,
+        String from,
+        String text,
+        boolean test,
+        String outboxId) {
 
-    public OutboundMessage(String attemptId, String tenantId, String channel, String to, String from, String text,
-                           boolean test) {
+    public OutboundMessage(
+            String attemptId, String tenantId, String channel, String to, String from, String text, boolean test) {
         this(attemptId, tenantId, channel, to, from, text, test, null);
     }
 
     public static final String QUEUE_NAME = "RingproofOutbound";
     /** The broker user of the listener, as verification-core's Messaging logs in (MicroProfile Config, Payara expands it). */
     public static final String BROKER_USER = "${MPCONFIG=broker.user:guest}";
+
     public static final String BROKER_PASSWORD = "${MPCONFIG=broker.password:guest}";
 
     /** This message with {@code from} and {@code text} sealed, as it is to be stored and queued. */
     public OutboundMessage sealed(Seal seal) {
-        return new OutboundMessage(attemptId, tenantId, channel, to, seal.close(from, boundTo("from")),
-                seal.close(text, boundTo("text")), test, outboxId);
+        return new OutboundMessage(
+                attemptId,
+                tenantId,
+                channel,
+                to,
+                seal.close(from, boundTo("from")),
+                seal.close(text, boundTo("text")),
+                test,
+                outboxId);
     }
 
     /**
@@ -38,8 +53,15 @@ public record OutboundMessage(String attemptId, String tenantId, String channel,
      * @throws dev.ringproof.sealing.control.BrokenSeal when a sealed field does not open
      */
     public OutboundMessage opened(Seal seal) {
-        return new OutboundMessage(attemptId, tenantId, channel, to, seal.openOrClear(from, boundTo("from")),
-                seal.openOrClear(text, boundTo("text")), test, outboxId);
+        return new OutboundMessage(
+                attemptId,
+                tenantId,
+                channel,
+                to,
+                seal.openOrClear(from, boundTo("from")),
+                seal.openOrClear(text, boundTo("text")),
+                test,
+                outboxId);
     }
 
     private String boundTo(String field) {
@@ -61,10 +83,15 @@ public record OutboundMessage(String attemptId, String tenantId, String channel,
     }
 
     public static OutboundMessage readFrom(MapMessage message) throws JMSException {
-        return new OutboundMessage(message.getString("attempt_id"), message.getString("tenant_id"),
+        return new OutboundMessage(
+                message.getString("attempt_id"),
+                message.getString("tenant_id"),
                 message.getString("channel"),
-                message.getString("to"), message.getString("from"), message.getString("text"),
-                message.getBoolean("test"), message.getString("outbox_id"));
+                message.getString("to"),
+                message.getString("from"),
+                message.getString("text"),
+                message.getBoolean("test"),
+                message.getString("outbox_id"));
     }
 
     @Override

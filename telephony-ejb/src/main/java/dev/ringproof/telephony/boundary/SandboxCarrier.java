@@ -59,31 +59,40 @@ public class SandboxCarrier implements Carrier {
     /** A flash call of {@code testTenantId}'s test traffic (null: live traffic), as {@link TenantSandbox} makes it. */
     public Delivery flashCall(String to, String cli, String testTenantId) {
         return behaviour(to, testTenantId).map(HandsetBehaviour::rings).orElse(true)
-                ? deliver(to, Type.CALL, cli, null) : Delivery.refused("unreachable");
+                ? deliver(to, Type.CALL, cli, null)
+                : Delivery.refused("unreachable");
     }
 
     public Delivery sms(String to, String from, String text, String testTenantId) {
         return behaviour(to, testTenantId).map(HandsetBehaviour::takesSms).orElse(true)
-                ? deliver(to, Type.SMS, from, text) : Delivery.refused("undeliverable");
+                ? deliver(to, Type.SMS, from, text)
+                : Delivery.refused("undeliverable");
     }
 
     public Delivery voice(String to, String from, String text, String testTenantId) {
         return behaviour(to, testTenantId).map(HandsetBehaviour::takesVoice).orElse(true)
-                ? deliver(to, Type.VOICE, from, text) : Delivery.refused("not answered");
+                ? deliver(to, Type.VOICE, from, text)
+                : Delivery.refused("not answered");
     }
 
     /** What the handset {@code phone} received, oldest first. */
     public List<Received> inbox(String phone) {
-        return em.createNamedQuery(HandsetMessage.INBOX, HandsetMessage.class)
+        return em
+                .createNamedQuery(HandsetMessage.INBOX, HandsetMessage.class)
                 .setParameter("phone", phone)
-                .getResultList().stream().map(Received::of).toList();
+                .getResultList()
+                .stream()
+                .map(Received::of)
+                .toList();
     }
 
     /** What the handset received from one tenant's test traffic, oldest first. */
     @SuppressWarnings("unchecked")
     public List<Received> inboxOfTenantTests(String phone, String tenantId) {
         List<HandsetMessage> messages = em.createNativeQuery(HandsetMessage.INBOX_OF_TENANT_TESTS, HandsetMessage.class)
-                .setParameter(1, phone).setParameter(2, tenantId).getResultList();
+                .setParameter(1, phone)
+                .setParameter(2, tenantId)
+                .getResultList();
         return messages.stream().map(Received::of).toList();
     }
 
@@ -98,26 +107,32 @@ public class SandboxCarrier implements Carrier {
         var defaults = new HandsetBehaviour(owner, phone);
         em.createNativeQuery("insert into sandbox_handset (tenant_id, phone, calls, sms, voice)"
                         + " values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
-                .setParameter(1, owner).setParameter(2, phone).setParameter(3, defaults.calls())
-                .setParameter(4, defaults.sms()).setParameter(5, defaults.voice())
+                .setParameter(1, owner)
+                .setParameter(2, phone)
+                .setParameter(3, defaults.calls())
+                .setParameter(4, defaults.sms())
+                .setParameter(5, defaults.voice())
                 .executeUpdate();
-        var behaviour = em.find(HandsetBehaviour.class, new HandsetBehaviour.Key(owner, phone),
-                LockModeType.PESSIMISTIC_WRITE);
+        var behaviour =
+                em.find(HandsetBehaviour.class, new HandsetBehaviour.Key(owner, phone), LockModeType.PESSIMISTIC_WRITE);
         behaviour.change(calls, sms, voice);
         return Handset.of(behaviour);
     }
 
     /** How the handset answers {@code testTenantId}'s test traffic (null: everybody's traffic). */
     public Handset behaviourOf(String phone, String testTenantId) {
-        return Handset.of(behaviour(phone, testTenantId).orElseGet(() -> new HandsetBehaviour(owner(testTenantId), phone)));
+        return Handset.of(
+                behaviour(phone, testTenantId).orElseGet(() -> new HandsetBehaviour(owner(testTenantId), phone)));
     }
 
     /** A tenant's own setting for its test traffic first, then the open sandbox's. */
     private Optional<HandsetBehaviour> behaviour(String phone, String testTenantId) {
-        return Optional.ofNullable(testTenantId == null ? null
-                        : em.find(HandsetBehaviour.class, new HandsetBehaviour.Key(testTenantId, phone)))
-                .or(() -> Optional.ofNullable(em.find(HandsetBehaviour.class,
-                        new HandsetBehaviour.Key(HandsetBehaviour.EVERY_TENANT, phone))));
+        return Optional.ofNullable(
+                        testTenantId == null
+                                ? null
+                                : em.find(HandsetBehaviour.class, new HandsetBehaviour.Key(testTenantId, phone)))
+                .or(() -> Optional.ofNullable(em.find(
+                        HandsetBehaviour.class, new HandsetBehaviour.Key(HandsetBehaviour.EVERY_TENANT, phone))));
     }
 
     private static String owner(String testTenantId) {

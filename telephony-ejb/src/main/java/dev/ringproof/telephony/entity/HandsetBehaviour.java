@@ -24,8 +24,10 @@ public class HandsetBehaviour {
     @Id
     @Column(name = "tenant_id")
     private String tenantId;
+
     @Id
     private String phone;
+
     private String calls;
     private String sms;
     private String voice;
@@ -49,7 +51,8 @@ public class HandsetBehaviour {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(tenantId, key.tenantId)
+            return other instanceof Key key
+                    && Objects.equals(tenantId, key.tenantId)
                     && Objects.equals(phone, key.phone);
         }
 

@@ -10,7 +10,8 @@ import java.time.OffsetDateTime;
 /** Something a virtual handset of the sandbox carrier received: a call, an SMS or a voice message. */
 @Entity
 @Table(name = "sandbox_message")
-@NamedQuery(name = HandsetMessage.INBOX,
+@NamedQuery(
+        name = HandsetMessage.INBOX,
         query = "select m from HandsetMessage m where m.phone = :phone order by m.receivedAt, m.id")
 public class HandsetMessage {
 
@@ -20,7 +21,11 @@ public class HandsetMessage {
             + " from sandbox_message m join outbound_send s on s.provider_ref = m.id"
             + " where m.phone = ?1 and s.tenant_id = ?2 and s.test = true order by m.received_at, m.id";
 
-    public enum Type { CALL, SMS, VOICE }
+    public enum Type {
+        CALL,
+        SMS,
+        VOICE
+    }
 
     @Id
     private String id;

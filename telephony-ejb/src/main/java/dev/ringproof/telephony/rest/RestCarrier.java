@@ -67,8 +67,12 @@ public class RestCarrier implements Carrier {
             form.put("StatusCallback", account.statusCallback().toString());
         }
         try {
-            var response = poster.post(account.resource(resource), encode(form), account.accountSid(),
-                    account.authToken(), account.timeout());
+            var response = poster.post(
+                    account.resource(resource),
+                    encode(form),
+                    account.accountSid(),
+                    account.authToken(),
+                    account.timeout());
             return answer(response);
         } catch (HttpConnectTimeoutException | ConnectException e) {
             return Delivery.notSent("carrier unreachable");

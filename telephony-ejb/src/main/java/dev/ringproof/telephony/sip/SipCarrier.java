@@ -92,8 +92,13 @@ public class SipCarrier implements Carrier, AutoCloseable {
         }
     }
 
-    private Delivery timedOut(ClientTransaction tx, BlockingQueue<ResponseEvent> responses, String callId,
-                              boolean ringing, boolean heardAnything) throws SipException, InterruptedException {
+    private Delivery timedOut(
+            ClientTransaction tx,
+            BlockingQueue<ResponseEvent> responses,
+            String callId,
+            boolean ringing,
+            boolean heardAnything)
+            throws SipException, InterruptedException {
         if (heardAnything) {
             link.cancel(tx);
             awaitFinal(responses);

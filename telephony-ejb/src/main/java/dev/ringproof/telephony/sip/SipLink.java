@@ -59,8 +59,8 @@ final class SipLink implements SipListener {
             addresses = factory.createAddressFactory();
             headers = factory.createHeaderFactory();
             messages = factory.createMessageFactory();
-            ListeningPoint point = stack.createListeningPoint(trunk.localAddress(), trunk.localPort(),
-                    trunk.transport());
+            ListeningPoint point =
+                    stack.createListeningPoint(trunk.localAddress(), trunk.localPort(), trunk.transport());
             provider = stack.createSipProvider(point);
             provider.addSipListener(this);
         } catch (Exception e) {
@@ -79,11 +79,16 @@ final class SipLink implements SipListener {
             SipURI contact = addresses.createSipURI(cli, trunk.localAddress());
             contact.setPort(provider.getListeningPoint(trunk.transport()).getPort());
             var via = headers.createViaHeader(trunk.localAddress(), contact.getPort(), trunk.transport(), null);
-            Request invite = messages.createRequest(target, Request.INVITE, provider.getNewCallId(),
+            Request invite = messages.createRequest(
+                    target,
+                    Request.INVITE,
+                    provider.getNewCallId(),
                     headers.createCSeqHeader(1L, Request.INVITE),
-                    headers.createFromHeader(addresses.createAddress(caller), UUID.randomUUID().toString()),
+                    headers.createFromHeader(
+                            addresses.createAddress(caller), UUID.randomUUID().toString()),
                     headers.createToHeader(addresses.createAddress(addresses.createSipURI(to, trunk.host())), null),
-                    List.of(via), headers.createMaxForwardsHeader(70));
+                    List.of(via),
+                    headers.createMaxForwardsHeader(70));
             invite.addHeader(headers.createContactHeader(addresses.createAddress(contact)));
             invite.addHeader(headers.createHeader("P-Asserted-Identity", "<" + caller + ">"));
             invite.setContent(sdp(), headers.createContentTypeHeader("application", "sdp"));

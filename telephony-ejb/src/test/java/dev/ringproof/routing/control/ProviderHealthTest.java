@@ -11,22 +11,25 @@ import org.junit.jupiter.api.Test;
 class ProviderHealthTest {
 
     private Instant now = Instant.parse("2026-11-26T10:00:00Z");
-    private final ProviderHealth health = new ProviderHealth(new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
+    private final ProviderHealth health = new ProviderHealth(
+            new Clock() {
+                @Override
+                public ZoneOffset getZone() {
+                    return ZoneOffset.UTC;
+                }
 
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
+                @Override
+                public Clock withZone(java.time.ZoneId zone) {
+                    return this;
+                }
 
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }, 3, Duration.ofSeconds(30));
+                @Override
+                public Instant instant() {
+                    return now;
+                }
+            },
+            3,
+            Duration.ofSeconds(30));
 
     @Test
     void opensAfterThreeFailuresInARowAndStaysOpenForItsTime() {

@@ -18,8 +18,8 @@ class RouterTest {
     private final ProviderHealth health = new ProviderHealth(Clock.systemUTC(), 2, Duration.ofMinutes(1));
     private final Map<String, Delivery> answers = new HashMap<>();
     private final List<String> asked = new ArrayList<>();
-    private final Router router = new Router(health, name -> Optional.ofNullable(answers.get(name))
-            .map(answer -> carrier(name, answer)));
+    private final Router router =
+            new Router(health, name -> Optional.ofNullable(answers.get(name)).map(answer -> carrier(name, answer)));
 
     @Test
     void nothingSentFailsOverToTheNextProvider() {
@@ -47,7 +47,9 @@ class RouterTest {
         answers.put("b", Delivery.accepted("SM1"));
         for (int i = 0; i < 3; i++) {
             assertThat(router.send(List.of("a", "b"), c -> c.flashCall("+33612345678", "+33140000000"))
-                    .delivery().reason()).isEqualTo("busy");
+                            .delivery()
+                            .reason())
+                    .isEqualTo("busy");
         }
         assertThat(asked).containsOnly("a");
         assertThat(health.admits("a")).isTrue();
@@ -58,7 +60,8 @@ class RouterTest {
         answers.put("a", Delivery.notSent("carrier answered 503"));
         answers.put("b", Delivery.accepted("SM1"));
         for (int i = 0; i < 4; i++) {
-            assertThat(router.send(List.of("a", "b"), c -> c.sms("+33612345678", "R", "t")).provider())
+            assertThat(router.send(List.of("a", "b"), c -> c.sms("+33612345678", "R", "t"))
+                            .provider())
                     .isEqualTo("b");
         }
         assertThat(asked).containsExactly("a", "b", "a", "b", "b", "b");

@@ -48,9 +48,11 @@ class SealTest {
         String sealed = seal.close("whsec_abc", "tn_1");
 
         assertThatThrownBy(() -> Seal.derive("another secret altogether, just as long", "outbound message")
-                .open(sealed, "tn_1")).isInstanceOf(BrokenSeal.class);
+                        .open(sealed, "tn_1"))
+                .isInstanceOf(BrokenSeal.class);
         assertThatThrownBy(() -> Seal.derive("a long server secret, as production sets one", "webhook signing secret")
-                .open(sealed, "tn_1")).isInstanceOf(BrokenSeal.class);
+                        .open(sealed, "tn_1"))
+                .isInstanceOf(BrokenSeal.class);
     }
 
     @Test
@@ -74,28 +76,35 @@ class SealTest {
     void aSealedWebhookSecretFitsItsColumn() {
         String secret = "whsec_" + Base64.getEncoder().encodeToString(new byte[32]);
 
-        assertThat(seal.close(secret, "tenant/tn_0123456789abcdef/webhook-secret")).hasSizeLessThanOrEqualTo(128);
+        assertThat(seal.close(secret, "tenant/tn_0123456789abcdef/webhook-secret"))
+                .hasSizeLessThanOrEqualTo(128);
     }
 
     /** RFC 5869, appendix A.1 (basic test case with SHA-256). */
     @Test
     void hkdfGivesTheRfcTestVector() {
         var hex = HexFormat.of();
-        byte[] okm = Hkdf.sha256(hex.parseHex("0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b"),
-                hex.parseHex("000102030405060708090a0b0c"), hex.parseHex("f0f1f2f3f4f5f6f7f8f9"), 42);
+        byte[] okm = Hkdf.sha256(
+                hex.parseHex("0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b"),
+                hex.parseHex("000102030405060708090a0b0c"),
+                hex.parseHex("f0f1f2f3f4f5f6f7f8f9"),
+                42);
 
-        assertThat(hex.formatHex(okm)).isEqualTo("3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf"
-                + "34007208d5b887185865");
+        assertThat(hex.formatHex(okm))
+                .isEqualTo("3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf" + "34007208d5b887185865");
     }
 
     /** RFC 5869, appendix A.3 (zero-length salt and info). */
     @Test
     void hkdfTakesAnEmptySaltAsZeros() {
         var hex = HexFormat.of();
-        byte[] okm = Hkdf.sha256(hex.parseHex("0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b"), new byte[0],
-                "".getBytes(StandardCharsets.UTF_8), 42);
+        byte[] okm = Hkdf.sha256(
+                hex.parseHex("0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b"),
+                new byte[0],
+                "".getBytes(StandardCharsets.UTF_8),
+                42);
 
-        assertThat(hex.formatHex(okm)).isEqualTo("8da4e775a563c18f715f802a063c5a31b8a11f5c5ee1879ec3454e5f3c738d2d"
-                + "9d201395faa4b61a96c8");
+        assertThat(hex.formatHex(okm))
+                .isEqualTo("8da4e775a563c18f715f802a063c5a31b8a11f5c5ee1879ec3454e5f3c738d2d" + "9d201395faa4b61a96c8");
     }
 }

@@ -14,10 +14,12 @@ class OutboundMessageTest {
     @Test
     void carriesNeitherTheCallerNumberNorTheTextInClear() {
         var call = new OutboundMessage("at_1", "tn_1", "missed_call", "+447400123456", "+442079460123", null, false);
-        var sms = new OutboundMessage("at_2", "tn_1", "sms", "+447400123456", "Ringproof", "Your code is 042917",
-                false);
+        var sms =
+                new OutboundMessage("at_2", "tn_1", "sms", "+447400123456", "Ringproof", "Your code is 042917", false);
 
-        assertThat(call.sealed(seal).toFields().toString()).doesNotContain("2079460123").contains("+447400123456");
+        assertThat(call.sealed(seal).toFields().toString())
+                .doesNotContain("2079460123")
+                .contains("+447400123456");
         assertThat(sms.sealed(seal).toFields().toString()).doesNotContain("042917");
         assertThat(call.sealed(seal).opened(seal)).isEqualTo(call);
         assertThat(sms.sealed(seal).opened(seal)).isEqualTo(sms);
@@ -25,8 +27,9 @@ class OutboundMessageTest {
 
     @Test
     void aSealedFieldMovedToAnotherAttemptDoesNotOpen() {
-        var sealed = new OutboundMessage("at_1", "tn_1", "sms", "+447400123456", "Ringproof", "Your code is 042917",
-                false).sealed(seal);
+        var sealed = new OutboundMessage(
+                        "at_1", "tn_1", "sms", "+447400123456", "Ringproof", "Your code is 042917", false)
+                .sealed(seal);
         var moved = new OutboundMessage("at_9", "tn_1", "sms", "+447400123456", sealed.from(), sealed.text(), false);
 
         assertThatThrownBy(() -> moved.opened(seal)).isInstanceOf(BrokenSeal.class);
@@ -34,8 +37,8 @@ class OutboundMessageTest {
 
     @Test
     void aMessageQueuedBeforeSealingIsSentAsItIs() {
-        var clear = new OutboundMessage("at_1", "tn_1", "sms", "+447400123456", "Ringproof", "Your code is 042917",
-                false);
+        var clear =
+                new OutboundMessage("at_1", "tn_1", "sms", "+447400123456", "Ringproof", "Your code is 042917", false);
 
         assertThat(clear.opened(seal)).isEqualTo(clear);
     }

@@ -12,10 +12,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A Twilio-style carrier on loopback that records what it took and can misbehave on purpose. */
 final class FakeCarrier implements AutoCloseable {
 
-    enum Mode { ACCEPT, FAIL_503, DELIVER_THEN_STALL, RESET }
-
-    record Request(String path, String authorization, String form) {
+    enum Mode {
+        ACCEPT,
+        FAIL_503,
+        DELIVER_THEN_STALL,
+        RESET
     }
+
+    record Request(String path, String authorization, String form) {}
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -52,12 +56,13 @@ final class FakeCarrier implements AutoCloseable {
             exchange.close();
             return;
         }
-        requests.add(new Request(exchange.getRequestURI().getPath(),
-                exchange.getRequestHeaders().getFirst("Authorization"), form));
+        requests.add(new Request(
+                exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("Authorization"), form));
         if (now == Mode.DELIVER_THEN_STALL) {
             stall();
         }
-        byte[] body = ("{\"sid\":\"SM" + requests.size() + "\",\"status\":\"queued\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                ("{\"sid\":\"SM" + requests.size() + "\",\"status\":\"queued\"}").getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(201, body.length);
         exchange.getResponseBody().write(body);

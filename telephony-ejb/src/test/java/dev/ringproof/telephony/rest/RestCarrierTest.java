@@ -18,8 +18,7 @@ class RestCarrierTest {
     private final FakeCarrier fake = new FakeCarrier();
     private final RestCarrier carrier = new RestCarrier(account(fake.base()), new RestCalls());
 
-    RestCarrierTest() throws IOException {
-    }
+    RestCarrierTest() throws IOException {}
 
     @AfterEach
     void stop() {
@@ -33,16 +32,18 @@ class RestCarrierTest {
         assertThat(delivery.providerReference()).isEqualTo("SM1");
         var request = fake.requests().get(0);
         assertThat(request.path()).isEqualTo("/2010-04-01/Accounts/AC123/Messages.json");
-        assertThat(request.authorization()).isEqualTo("Basic "
-                + Base64.getEncoder().encodeToString("AC123:secret".getBytes(StandardCharsets.UTF_8)));
-        assertThat(URLDecoder.decode(request.form(), StandardCharsets.UTF_8)).isEqualTo(
-                "To=+33612345678&From=Ringproof&Body=Your code is 123456 & more"
+        assertThat(request.authorization())
+                .isEqualTo(
+                        "Basic " + Base64.getEncoder().encodeToString("AC123:secret".getBytes(StandardCharsets.UTF_8)));
+        assertThat(URLDecoder.decode(request.form(), StandardCharsets.UTF_8))
+                .isEqualTo("To=+33612345678&From=Ringproof&Body=Your code is 123456 & more"
                         + "&StatusCallback=http://localhost:8080/api/carrier/v1/status/acme");
     }
 
     @Test
     void voiceAndFlashCallsGoToCallsJsonWithTwiml() {
-        assertThat(carrier.voice("+33612345678", "+33140000000", "1 2 3 <4>").accepted()).isTrue();
+        assertThat(carrier.voice("+33612345678", "+33140000000", "1 2 3 <4>").accepted())
+                .isTrue();
         assertThat(carrier.flashCall("+33612345678", "+33140000001").accepted()).isTrue();
         var voice = URLDecoder.decode(fake.requests().get(0).form(), StandardCharsets.UTF_8);
         var flash = URLDecoder.decode(fake.requests().get(1).form(), StandardCharsets.UTF_8);
@@ -84,7 +85,13 @@ class RestCarrierTest {
     }
 
     private static RestAccount account(URI base) {
-        return new RestAccount("acme", base, "AC123", "secret",
-                URI.create("http://localhost:8080/api/carrier/v1/status/acme"), Duration.ofMillis(800), 2);
+        return new RestAccount(
+                "acme",
+                base,
+                "AC123",
+                "secret",
+                URI.create("http://localhost:8080/api/carrier/v1/status/acme"),
+                Duration.ofMillis(800),
+                2);
     }
 }

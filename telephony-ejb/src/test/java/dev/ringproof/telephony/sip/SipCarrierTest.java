@@ -31,8 +31,16 @@ class SipCarrierTest {
     @BeforeEach
     void start() throws IOException, SipException {
         trunkPort = freeUdpPort();
-        carrier = new SipCarrier(new SipTrunk("127.0.0.1", trunkPort, "udp", "ringproof", "trunk-secret",
-                Duration.ofMillis(1500), Duration.ofSeconds(2), "127.0.0.1", freeUdpPort()));
+        carrier = new SipCarrier(new SipTrunk(
+                "127.0.0.1",
+                trunkPort,
+                "udp",
+                "ringproof",
+                "trunk-secret",
+                Duration.ofMillis(1500),
+                Duration.ofSeconds(2),
+                "127.0.0.1",
+                freeUdpPort()));
     }
 
     @AfterEach

@@ -26,9 +26,23 @@ public final class Sipp implements AutoCloseable {
 
     public static Sipp uas(Path scenario, int port, Path workDir) throws IOException {
         Path messages = workDir.resolve("sipp-messages.log");
-        var process = new ProcessBuilder("sipp", "-sf", scenario.toString(), "-i", "127.0.0.1",
-                "-p", Integer.toString(port), "-m", "1", "-nostdin", "-timeout", "20s", "-timeout_error",
-                "-trace_msg", "-message_file", messages.toString())
+        var process = new ProcessBuilder(
+                        "sipp",
+                        "-sf",
+                        scenario.toString(),
+                        "-i",
+                        "127.0.0.1",
+                        "-p",
+                        Integer.toString(port),
+                        "-m",
+                        "1",
+                        "-nostdin",
+                        "-timeout",
+                        "20s",
+                        "-timeout_error",
+                        "-trace_msg",
+                        "-message_file",
+                        messages.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("sipp-screen.log").toFile())
                 .start();
@@ -48,7 +62,8 @@ public final class Sipp implements AutoCloseable {
     /** The user part of the From header of the first INVITE sipp received. */
     public String inviteFromUser() throws IOException {
         String log = Files.readString(messages);
-        Matcher invite = Pattern.compile("(?s)INVITE sip:.*?\\nFrom:\\s*<?sip:([^@>;]+)@").matcher(log);
+        Matcher invite = Pattern.compile("(?s)INVITE sip:.*?\\nFrom:\\s*<?sip:([^@>;]+)@")
+                .matcher(log);
         return invite.find() ? invite.group(1) : null;
     }
 

@@ -53,15 +53,16 @@ public class NumberPools {
     }
 
     /** A range to add: from and to as given; a single number has from == to. */
-    public record NumberRange(String from, String to) {
-    }
+    public record NumberRange(String from, String to) {}
 
     public PoolView create(String name, String country, boolean enabled) {
         if (name == null || name.isBlank()) {
             throw Refusal.invalid("name", "is required");
         }
-        if (country == null || !com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance()
-                .getSupportedRegions().contains(country)) {
+        if (country == null
+                || !com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance()
+                        .getSupportedRegions()
+                        .contains(country)) {
             throw Refusal.invalid("country", "must be an ISO 3166 country code such as GB");
         }
         var pool = new NumberPool(Ids.next("pl"), name.strip(), country, enabled, OffsetDateTime.now(clock));
@@ -76,9 +77,14 @@ public class NumberPools {
 
     public List<PoolView> all() {
         var pools = em.createNamedQuery(NumberPool.ALL, NumberPool.class).getResultList();
-        Map<String, List<NumberRun>> runs = pools.stream().filter(NumberPool::isEnabled).map(NumberPool::country)
-                .distinct().collect(Collectors.toMap(Function.identity(), blocks::runs));
-        return pools.stream().map(p -> view(p, runs.getOrDefault(p.country(), List.of()))).toList();
+        Map<String, List<NumberRun>> runs = pools.stream()
+                .filter(NumberPool::isEnabled)
+                .map(NumberPool::country)
+                .distinct()
+                .collect(Collectors.toMap(Function.identity(), blocks::runs));
+        return pools.stream()
+                .map(p -> view(p, runs.getOrDefault(p.country(), List.of())))
+                .toList();
     }
 
     public PoolView update(String id, String name, Boolean enabled) {
@@ -127,12 +133,17 @@ public class NumberPools {
 
     public List<PoolRange> ranges(String id, int offset, int limit) {
         pool(id);
-        return em.createNamedQuery(PoolRange.OF_POOL, PoolRange.class).setParameter("pool", id)
-                .setFirstResult(offset).setMaxResults(limit).getResultList();
+        return em.createNamedQuery(PoolRange.OF_POOL, PoolRange.class)
+                .setParameter("pool", id)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     public long rangeCount(String id) {
-        return em.createNamedQuery(PoolRange.COUNT_OF_POOL, Long.class).setParameter("pool", id).getSingleResult();
+        return em.createNamedQuery(PoolRange.COUNT_OF_POOL, Long.class)
+                .setParameter("pool", id)
+                .getSingleResult();
     }
 
     /** Removes one number, splitting its range where needed. */
@@ -141,8 +152,12 @@ public class NumberPools {
         long number = digits(PhoneNumbers.parse(e164).e164());
         blocks.lock(pool.country());
         // read past the shared cache: the range is cut as the database holds it, whichever server changed it last
-        var range = em.createNamedQuery(PoolRange.OF_POOL, PoolRange.class).setParameter("pool", id)
-                .setHint("eclipselink.refresh", "true").getResultStream().filter(r -> r.contains(number)).findFirst()
+        var range = em.createNamedQuery(PoolRange.OF_POOL, PoolRange.class)
+                .setParameter("pool", id)
+                .setHint("eclipselink.refresh", "true")
+                .getResultStream()
+                .filter(r -> r.contains(number))
+                .findFirst()
                 .orElseThrow(() -> Refusal.notFound("number in this pool"));
         var rest = range.cut(number, Ids.next("rg"));
         if (range.isEmpty()) {
@@ -169,7 +184,11 @@ public class NumberPools {
             throw Refusal.invalid(field, "a range may hold at most " + MAX_RANGE_SIZE + " numbers");
         }
         boolean taken = !em.createNamedQuery(PoolRange.OVERLAPPING, PoolRange.class)
-                .setParameter("first", first).setParameter("last", last).setMaxResults(1).getResultList().isEmpty();
+                .setParameter("first", first)
+                .setParameter("last", last)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
         if (taken) {
             throw Refusal.invalid(field, "overlaps numbers that are already in a pool");
         }
@@ -195,7 +214,8 @@ public class NumberPools {
 
     /** Sizes summed here, not in JPQL: EclipseLink's sum over bigint arithmetic was seen to lose precision. */
     private PoolView view(NumberPool pool, List<NumberRun> countryRuns) {
-        var own = em.createNamedQuery(PoolRange.RUNS_OF_POOL, NumberRun.class).setParameter("pool", pool.id())
+        var own = em.createNamedQuery(PoolRange.RUNS_OF_POOL, NumberRun.class)
+                .setParameter("pool", pool.id())
                 .getResultList();
         long size = own.stream().mapToLong(NumberRun::size).sum();
         return new PoolView(pool, size, pool.isEnabled() ? PoolBlocks.of(countryRuns, own) : PoolBlocks.NONE);

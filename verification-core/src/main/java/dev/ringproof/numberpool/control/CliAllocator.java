@@ -30,7 +30,8 @@ public class CliAllocator {
     /** Empty when the country has no whole block for the code length, or every draw was not reusable. */
     public Optional<String> draw(String country, int codeLength, Predicate<String> reusable) {
         var spans = em.createNamedQuery(FullBlockSpan.RUNS_IN, NumberRun.class)
-                .setParameter("country", country).getResultList();
+                .setParameter("country", country)
+                .getResultList();
         return drawFrom(spans, codeLength, reusable);
     }
 
@@ -39,7 +40,9 @@ public class CliAllocator {
      * from whole blocks only, just not from all of them.
      */
     static Optional<String> drawFrom(List<NumberRun> spans, int codeLength, Predicate<String> reusable) {
-        var eligible = spans.stream().flatMap(span -> span.wholeBlocks(codeLength).stream()).toList();
+        var eligible = spans.stream()
+                .flatMap(span -> span.wholeBlocks(codeLength).stream())
+                .toList();
         long total = eligible.stream().mapToLong(NumberRun::size).sum();
         if (total == 0) {
             return Optional.empty();

@@ -24,22 +24,28 @@ public class CountryBlocks {
 
     /** Held until the transaction ends; every change takes the pools in the same order, so none deadlocks. */
     public void lock(String country) {
-        em.createNamedQuery(NumberPool.OF_COUNTRY, NumberPool.class).setParameter("country", country)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        em.createNamedQuery(NumberPool.OF_COUNTRY, NumberPool.class)
+                .setParameter("country", country)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
     }
 
     /** The numbers of the country's enabled pools, joined into runs; read from the database, not a cache. */
     public List<NumberRun> runs(String country) {
         em.flush();
         return NumberRun.joined(em.createNamedQuery(PoolRange.RUNS_ENABLED_IN, NumberRun.class)
-                .setParameter("country", country).getResultList());
+                .setParameter("country", country)
+                .getResultList());
     }
 
     /** Rewrites the country's spans from its enabled pools; call under {@link #lock}. */
     public void refresh(String country) {
         var runs = runs(country);
-        em.createNamedQuery(FullBlockSpan.DELETE_IN).setParameter("country", country).executeUpdate();
-        runs.stream().flatMap(run -> run.wholeBlocks(FullBlockSpan.BLOCK_DIGITS).stream())
+        em.createNamedQuery(FullBlockSpan.DELETE_IN)
+                .setParameter("country", country)
+                .executeUpdate();
+        runs.stream()
+                .flatMap(run -> run.wholeBlocks(FullBlockSpan.BLOCK_DIGITS).stream())
                 .forEach(span -> em.persist(new FullBlockSpan(country, span)));
     }
 }

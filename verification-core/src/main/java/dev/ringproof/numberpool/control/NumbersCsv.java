@@ -17,25 +17,30 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class NumbersCsv {
 
-    private NumbersCsv() {
-    }
+    private NumbersCsv() {}
 
     public static List<NumberRange> read(String csv, int maxLines) {
         if (csv == null || csv.isBlank()) {
             throw Refusal.invalid("numbers", "the CSV has no numbers");
         }
         List<NumberRange> ranges = new ArrayList<>();
-        try (var parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get()
+        try (var parser = CSVFormat.DEFAULT
+                .builder()
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .get()
                 .parse(new StringReader(csv))) {
             for (CSVRecord record : parser) {
                 String first = record.get(0);
-                if (record.getRecordNumber() == 1 && !first.isEmpty()
-                        && first.charAt(0) != '+' && !Character.isDigit(first.charAt(0))) {
+                if (record.getRecordNumber() == 1
+                        && !first.isEmpty()
+                        && first.charAt(0) != '+'
+                        && !Character.isDigit(first.charAt(0))) {
                     continue;
                 }
                 if (record.size() > 2) {
-                    throw Refusal.invalid("numbers[line " + record.getRecordNumber() + "]",
-                            "a line holds a number, or from,to");
+                    throw Refusal.invalid(
+                            "numbers[line " + record.getRecordNumber() + "]", "a line holds a number, or from,to");
                 }
                 ranges.add(new NumberRange(first, record.size() == 2 ? record.get(1) : first));
                 if (ranges.size() > maxLines) {

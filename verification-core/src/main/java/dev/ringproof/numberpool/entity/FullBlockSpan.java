@@ -15,8 +15,10 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "full_block_span")
-@NamedQuery(name = FullBlockSpan.RUNS_IN, query = "select new dev.ringproof.numberpool.entity.NumberRun("
-        + "s.firstNumber, s.lastNumber) from FullBlockSpan s where s.country = :country order by s.firstNumber")
+@NamedQuery(
+        name = FullBlockSpan.RUNS_IN,
+        query = "select new dev.ringproof.numberpool.entity.NumberRun("
+                + "s.firstNumber, s.lastNumber) from FullBlockSpan s where s.country = :country order by s.firstNumber")
 @NamedQuery(name = FullBlockSpan.DELETE_IN, query = "delete from FullBlockSpan s where s.country = :country")
 public class FullBlockSpan {
 
@@ -30,8 +32,10 @@ public class FullBlockSpan {
     @Id
     @Column(name = "first_number")
     private long firstNumber;
+
     @Column(name = "last_number")
     private long lastNumber;
+
     private String country;
 
     protected FullBlockSpan() {

@@ -22,11 +22,14 @@ public class NumberPool {
 
     @Id
     private String id;
+
     private String name;
     private String country;
     private boolean enabled;
+
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
+
     @Version
     private long version;
 

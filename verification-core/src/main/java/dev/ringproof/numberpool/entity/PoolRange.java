@@ -12,28 +12,38 @@ import jakarta.persistence.Table;
 @Cacheable
 @Table(name = "pool_range")
 @NamedQuery(name = PoolRange.OF_POOL, query = "select r from PoolRange r where r.poolId = :pool order by r.firstNumber")
-@NamedQuery(name = PoolRange.RUNS_OF_POOL, query = "select new dev.ringproof.numberpool.entity.NumberRun("
-        + "r.firstNumber, r.lastNumber) from PoolRange r where r.poolId = :pool order by r.firstNumber")
-@NamedQuery(name = PoolRange.RUNS_ENABLED_IN, query = "select new dev.ringproof.numberpool.entity.NumberRun("
-        + "r.firstNumber, r.lastNumber) from PoolRange r, NumberPool p"
-        + " where p.id = r.poolId and p.country = :country and p.enabled = true order by r.firstNumber")
-@NamedQuery(name = PoolRange.OVERLAPPING, query = "select r from PoolRange r where r.firstNumber <= :last and r.lastNumber >= :first")
+@NamedQuery(
+        name = PoolRange.RUNS_OF_POOL,
+        query = "select new dev.ringproof.numberpool.entity.NumberRun("
+                + "r.firstNumber, r.lastNumber) from PoolRange r where r.poolId = :pool order by r.firstNumber")
+@NamedQuery(
+        name = PoolRange.RUNS_ENABLED_IN,
+        query = "select new dev.ringproof.numberpool.entity.NumberRun("
+                + "r.firstNumber, r.lastNumber) from PoolRange r, NumberPool p"
+                + " where p.id = r.poolId and p.country = :country and p.enabled = true order by r.firstNumber")
+@NamedQuery(
+        name = PoolRange.OVERLAPPING,
+        query = "select r from PoolRange r where r.firstNumber <= :last and r.lastNumber >= :first")
 @NamedQuery(name = PoolRange.COUNT_OF_POOL, query = "select count(r) from PoolRange r where r.poolId = :pool")
 public class PoolRange {
 
     public static final String OF_POOL = "PoolRange.ofPool";
     /** Read as values, not entities: straight from the database, past the shared cache. */
     public static final String RUNS_OF_POOL = "PoolRange.runsOfPool";
+
     public static final String RUNS_ENABLED_IN = "PoolRange.runsEnabledIn";
     public static final String OVERLAPPING = "PoolRange.overlapping";
     public static final String COUNT_OF_POOL = "PoolRange.countOfPool";
 
     @Id
     private String id;
+
     @Column(name = "pool_id")
     private String poolId;
+
     @Column(name = "first_number")
     private long firstNumber;
+
     @Column(name = "last_number")
     private long lastNumber;
 

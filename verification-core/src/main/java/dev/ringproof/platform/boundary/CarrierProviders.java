@@ -12,16 +12,26 @@ import java.util.List;
 public class CarrierProviders {
 
     /** {@code circuit}: closed (sends go through) or open (skipped until {@code openUntil}). */
-    public record ProviderState(String name, String circuit, OffsetDateTime openUntil, int recentSends,
-                                double errorRate, int failuresInARow) {
-    }
+    public record ProviderState(
+            String name,
+            String circuit,
+            OffsetDateTime openUntil,
+            int recentSends,
+            double errorRate,
+            int failuresInARow) {}
 
     @Inject
     Providers providers;
 
     public List<ProviderState> states() {
-        return providers.states().stream().map(s -> new ProviderState(s.provider(), s.open() ? "open" : "closed",
-                s.openUntil() == null ? null : s.openUntil().atOffset(ZoneOffset.UTC), s.recentSends(),
-                Math.round(s.errorRate() * 100) / 100.0, s.failuresInARow())).toList();
+        return providers.states().stream()
+                .map(s -> new ProviderState(
+                        s.provider(),
+                        s.open() ? "open" : "closed",
+                        s.openUntil() == null ? null : s.openUntil().atOffset(ZoneOffset.UTC),
+                        s.recentSends(),
+                        Math.round(s.errorRate() * 100) / 100.0,
+                        s.failuresInARow()))
+                .toList();
     }
 }

@@ -48,6 +48,7 @@ public class OutboxRelay {
     static final Duration LEFT_BEHIND_AFTER = Duration.ofSeconds(20);
     /** Rows per sweep query; a sweep goes on while it finds full batches, for up to {@link #SWEEP_TIME}. */
     static final int SWEEP_BATCH = 500;
+
     static final Duration SWEEP_TIME = Duration.ofSeconds(4);
 
     @PersistenceContext(unitName = "ringproof")
@@ -80,7 +81,8 @@ public class OutboxRelay {
             batch = em.createNamedQuery(OutboxMessage.TO_RELAY, OutboxMessage.class)
                     .setParameter("ahead", now.plus(Outbox.RELAY_AHEAD))
                     .setParameter("before", now.minus(LEFT_BEHIND_AFTER))
-                    .setMaxResults(SWEEP_BATCH).getResultList();
+                    .setMaxResults(SWEEP_BATCH)
+                    .getResultList();
             var sent = send(batch);
             if (!sent.isEmpty()) {
                 rows.relayed(sent);
@@ -97,14 +99,17 @@ public class OutboxRelay {
         try (JMSContext jms = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
             var producer = jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
             for (var message : messages) {
-                long delay = Duration.between(OffsetDateTime.now(clock), message.deliverAt()).toMillis();
+                long delay = Duration.between(OffsetDateTime.now(clock), message.deliverAt())
+                        .toMillis();
                 producer.setDeliveryDelay(Math.max(0, delay))
                         .send(jms.createQueue(message.queue()), toMapMessage(jms, message.id(), message.payload()));
                 sent.add(message.id());
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Outbox relay failed after " + sent.size() + " of " + messages.size()
-                    + " messages, will retry", e);
+            LOG.log(
+                    Level.WARNING,
+                    "Outbox relay failed after " + sent.size() + " of " + messages.size() + " messages, will retry",
+                    e);
         }
         return sent;
     }

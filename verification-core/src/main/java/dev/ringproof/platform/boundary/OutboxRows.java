@@ -30,14 +30,19 @@ public class OutboxRows {
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean pending(String id) {
-        return id != null && em.createQuery("select count(m) from OutboxMessage m where m.id = :id", Long.class)
-                .setParameter("id", id).getSingleResult() > 0;
+        return id != null
+                && em.createQuery("select count(m) from OutboxMessage m where m.id = :id", Long.class)
+                                .setParameter("id", id)
+                                .getSingleResult()
+                        > 0;
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void relayed(List<String> ids) {
         em.createQuery("update OutboxMessage m set m.relayedAt = :now where m.id in :ids")
-                .setParameter("now", OffsetDateTime.now(clock)).setParameter("ids", ids).executeUpdate();
+                .setParameter("now", OffsetDateTime.now(clock))
+                .setParameter("ids", ids)
+                .executeUpdate();
     }
 
     /**
@@ -48,7 +53,9 @@ public class OutboxRows {
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public void consumed(String id) {
         if (id != null) {
-            em.createQuery("delete from OutboxMessage m where m.id = :id").setParameter("id", id).executeUpdate();
+            em.createQuery("delete from OutboxMessage m where m.id = :id")
+                    .setParameter("id", id)
+                    .executeUpdate();
         }
     }
 }

@@ -27,8 +27,8 @@ public class Refusal extends RuntimeException {
     }
 
     public static Refusal invalid(String field, String message) {
-        return new Refusal(Reason.INVALID_REQUEST, "See errors for what to correct.",
-                List.of(new FieldProblem(field, message)));
+        return new Refusal(
+                Reason.INVALID_REQUEST, "See errors for what to correct.", List.of(new FieldProblem(field, message)));
     }
 
     public static Refusal notFound(String what) {
@@ -43,13 +43,23 @@ public class Refusal extends RuntimeException {
         return fieldProblems;
     }
 
-    public record FieldProblem(String field, String message) {
-    }
+    public record FieldProblem(String field, String message) {}
 
     /** Why; each maps to one error code of the API (docs/api.md, Errors). */
     public enum Reason {
-        INVALID_REQUEST, INVALID_STATE, INVALID_PHONE, FORBIDDEN, COUNTRY_NOT_PERMITTED, CHANNEL_NOT_PERMITTED,
-        FRAUD_BLOCKED, NOT_FOUND, VERIFICATION_CLOSED, IDEMPOTENCY_IN_PROGRESS, IDEMPOTENCY_KEY_REUSED,
-        UNSUPPORTED_NUMBER_TYPE, RATE_LIMITED, CHANNEL_UNAVAILABLE
+        INVALID_REQUEST,
+        INVALID_STATE,
+        INVALID_PHONE,
+        FORBIDDEN,
+        COUNTRY_NOT_PERMITTED,
+        CHANNEL_NOT_PERMITTED,
+        FRAUD_BLOCKED,
+        NOT_FOUND,
+        VERIFICATION_CLOSED,
+        IDEMPOTENCY_IN_PROGRESS,
+        IDEMPOTENCY_KEY_REUSED,
+        UNSUPPORTED_NUMBER_TYPE,
+        RATE_LIMITED,
+        CHANNEL_UNAVAILABLE
     }
 }

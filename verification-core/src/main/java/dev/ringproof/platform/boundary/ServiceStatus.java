@@ -69,13 +69,16 @@ public class ServiceStatus {
     /** Outbox messages that fell due over a minute ago and are still not consumed: a lasting number means trouble. */
     public long overdueOutboxMessages() {
         return em.createQuery("select count(m) from OutboxMessage m where m.deliverAt < :due", Long.class)
-                .setParameter("due", OffsetDateTime.now(clock).minusMinutes(1)).getSingleResult();
+                .setParameter("due", OffsetDateTime.now(clock).minusMinutes(1))
+                .getSingleResult();
     }
 
     /** {@code development} or {@code production}: an unknown mode never gets this far (ProductionGate). */
     public String mode() {
-        return config.getOptionalValue(RunMode.KEY, String.class).flatMap(RunMode::parse)
-                .orElse(RunMode.DEVELOPMENT).wireName();
+        return config.getOptionalValue(RunMode.KEY, String.class)
+                .flatMap(RunMode::parse)
+                .orElse(RunMode.DEVELOPMENT)
+                .wireName();
     }
 
     public boolean brokerAnswers() {

@@ -9,8 +9,7 @@ public final class Ids {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int BYTES = 16;
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static String next(String prefix) {
         return prefix + "_" + randomToken();

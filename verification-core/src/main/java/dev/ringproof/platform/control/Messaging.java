@@ -50,6 +50,7 @@ public class Messaging {
     public static final String OUTBOUND_QUEUE_NAME = "RingproofOutbound";
     /** Expanded by Payara when it deploys the application; the inline defaults are for an unhardened broker. */
     public static final String BROKER_USER = "${MPCONFIG=broker.user:guest}";
+
     public static final String BROKER_PASSWORD = "${MPCONFIG=broker.password:guest}";
 
     @Resource(lookup = CONNECTION_FACTORY)

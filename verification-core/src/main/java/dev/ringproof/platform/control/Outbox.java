@@ -66,8 +66,8 @@ public class Outbox {
         boolean soon = deliverAt.isBefore(now.plus(RELAY_AHEAD));
         // marked relayed as it is written: should the relay after commit not happen (a crash), the sweep
         // finds the row relayed but not consumed once it is overdue, as it would a message the broker lost
-        var message = new OutboxMessage(Ids.next("ob"), queue, payload.build().toString(), deliverAt, now,
-                soon ? now : null);
+        var message =
+                new OutboxMessage(Ids.next("ob"), queue, payload.build().toString(), deliverAt, now, soon ? now : null);
         em.persist(message);
         if (soon) {
             toRelayAfterCommit().add(message);

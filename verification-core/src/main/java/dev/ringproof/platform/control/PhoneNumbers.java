@@ -17,14 +17,19 @@ public final class PhoneNumbers {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final int MAX_INPUT_LENGTH = 40;
-    private static final Set<Integer> SEPARATORS = Set.of((int) ' ', (int) '(', (int) ')', (int) '-', (int) '.',
-            (int) '/', 0x00A0);
-    private static final Set<PhoneNumberType> NEVER_DIALLED = Set.of(PhoneNumberType.PREMIUM_RATE,
-            PhoneNumberType.SHARED_COST, PhoneNumberType.UAN, PhoneNumberType.VOIP, PhoneNumberType.PAGER,
-            PhoneNumberType.UNKNOWN, PhoneNumberType.VOICEMAIL, PhoneNumberType.PERSONAL_NUMBER);
+    private static final Set<Integer> SEPARATORS =
+            Set.of((int) ' ', (int) '(', (int) ')', (int) '-', (int) '.', (int) '/', 0x00A0);
+    private static final Set<PhoneNumberType> NEVER_DIALLED = Set.of(
+            PhoneNumberType.PREMIUM_RATE,
+            PhoneNumberType.SHARED_COST,
+            PhoneNumberType.UAN,
+            PhoneNumberType.VOIP,
+            PhoneNumberType.PAGER,
+            PhoneNumberType.UNKNOWN,
+            PhoneNumberType.VOICEMAIL,
+            PhoneNumberType.PERSONAL_NUMBER);
 
-    private PhoneNumbers() {
-    }
+    private PhoneNumbers() {}
 
     /** A valid number: E.164, its ISO country and whether it can take missed calls and SMS. */
     public record Phone(String e164, String country, PhoneNumberType type) {
@@ -50,7 +55,9 @@ public final class PhoneNumbers {
             if (!UTIL.isValidNumber(number) || number.hasExtension()) {
                 throw invalid();
             }
-            return new Phone(UTIL.format(number, PhoneNumberFormat.E164), UTIL.getRegionCodeForNumber(number),
+            return new Phone(
+                    UTIL.format(number, PhoneNumberFormat.E164),
+                    UTIL.getRegionCodeForNumber(number),
                     UTIL.getNumberType(number));
         } catch (NumberParseException e) {
             throw invalid();
@@ -92,7 +99,7 @@ public final class PhoneNumbers {
     }
 
     private static Refusal invalid() {
-        return new Refusal(Refusal.Reason.INVALID_PHONE,
-                "Give the phone number in international form, e.g. +447700900123.");
+        return new Refusal(
+                Refusal.Reason.INVALID_PHONE, "Give the phone number in international form, e.g. +447700900123.");
     }
 }

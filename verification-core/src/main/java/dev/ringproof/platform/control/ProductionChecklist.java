@@ -14,6 +14,7 @@ public record ProductionChecklist(String mode, String codeSecret, boolean sandbo
 
     /** The value {@code verification.code-secret} has when nobody set it. */
     public static final String DEVELOPMENT_CODE_SECRET = Seals.DEVELOPMENT_SECRET;
+
     public static final int MIN_SECRET_LENGTH = 32;
 
     public Optional<RunMode> runMode() {

@@ -41,8 +41,11 @@ public final class PublicUrl {
             throw invalid(value);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null
-                || uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        if (!(scheme.equals("https") || scheme.equals("http"))
+                || uri.getHost() == null
+                || uri.getRawUserInfo() != null
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null) {
             throw invalid(value);
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
@@ -94,8 +97,10 @@ public final class PublicUrl {
     private static boolean sameOrigin(URI target, String requestOrigin) {
         URI origin = URI.create(requestOrigin);
         String scheme = target.getScheme() == null ? origin.getScheme() : target.getScheme();
-        return scheme != null && scheme.equalsIgnoreCase(origin.getScheme())
-                && target.getHost() != null && target.getHost().equalsIgnoreCase(origin.getHost())
+        return scheme != null
+                && scheme.equalsIgnoreCase(origin.getScheme())
+                && target.getHost() != null
+                && target.getHost().equalsIgnoreCase(origin.getHost())
                 && port(target, scheme) == port(origin, origin.getScheme());
     }
 

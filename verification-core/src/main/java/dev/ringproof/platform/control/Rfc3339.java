@@ -10,11 +10,13 @@ public final class Rfc3339 {
 
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'");
 
-    private Rfc3339() {
-    }
+    private Rfc3339() {}
 
     public static String format(OffsetDateTime time) {
-        return time == null ? null
-                : time.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).format(FORMAT);
+        return time == null
+                ? null
+                : time.withOffsetSameInstant(ZoneOffset.UTC)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .format(FORMAT);
     }
 }

@@ -10,13 +10,16 @@ import java.util.Optional;
  * off the sandbox carrier.
  */
 public enum RunMode {
-    DEVELOPMENT, PRODUCTION;
+    DEVELOPMENT,
+    PRODUCTION;
 
     public static final String KEY = "ringproof.mode";
 
     /** The mode a value names, in any case; empty for anything else. */
     public static Optional<RunMode> parse(String value) {
-        return Arrays.stream(values()).filter(mode -> mode.wireName().equalsIgnoreCase(value.trim())).findFirst();
+        return Arrays.stream(values())
+                .filter(mode -> mode.wireName().equalsIgnoreCase(value.trim()))
+                .findFirst();
     }
 
     public String wireName() {

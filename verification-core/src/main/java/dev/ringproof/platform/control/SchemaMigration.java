@@ -32,7 +32,8 @@ import javax.sql.DataSource;
 @DataSourceDefinition(
         name = SchemaMigration.DATASOURCE,
         className = "${MPCONFIG=db.datasource-class:org.h2.Driver}",
-        url = "${MPCONFIG=db.url:jdbc:h2:file:./../lib/databases/ringproof;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;WRITE_DELAY=0}",
+        url =
+                "${MPCONFIG=db.url:jdbc:h2:file:./../lib/databases/ringproof;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;WRITE_DELAY=0}",
         user = "${MPCONFIG=db.user:ringproof}",
         password = "${MPCONFIG=db.password:ringproof}",
         minPoolSize = 2,

@@ -13,9 +13,11 @@ import java.time.OffsetDateTime;
  */
 @Entity
 @Table(name = "outbox_message")
-@NamedQuery(name = OutboxMessage.TO_RELAY, query = "select m from OutboxMessage m"
-        + " where (m.relayedAt is null and m.deliverAt < :ahead)"
-        + " or (m.relayedAt < :before and m.deliverAt < :before) order by m.deliverAt")
+@NamedQuery(
+        name = OutboxMessage.TO_RELAY,
+        query = "select m from OutboxMessage m"
+                + " where (m.relayedAt is null and m.deliverAt < :ahead)"
+                + " or (m.relayedAt < :before and m.deliverAt < :before) order by m.deliverAt")
 public class OutboxMessage {
 
     /** Rows kept back until they fall due soon, and rows relayed a while ago whose message was not consumed. */
@@ -23,12 +25,16 @@ public class OutboxMessage {
 
     @Id
     private String id;
+
     private String queue;
     private String payload;
+
     @Column(name = "deliver_at")
     private OffsetDateTime deliverAt;
+
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
+
     @Column(name = "relayed_at")
     private OffsetDateTime relayedAt;
 
@@ -37,8 +43,13 @@ public class OutboxMessage {
     }
 
     /** {@code relayedAt} is null for a message kept back, or when it is to be relayed once the row commits. */
-    public OutboxMessage(String id, String queue, String payload, OffsetDateTime deliverAt, OffsetDateTime createdAt,
-                         OffsetDateTime relayedAt) {
+    public OutboxMessage(
+            String id,
+            String queue,
+            String payload,
+            OffsetDateTime deliverAt,
+            OffsetDateTime createdAt,
+            OffsetDateTime relayedAt) {
         this.id = id;
         this.queue = queue;
         this.payload = payload;

@@ -11,7 +11,11 @@ public class FailedCheckCapReached extends RateLimitExceeded {
     public static final String NAME = "failed_checks_per_phone";
 
     public FailedCheckCapReached(int cap, Duration lockout, long retryAfterSeconds) {
-        super(NAME, cap, (int) lockout.toSeconds(), retryAfterSeconds, cap
-                + " wrong codes in a row for this number: its checks resume in " + retryAfterSeconds + " seconds.");
+        super(
+                NAME,
+                cap,
+                (int) lockout.toSeconds(),
+                retryAfterSeconds,
+                cap + " wrong codes in a row for this number: its checks resume in " + retryAfterSeconds + " seconds.");
     }
 }

@@ -35,12 +35,12 @@ public class FraudBlocks {
     UsageRecords usage;
 
     /** A tenant whose starts the daily spend cap refuses until 00:00 UTC: what it may spend, and has spent. */
-    public record CapReached(Tenant tenant, BigDecimal cap, BigDecimal spentToday) {
-    }
+    public record CapReached(Tenant tenant, BigDecimal cap, BigDecimal spentToday) {}
 
     public List<FraudBlock> active() {
         return em.createNamedQuery(FraudBlock.ACTIVE, FraudBlock.class)
-                .setParameter("now", OffsetDateTime.now(clock)).getResultList();
+                .setParameter("now", OffsetDateTime.now(clock))
+                .getResultList();
     }
 
     /**
@@ -55,7 +55,8 @@ public class FraudBlocks {
         }
         block.lift(OffsetDateTime.now(clock));
         em.createNativeQuery("delete from prefix_traffic where prefix = ?1 and test = ?2")
-                .setParameter(1, block.prefix()).setParameter(2, block.test())
+                .setParameter(1, block.prefix())
+                .setParameter(2, block.test())
                 .executeUpdate();
         LOG.info(() -> "Lifted block " + block.id() + " of " + block.prefix());
         return block;
@@ -63,18 +64,29 @@ public class FraudBlocks {
 
     /** The tenants at or over their daily spend cap now, as {@code SpendCap} judges them. */
     public List<CapReached> capsReached() {
-        var today = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
-        return em.createQuery("select t from Tenant t where t.dailySpendCap is not null order by t.name, t.id",
-                        Tenant.class).getResultList().stream()
-                .map(t -> new CapReached(t, t.dailySpendCap().orElseThrow(), usage.spentOn(t.id(), today).setScale(4)))
-                .filter(c -> c.spentToday().compareTo(c.cap()) >= 0).toList();
+        var today =
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+        return em
+                .createQuery(
+                        "select t from Tenant t where t.dailySpendCap is not null order by t.name, t.id", Tenant.class)
+                .getResultList()
+                .stream()
+                .map(t -> new CapReached(
+                        t,
+                        t.dailySpendCap().orElseThrow(),
+                        usage.spentOn(t.id(), today).setScale(4)))
+                .filter(c -> c.spentToday().compareTo(c.cap()) >= 0)
+                .toList();
     }
 
     /** Whether the prefix is blocked for live traffic, or for test traffic ({@code test}). */
     public boolean isBlocked(String prefix, boolean test, OffsetDateTime now) {
         return em.createNamedQuery(FraudBlock.ACTIVE_FOR, Long.class)
-                .setParameter("prefix", prefix).setParameter("test", test).setParameter("now", now)
-                .getSingleResult() > 0;
+                        .setParameter("prefix", prefix)
+                        .setParameter("test", test)
+                        .setParameter("now", now)
+                        .getSingleResult()
+                > 0;
     }
 
     /** Records a block in a transaction of its own: it must outlast the refused start that found it. */
@@ -83,8 +95,8 @@ public class FraudBlocks {
         if (isBlocked(prefix, test, now)) {
             return null;
         }
-        var block = new FraudBlock(Ids.next("bl"), prefix, test, finding.reason(), finding.detail(), now,
-                now.plus(finding.blockFor()));
+        var block = new FraudBlock(
+                Ids.next("bl"), prefix, test, finding.reason(), finding.detail(), now, now.plus(finding.blockFor()));
         em.persist(block);
         LOG.warning(() -> "Blocked " + prefix + (test ? " for test traffic" : "") + " until " + block.expiresAt()
                 + " for " + finding.reason().wireName() + ": " + finding.detail());

@@ -5,8 +5,8 @@ import dev.ringproof.platform.control.PhoneNumbers;
 import dev.ringproof.ratelimit.control.ClientNetworks;
 import dev.ringproof.ratelimit.control.DenyList;
 import dev.ringproof.ratelimit.control.FailedCheckCap;
-import dev.ringproof.ratelimit.control.Prefixes;
 import dev.ringproof.ratelimit.control.PrefixWatch;
+import dev.ringproof.ratelimit.control.Prefixes;
 import dev.ringproof.ratelimit.control.RateLimiter;
 import dev.ringproof.ratelimit.control.SpendCap;
 import dev.ringproof.ratelimit.entity.Action;
@@ -85,11 +85,13 @@ public class FraudGuard {
             throw blocked();
         }
         if (!test && spendCap.reached(tenantId, now)) {
-            throw new Refusal(Refusal.Reason.FRAUD_BLOCKED,
-                    "The daily spend cap is reached; starts resume at 00:00 UTC.");
+            throw new Refusal(
+                    Refusal.Reason.FRAUD_BLOCKED, "The daily spend cap is reached; starts resume at 00:00 UTC.");
         }
-        limiter.admit(new Traffic(Action.START, tenantId, test, phone.e164(), phone.country(), prefix,
-                networks.subjectOf(ip)), now);
+        limiter.admit(
+                new Traffic(
+                        Action.START, tenantId, test, phone.e164(), phone.country(), prefix, networks.subjectOf(ip)),
+                now);
         var finding = watch.judge(prefix, test, now);
         if (finding.isPresent()) {
             blocks.record(prefix, test, finding.get(), now);

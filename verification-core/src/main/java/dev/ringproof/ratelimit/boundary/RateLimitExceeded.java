@@ -17,12 +17,15 @@ public class RateLimitExceeded extends Refusal {
     private final long retryAfterSeconds;
 
     public RateLimitExceeded(String policyId, int limit, int windowSeconds, long retryAfterSeconds) {
-        this(policyId, limit, windowSeconds, retryAfterSeconds, "At most " + limit + " per " + windowSeconds
-                + " seconds; retry in " + retryAfterSeconds + " seconds.");
+        this(
+                policyId,
+                limit,
+                windowSeconds,
+                retryAfterSeconds,
+                "At most " + limit + " per " + windowSeconds + " seconds; retry in " + retryAfterSeconds + " seconds.");
     }
 
-    protected RateLimitExceeded(String policyId, int limit, int windowSeconds, long retryAfterSeconds,
-                                String message) {
+    protected RateLimitExceeded(String policyId, int limit, int windowSeconds, long retryAfterSeconds, String message) {
         super(Reason.RATE_LIMITED, message);
         this.policyId = policyId;
         this.limit = limit;

@@ -27,15 +27,21 @@ public class RateLimits {
     Clock clock;
 
     /** A subject that used up its policy's limit in live or test traffic, until its window ends. */
-    public record Hit(RateLimitPolicy policy, String subject, boolean test, int hits, OffsetDateTime windowStart,
-                      OffsetDateTime resetsAt) {
-    }
+    public record Hit(
+            RateLimitPolicy policy,
+            String subject,
+            boolean test,
+            int hits,
+            OffsetDateTime windowStart,
+            OffsetDateTime resetsAt) {}
 
     public RateLimitPolicy create(PolicyDraft draft) {
         var scope = Scope.fromWireName(draft.scope())
                 .orElseThrow(() -> Refusal.invalid("scope", "must be tenant, phone, prefix, country or ip"));
-        var action = draft.action() == null ? Action.START : Action.fromWireName(draft.action())
-                .orElseThrow(() -> Refusal.invalid("action", "must be start or check"));
+        var action = draft.action() == null
+                ? Action.START
+                : Action.fromWireName(draft.action())
+                        .orElseThrow(() -> Refusal.invalid("action", "must be start or check"));
         if (scope == Scope.IP && action == Action.CHECK) {
             throw Refusal.invalid("scope", "checks carry no client address: ip applies to starts only");
         }
@@ -50,11 +56,18 @@ public class RateLimits {
             throw Refusal.invalid("limit", "must be a whole number from 1 to " + RateLimitPolicy.MAX_LIMIT);
         }
         if (draft.windowSeconds() < 1 || draft.windowSeconds() > RateLimitPolicy.MAX_WINDOW_SECONDS) {
-            throw Refusal.invalid("window_seconds", "must be a whole number from 1 to "
-                    + RateLimitPolicy.MAX_WINDOW_SECONDS);
+            throw Refusal.invalid(
+                    "window_seconds", "must be a whole number from 1 to " + RateLimitPolicy.MAX_WINDOW_SECONDS);
         }
-        var policy = new RateLimitPolicy(Ids.next("rl"), scope, action, draft.tenantId(), draft.match(),
-                draft.limit(), draft.windowSeconds(), OffsetDateTime.now(clock));
+        var policy = new RateLimitPolicy(
+                Ids.next("rl"),
+                scope,
+                action,
+                draft.tenantId(),
+                draft.match(),
+                draft.limit(),
+                draft.windowSeconds(),
+                OffsetDateTime.now(clock));
         em.persist(policy);
         return policy;
     }
@@ -69,7 +82,8 @@ public class RateLimits {
         if (policy == null) {
             throw Refusal.notFound("rate-limit policy");
         }
-        em.createNativeQuery("delete from rate_limit_counter where policy_id = ?1").setParameter(1, id)
+        em.createNativeQuery("delete from rate_limit_counter where policy_id = ?1")
+                .setParameter(1, id)
                 .executeUpdate();
         em.remove(policy);
     }
@@ -78,11 +92,15 @@ public class RateLimits {
     public List<Hit> hits(int offset, int limit) {
         var now = OffsetDateTime.now(clock);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select c.policy_id, c.subject, c.hits, c.window_start, c.window_end,"
-                        + " c.test from rate_limit_counter c join rate_limit_policy p on p.id = c.policy_id"
-                        + " where c.hits >= p.limit_count and c.window_end > ?1"
-                        + " order by c.window_start desc, c.policy_id, c.subject, c.test")
-                .setParameter(1, now).setFirstResult(offset).setMaxResults(limit).getResultList();
+        List<Object[]> rows = em.createNativeQuery(
+                        "select c.policy_id, c.subject, c.hits, c.window_start, c.window_end,"
+                                + " c.test from rate_limit_counter c join rate_limit_policy p on p.id = c.policy_id"
+                                + " where c.hits >= p.limit_count and c.window_end > ?1"
+                                + " order by c.window_start desc, c.policy_id, c.subject, c.test")
+                .setParameter(1, now)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
         return rows.stream().map(this::hit).toList();
     }
 
@@ -92,8 +110,8 @@ public class RateLimits {
         if (policy.scope() == Scope.PHONE) {
             subject = PhoneNumbers.mask(subject);
         }
-        return new Hit(policy, subject, Boolean.TRUE.equals(row[5]), ((Number) row[2]).intValue(), time(row[3]),
-                time(row[4]));
+        return new Hit(
+                policy, subject, Boolean.TRUE.equals(row[5]), ((Number) row[2]).intValue(), time(row[3]), time(row[4]));
     }
 
     private static OffsetDateTime time(Object value) {
@@ -117,7 +135,9 @@ public class RateLimits {
                 }
             }
             case COUNTRY -> {
-                if (!com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance().getSupportedRegions().contains(match)) {
+                if (!com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance()
+                        .getSupportedRegions()
+                        .contains(match)) {
                     throw Refusal.invalid("match", "must be an ISO 3166 country code such as GB");
                 }
             }

@@ -19,7 +19,8 @@ public final class ClientNetworks {
 
     public ClientNetworks(int ipv6PrefixLength) {
         if (ipv6PrefixLength < 1 || ipv6PrefixLength > 128) {
-            throw new IllegalArgumentException("ratelimit.ipv6-prefix-length must be 1 to 128, not " + ipv6PrefixLength);
+            throw new IllegalArgumentException(
+                    "ratelimit.ipv6-prefix-length must be 1 to 128, not " + ipv6PrefixLength);
         }
         this.ipv6PrefixLength = ipv6PrefixLength;
     }
@@ -34,7 +35,8 @@ public final class ClientNetworks {
             return ip;
         }
         if (address instanceof IPv6Address v6) {
-            return v6.isIPv4Mapped() ? v6.getEmbeddedIPv4Address().toCanonicalString()
+            return v6.isIPv4Mapped()
+                    ? v6.getEmbeddedIPv4Address().toCanonicalString()
                     : v6.removeZone().toPrefixBlock(ipv6PrefixLength).toCanonicalString();
         }
         return address.toCanonicalString();

@@ -15,7 +15,12 @@ public record ConversionWatch(Duration window, Duration settle, int minStarts, d
         if (starts < minStarts || approvals >= minRate * starts) {
             return Optional.empty();
         }
-        return Optional.of(String.format(java.util.Locale.ROOT, "%d of %d starts approved (%.1f%%) in %d hours",
-                approvals, starts, 100.0 * approvals / starts, window.toHours()));
+        return Optional.of(String.format(
+                java.util.Locale.ROOT,
+                "%d of %d starts approved (%.1f%%) in %d hours",
+                approvals,
+                starts,
+                100.0 * approvals / starts,
+                window.toHours()));
     }
 }

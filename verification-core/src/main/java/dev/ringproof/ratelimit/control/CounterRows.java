@@ -26,13 +26,18 @@ public class CounterRows {
     public void openCounter(String policyId, boolean test, String subject, FixedWindow window) {
         em.createNativeQuery("delete from rate_limit_counter where policy_id = ?1 and test = ?2 and subject = ?3"
                         + " and window_end <= ?4")
-                .setParameter(1, policyId).setParameter(2, test).setParameter(3, subject)
+                .setParameter(1, policyId)
+                .setParameter(2, test)
+                .setParameter(3, subject)
                 .setParameter(4, window.start())
                 .executeUpdate();
         em.createNativeQuery("insert into rate_limit_counter (policy_id, test, subject, window_start, window_end, hits)"
                         + " values (?1, ?2, ?3, ?4, ?5, 0) on conflict do nothing")
-                .setParameter(1, policyId).setParameter(2, test).setParameter(3, subject)
-                .setParameter(4, window.start()).setParameter(5, window.end())
+                .setParameter(1, policyId)
+                .setParameter(2, test)
+                .setParameter(3, subject)
+                .setParameter(4, window.start())
+                .setParameter(5, window.end())
                 .executeUpdate();
     }
 
@@ -41,7 +46,9 @@ public class CounterRows {
     public void openTraffic(String prefix, boolean test, OffsetDateTime bucketStart) {
         em.createNativeQuery("insert into prefix_traffic (prefix, test, bucket_start, starts, approvals)"
                         + " values (?1, ?2, ?3, 0, 0) on conflict do nothing")
-                .setParameter(1, prefix).setParameter(2, test).setParameter(3, bucketStart)
+                .setParameter(1, prefix)
+                .setParameter(2, test)
+                .setParameter(3, bucketStart)
                 .executeUpdate();
     }
 }

@@ -29,13 +29,16 @@ public class DenyList {
 
     /** Blank entries are skipped; malformed ones are logged and skipped rather than blocking everything. */
     static List<String> parse(String text) {
-        return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+        return Arrays.stream(text.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
                 .filter(s -> {
                     boolean valid = Prefixes.isPrefix(s);
                     if (!valid) {
                         LOG.warning(() -> "fraud.deny-prefixes: ignoring '" + s + "', not '+' and digits");
                     }
                     return valid;
-                }).toList();
+                })
+                .toList();
     }
 }

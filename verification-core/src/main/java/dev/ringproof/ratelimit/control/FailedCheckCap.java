@@ -24,8 +24,8 @@ public class FailedCheckCap {
         String subject = FailedCheckStreak.subjectOf(phone, test);
         var streak = em.find(FailedCheckStreak.class, subject, LockModeType.PESSIMISTIC_WRITE);
         if (streak != null && streak.locks(now)) {
-            throw new FailedCheckCapReached(FailedCheckStreak.CAP, FailedCheckStreak.LOCKOUT,
-                    streak.retryAfterSeconds(now));
+            throw new FailedCheckCapReached(
+                    FailedCheckStreak.CAP, FailedCheckStreak.LOCKOUT, streak.retryAfterSeconds(now));
         }
         if (valid) {
             if (streak != null) {
@@ -37,7 +37,9 @@ public class FailedCheckCap {
             // two first failures at once: one inserts, the other waits for it and then counts on its row
             em.createNativeQuery("insert into failed_check_streak (subject, failures, last_failed_at)"
                             + " values (?1, 0, ?2) on conflict do nothing")
-                    .setParameter(1, subject).setParameter(2, now).executeUpdate();
+                    .setParameter(1, subject)
+                    .setParameter(2, now)
+                    .executeUpdate();
             streak = em.find(FailedCheckStreak.class, subject, LockModeType.PESSIMISTIC_WRITE);
         }
         streak.failed(now);

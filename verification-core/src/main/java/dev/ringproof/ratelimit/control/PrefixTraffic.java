@@ -22,8 +22,7 @@ public class PrefixTraffic {
     CounterRows rows;
 
     /** Sums over the periods the watches look at. */
-    public record Stats(long recentStarts, long baselineStarts, long settledStarts, long settledApprovals) {
-    }
+    public record Stats(long recentStarts, long baselineStarts, long settledStarts, long settledApprovals) {}
 
     public void countStart(String prefix, boolean test, OffsetDateTime now) {
         count("starts", prefix, test, now);
@@ -33,8 +32,8 @@ public class PrefixTraffic {
         count("approvals", prefix, test, now);
     }
 
-    public Stats stats(String prefix, boolean test, OffsetDateTime now, VelocityWatch velocity,
-                       ConversionWatch conversion) {
+    public Stats stats(
+            String prefix, boolean test, OffsetDateTime now, VelocityWatch velocity, ConversionWatch conversion) {
         var recentFrom = now.minus(velocity.window());
         var baselineFrom = recentFrom.minus(velocity.baseline());
         var settledFrom = now.minus(conversion.window());
@@ -43,15 +42,20 @@ public class PrefixTraffic {
         Object[] row = (Object[]) em.createNativeQuery("select " + sum("starts", RECENT) + ", "
                         + sum("starts", BASELINE) + ", " + sum("starts", SETTLED) + ", " + sum("approvals", SETTLED)
                         + " from prefix_traffic where prefix = ?5 and test = ?6 and bucket_start > ?7")
-                .setParameter(1, recentFrom).setParameter(2, baselineFrom)
-                .setParameter(3, settledFrom).setParameter(4, settledTo)
-                .setParameter(5, prefix).setParameter(6, test).setParameter(7, from)
+                .setParameter(1, recentFrom)
+                .setParameter(2, baselineFrom)
+                .setParameter(3, settledFrom)
+                .setParameter(4, settledTo)
+                .setParameter(5, prefix)
+                .setParameter(6, test)
+                .setParameter(7, from)
                 .getSingleResult();
         return new Stats(number(row[0]), number(row[1]), number(row[2]), number(row[3]));
     }
 
     /** The periods the watches read, as conditions on a bucket (parameters 1-4 of {@link #stats}). */
     private static final String RECENT = "bucket_start > ?1";
+
     private static final String BASELINE = "bucket_start > ?2 and bucket_start <= ?1";
     private static final String SETTLED = "bucket_start > ?3 and bucket_start <= ?4";
 
@@ -72,7 +76,9 @@ public class PrefixTraffic {
     private int increment(String column, String prefix, boolean test, OffsetDateTime bucket) {
         return em.createNativeQuery("update prefix_traffic set " + column + " = " + column + " + 1"
                         + " where prefix = ?1 and test = ?2 and bucket_start = ?3")
-                .setParameter(1, prefix).setParameter(2, test).setParameter(3, bucket)
+                .setParameter(1, prefix)
+                .setParameter(2, test)
+                .setParameter(3, bucket)
                 .executeUpdate();
     }
 

@@ -56,20 +56,19 @@ public class PrefixWatch {
     Duration conversionBlockFor;
 
     /** A finding: why to block, and for how long. */
-    public record Finding(FraudBlock.Reason reason, String detail, Duration blockFor) {
-    }
+    public record Finding(FraudBlock.Reason reason, String detail, Duration blockFor) {}
 
     /** Judges the prefix's live or test traffic so far, before this start is counted. */
     public Optional<Finding> judge(String prefix, boolean test, OffsetDateTime now) {
         var velocity = new VelocityWatch(velocityWindow, velocityBaseline, velocityMinStarts, velocityFactor);
-        var conversion = new ConversionWatch(conversionWindow, conversionSettle, conversionMinStarts,
-                conversionMinRate);
+        var conversion =
+                new ConversionWatch(conversionWindow, conversionSettle, conversionMinStarts, conversionMinRate);
         var stats = traffic.stats(prefix, test, now, velocity, conversion);
         return velocity.judge(stats.recentStarts(), stats.baselineStarts())
                 .map(detail -> new Finding(FraudBlock.Reason.VELOCITY, detail, velocityBlockFor))
-                .or(() -> conversion.judge(stats.settledStarts(), stats.settledApprovals())
-                        .map(detail -> new Finding(FraudBlock.Reason.CONVERSION, detail,
-                                conversionBlockFor)));
+                .or(() -> conversion
+                        .judge(stats.settledStarts(), stats.settledApprovals())
+                        .map(detail -> new Finding(FraudBlock.Reason.CONVERSION, detail, conversionBlockFor)));
     }
 
     public void countStart(String prefix, boolean test, OffsetDateTime now) {

@@ -15,10 +15,11 @@ public final class Prefixes {
     static final int NATIONAL_DIGITS = 3;
     /** An E.164 number as this reads it: '+', a non-zero digit, and up to 14 more. */
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
-    private static final Set<Integer> CALLING_CODES = PhoneNumberUtil.getInstance().getSupportedCallingCodes();
 
-    private Prefixes() {
-    }
+    private static final Set<Integer> CALLING_CODES =
+            PhoneNumberUtil.getInstance().getSupportedCallingCodes();
+
+    private Prefixes() {}
 
     /** The prefix of a number already in E.164. */
     public static String of(String e164) {

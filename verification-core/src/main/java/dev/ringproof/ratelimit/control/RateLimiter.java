@@ -52,16 +52,22 @@ public class RateLimiter {
     private int increment(RateLimitPolicy policy, boolean test, String subject, FixedWindow window) {
         return em.createNativeQuery("update rate_limit_counter set hits = hits + 1"
                         + " where policy_id = ?1 and test = ?2 and subject = ?3 and window_start = ?4 and hits < ?5")
-                .setParameter(1, policy.id()).setParameter(2, test).setParameter(3, subject)
-                .setParameter(4, window.start()).setParameter(5, policy.limit())
+                .setParameter(1, policy.id())
+                .setParameter(2, test)
+                .setParameter(3, subject)
+                .setParameter(4, window.start())
+                .setParameter(5, policy.limit())
                 .executeUpdate();
     }
 
     private boolean exists(RateLimitPolicy policy, boolean test, String subject, FixedWindow window) {
         return !em.createNativeQuery("select hits from rate_limit_counter"
                         + " where policy_id = ?1 and test = ?2 and subject = ?3 and window_start = ?4")
-                .setParameter(1, policy.id()).setParameter(2, test).setParameter(3, subject)
+                .setParameter(1, policy.id())
+                .setParameter(2, test)
+                .setParameter(3, subject)
                 .setParameter(4, window.start())
-                .getResultList().isEmpty();
+                .getResultList()
+                .isEmpty();
     }
 }

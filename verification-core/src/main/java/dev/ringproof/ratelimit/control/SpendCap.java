@@ -31,7 +31,8 @@ public class SpendCap {
         if (cap.isEmpty()) {
             return false;
         }
-        var spent = usage.spentOn(tenantId, now.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate());
+        var spent = usage.spentOn(
+                tenantId, now.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate());
         boolean reached = spent.compareTo(cap.get()) >= 0;
         if (reached) {
             LOG.warning(() -> "Start refused for " + tenantId + ": daily spend cap " + cap.get() + " reached");

@@ -21,7 +21,11 @@ public record VelocityWatch(Duration window, Duration baseline, int minStarts, d
         if (recentStarts <= factor * usual) {
             return Optional.empty();
         }
-        return Optional.of(String.format(java.util.Locale.ROOT,
-                "%d starts in %d minutes against a usual %.1f", recentStarts, window.toMinutes(), usual));
+        return Optional.of(String.format(
+                java.util.Locale.ROOT,
+                "%d starts in %d minutes against a usual %.1f",
+                recentStarts,
+                window.toMinutes(),
+                usual));
     }
 }

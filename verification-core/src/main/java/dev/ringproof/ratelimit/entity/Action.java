@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /** What a rate-limit policy counts: verification starts or code checks. */
 public enum Action {
-    START, CHECK;
+    START,
+    CHECK;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

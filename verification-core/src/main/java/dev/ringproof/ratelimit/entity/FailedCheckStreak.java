@@ -22,7 +22,9 @@ public class FailedCheckStreak {
 
     @Id
     private String subject;
+
     private int failures;
+
     @Column(name = "last_failed_at")
     private OffsetDateTime lastFailedAt;
 

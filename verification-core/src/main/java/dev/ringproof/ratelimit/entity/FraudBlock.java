@@ -13,10 +13,14 @@ import java.time.OffsetDateTime;
  */
 @Entity
 @Table(name = "fraud_block")
-@NamedQuery(name = FraudBlock.ACTIVE, query = "select b from FraudBlock b"
-        + " where b.liftedAt is null and b.expiresAt > :now order by b.createdAt, b.id")
-@NamedQuery(name = FraudBlock.ACTIVE_FOR, query = "select count(b) from FraudBlock b"
-        + " where b.prefix = :prefix and b.test = :test and b.liftedAt is null and b.expiresAt > :now")
+@NamedQuery(
+        name = FraudBlock.ACTIVE,
+        query = "select b from FraudBlock b"
+                + " where b.liftedAt is null and b.expiresAt > :now order by b.createdAt, b.id")
+@NamedQuery(
+        name = FraudBlock.ACTIVE_FOR,
+        query = "select count(b) from FraudBlock b"
+                + " where b.prefix = :prefix and b.test = :test and b.liftedAt is null and b.expiresAt > :now")
 public class FraudBlock {
 
     public static final String ACTIVE = "FraudBlock.active";
@@ -24,7 +28,8 @@ public class FraudBlock {
 
     /** Why a prefix was blocked. */
     public enum Reason {
-        VELOCITY, CONVERSION;
+        VELOCITY,
+        CONVERSION;
 
         public String wireName() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -33,14 +38,18 @@ public class FraudBlock {
 
     @Id
     private String id;
+
     private String prefix;
     private boolean test;
     private String reason;
     private String detail;
+
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
+
     @Column(name = "expires_at")
     private OffsetDateTime expiresAt;
+
     @Column(name = "lifted_at")
     private OffsetDateTime liftedAt;
 
@@ -48,8 +57,14 @@ public class FraudBlock {
         // for JPA
     }
 
-    public FraudBlock(String id, String prefix, boolean test, Reason reason, String detail, OffsetDateTime createdAt,
-                      OffsetDateTime expiresAt) {
+    public FraudBlock(
+            String id,
+            String prefix,
+            boolean test,
+            Reason reason,
+            String detail,
+            OffsetDateTime createdAt,
+            OffsetDateTime expiresAt) {
         this.id = id;
         this.prefix = prefix;
         this.test = test;

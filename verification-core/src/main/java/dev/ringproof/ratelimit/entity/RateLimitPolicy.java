@@ -20,30 +20,41 @@ import java.util.Optional;
 @Cacheable
 @Table(name = "rate_limit_policy")
 @NamedQuery(name = RateLimitPolicy.ALL, query = "select p from RateLimitPolicy p order by p.createdAt, p.id")
-@NamedQuery(name = RateLimitPolicy.APPLICABLE, query = "select p from RateLimitPolicy p"
-        + " where p.action = :action and (p.tenantId is null or p.tenantId = :tenant) order by p.id",
-        hints = {@QueryHint(name = "eclipselink.query-results-cache", value = "true"),
-            @QueryHint(name = "eclipselink.query-results-cache.expiry", value = "10000")})
+@NamedQuery(
+        name = RateLimitPolicy.APPLICABLE,
+        query = "select p from RateLimitPolicy p"
+                + " where p.action = :action and (p.tenantId is null or p.tenantId = :tenant) order by p.id",
+        hints = {
+            @QueryHint(name = "eclipselink.query-results-cache", value = "true"),
+            @QueryHint(name = "eclipselink.query-results-cache.expiry", value = "10000")
+        })
 public class RateLimitPolicy {
 
     public static final String ALL = "RateLimitPolicy.all";
     public static final String APPLICABLE = "RateLimitPolicy.applicable";
     /** Bounds of {@code limit} and {@code windowSeconds}: at most a million a window, windows up to 30 days. */
     public static final int MAX_LIMIT = 1_000_000;
+
     public static final int MAX_WINDOW_SECONDS = 30 * 24 * 3600;
 
     @Id
     private String id;
+
     private String scope;
     private String action;
+
     @Column(name = "tenant_id")
     private String tenantId;
+
     @Column(name = "match_value")
     private String match;
+
     @Column(name = "limit_count")
     private int limit;
+
     @Column(name = "window_seconds")
     private int windowSeconds;
+
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
 
@@ -51,8 +62,15 @@ public class RateLimitPolicy {
         // for JPA
     }
 
-    public RateLimitPolicy(String id, Scope scope, Action action, String tenantId, String match, int limit,
-                           int windowSeconds, OffsetDateTime createdAt) {
+    public RateLimitPolicy(
+            String id,
+            Scope scope,
+            Action action,
+            String tenantId,
+            String match,
+            int limit,
+            int windowSeconds,
+            OffsetDateTime createdAt) {
         this.id = id;
         this.scope = scope.wireName();
         this.action = action.wireName();
@@ -71,10 +89,12 @@ public class RateLimitPolicy {
         return switch (scope()) {
             case TENANT -> Optional.of(traffic.tenantId());
             case PHONE -> matchesPrefix(traffic.phone()) ? Optional.of(traffic.phone()) : Optional.empty();
-            case PREFIX -> match == null ? Optional.of(traffic.prefix())
-                    : matchesPrefix(traffic.phone()) ? Optional.of(match) : Optional.empty();
-            case COUNTRY -> match == null || match.equals(traffic.country())
-                    ? Optional.of(traffic.country()) : Optional.empty();
+            case PREFIX ->
+                match == null
+                        ? Optional.of(traffic.prefix())
+                        : matchesPrefix(traffic.phone()) ? Optional.of(match) : Optional.empty();
+            case COUNTRY ->
+                match == null || match.equals(traffic.country()) ? Optional.of(traffic.country()) : Optional.empty();
             case IP -> Optional.ofNullable(traffic.ip());
         };
     }

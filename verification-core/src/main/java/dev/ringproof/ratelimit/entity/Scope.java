@@ -6,7 +6,11 @@ import java.util.Optional;
 
 /** What a rate-limit policy counts by. */
 public enum Scope {
-    TENANT, PHONE, PREFIX, COUNTRY, IP;
+    TENANT,
+    PHONE,
+    PREFIX,
+    COUNTRY,
+    IP;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -34,8 +34,7 @@ public class ApiKeys {
     @Inject
     Clock clock;
 
-    public record Issued(ApiKey key, String token) {
-    }
+    public record Issued(ApiKey key, String token) {}
 
     public Issued issue(String tenantId, String label, String mode) {
         tenants.find(tenantId);
@@ -53,7 +52,9 @@ public class ApiKeys {
 
     public List<ApiKey> of(String tenantId) {
         tenants.find(tenantId);
-        return em.createNamedQuery(ApiKey.OF_TENANT, ApiKey.class).setParameter("tenant", tenantId).getResultList();
+        return em.createNamedQuery(ApiKey.OF_TENANT, ApiKey.class)
+                .setParameter("tenant", tenantId)
+                .getResultList();
     }
 
     public ApiKey revoke(String tenantId, String keyId) {

@@ -39,8 +39,7 @@ public class Tenants {
     int maxTtlSeconds;
 
     /** A tenant as saved, its webhook, and the webhook secret when this change issued a new one (shown once). */
-    public record Saved(Tenant tenant, Webhook webhook, String newWebhookSecret) {
-    }
+    public record Saved(Tenant tenant, Webhook webhook, String newWebhookSecret) {}
 
     public Saved create(TenantChanges changes) {
         if (changes.name() == null || changes.name().isBlank()) {
@@ -106,7 +105,8 @@ public class Tenants {
     public List<Tenant> search(String text, int offset, int limit) {
         String query = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         return em.createNamedQuery(Tenant.SEARCH, Tenant.class)
-                .setParameter("name", "%" + query.replace("\\", "").replace("%", "").replace("_", "") + "%")
+                .setParameter(
+                        "name", "%" + query.replace("\\", "").replace("%", "").replace("_", "") + "%")
                 .setParameter("id", query)
                 .setFirstResult(offset)
                 .setMaxResults(limit)

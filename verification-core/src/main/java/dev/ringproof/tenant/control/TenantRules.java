@@ -4,8 +4,8 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.platform.boundary.Refusal.FieldProblem;
 import dev.ringproof.tenant.boundary.TenantChanges;
-import dev.ringproof.tenant.entity.TenantSettings;
 import dev.ringproof.tenant.entity.Channel;
+import dev.ringproof.tenant.entity.TenantSettings;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -27,27 +27,35 @@ public final class TenantRules {
 
     public TenantSettings apply(TenantSettings current, TenantChanges changes) {
         List<FieldProblem> problems = new ArrayList<>();
-        List<Channel> workflow = changes.workflow() == null ? current.workflow() : workflow(changes.workflow(), problems);
+        List<Channel> workflow =
+                changes.workflow() == null ? current.workflow() : workflow(changes.workflow(), problems);
         Map<Channel, Integer> fallbacks = new EnumMap<>(current.fallbackAfterSeconds());
         if (changes.fallbackAfterSeconds() != null) {
-            changes.fallbackAfterSeconds().forEach((name, seconds) -> Channel.fromWireName(name).ifPresentOrElse(
-                    channel -> fallbacks.put(channel, seconds),
-                    () -> problems.add(new FieldProblem("fallback_after_seconds." + name, "unknown channel"))));
+            changes.fallbackAfterSeconds()
+                    .forEach((name, seconds) -> Channel.fromWireName(name)
+                            .ifPresentOrElse(
+                                    channel -> fallbacks.put(channel, seconds),
+                                    () -> problems.add(
+                                            new FieldProblem("fallback_after_seconds." + name, "unknown channel"))));
         }
         int ttl = Optional.ofNullable(changes.ttlSeconds()).orElse(current.ttlSeconds());
         if (ttl > maxTtlSeconds) {
             problems.add(new FieldProblem("ttl_seconds", "must be at most " + maxTtlSeconds));
         }
         List<String> countries = changes.allowedCountries() == null
-                ? current.allowedCountries() : countries(changes.allowedCountries(), problems);
+                ? current.allowedCountries()
+                : countries(changes.allowedCountries(), problems);
         if (!problems.isEmpty()) {
             throw new Refusal(Refusal.Reason.INVALID_REQUEST, "See errors for what to correct.", problems);
         }
-        return new TenantSettings(workflow, fallbacks,
+        return new TenantSettings(
+                workflow,
+                fallbacks,
                 Optional.ofNullable(changes.codeLength()).orElse(current.codeLength()),
                 Optional.ofNullable(changes.otpLength()).orElse(current.otpLength()),
                 Optional.ofNullable(changes.maxChecks()).orElse(current.maxChecks()),
-                ttl, countries);
+                ttl,
+                countries);
     }
 
     /**
@@ -67,7 +75,9 @@ public final class TenantRules {
 
     private static boolean isControl(int codePoint) {
         int type = Character.getType(codePoint);
-        return Character.isISOControl(codePoint) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+        return Character.isISOControl(codePoint)
+                || type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR
                 || type == Character.PARAGRAPH_SEPARATOR;
     }
 

@@ -19,21 +19,28 @@ import java.util.HexFormat;
 @Entity
 @Cacheable
 @Table(name = "api_key")
-@NamedQuery(name = ApiKey.OF_TENANT, query = "select k from ApiKey k where k.tenantId = :tenant order by k.createdAt, k.id")
+@NamedQuery(
+        name = ApiKey.OF_TENANT,
+        query = "select k from ApiKey k where k.tenantId = :tenant order by k.createdAt, k.id")
 public class ApiKey {
 
     public static final String OF_TENANT = "ApiKey.ofTenant";
 
     @Id
     private String id;
+
     @Column(name = "tenant_id")
     private String tenantId;
+
     private String label;
     private String mode;
+
     @Column(name = "secret_hash")
     private String secretHash;
+
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
+
     @Column(name = "revoked_at")
     private OffsetDateTime revokedAt;
 
@@ -52,8 +59,10 @@ public class ApiKey {
 
     /** Constant-time comparison of the presented secret's hash with the stored one. */
     public boolean accepts(String secret) {
-        return revokedAt == null && MessageDigest.isEqual(
-                hash(secret).getBytes(StandardCharsets.US_ASCII), secretHash.getBytes(StandardCharsets.US_ASCII));
+        return revokedAt == null
+                && MessageDigest.isEqual(
+                        hash(secret).getBytes(StandardCharsets.US_ASCII),
+                        secretHash.getBytes(StandardCharsets.US_ASCII));
     }
 
     public void revoke(OffsetDateTime at) {

@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /** The ways Ringproof reaches a handset, cheapest first. */
 public enum Channel {
-    MISSED_CALL, SMS, VOICE;
+    MISSED_CALL,
+    SMS,
+    VOICE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 @Entity
 @Cacheable
 @Table(name = "tenant")
-@NamedQuery(name = Tenant.SEARCH,
+@NamedQuery(
+        name = Tenant.SEARCH,
         query = "select t from Tenant t where lower(t.name) like :name or t.id = :id order by t.createdAt desc, t.id")
 public class Tenant {
 
@@ -30,30 +31,44 @@ public class Tenant {
 
     @Id
     private String id;
+
     private String name;
+
     @Convert(converter = TenantStatus.Column.class)
     private TenantStatus status;
+
     private String workflow;
+
     @Column(name = "fallback_missed_call")
     private int fallbackMissedCall;
+
     @Column(name = "fallback_sms")
     private int fallbackSms;
+
     @Column(name = "fallback_voice")
     private int fallbackVoice;
+
     @Column(name = "code_length")
     private int codeLength;
+
     @Column(name = "otp_length")
     private int otpLength;
+
     @Column(name = "max_checks")
     private int maxChecks;
+
     @Column(name = "ttl_seconds")
     private int ttlSeconds;
+
     @Column(name = "allowed_countries")
     private String allowedCountries;
+
     @Column(name = "daily_spend_cap")
     private java.math.BigDecimal dailySpendCap;
+
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
+
     @Version
     private long version;
 
@@ -86,8 +101,8 @@ public class Tenant {
     }
 
     public TenantSettings settings() {
-        return new TenantSettings(workflow(), fallbackAfterSeconds(), codeLength, otpLength, maxChecks, ttlSeconds,
-                allowedCountries());
+        return new TenantSettings(
+                workflow(), fallbackAfterSeconds(), codeLength, otpLength, maxChecks, ttlSeconds, allowedCountries());
     }
 
     /** Null lifts the cap. */
@@ -118,7 +133,9 @@ public class Tenant {
     }
 
     public List<Channel> workflow() {
-        return Arrays.stream(workflow.split(",")).map(c -> Channel.fromWireName(c).orElseThrow()).toList();
+        return Arrays.stream(workflow.split(","))
+                .map(c -> Channel.fromWireName(c).orElseThrow())
+                .toList();
     }
 
     public Map<Channel, Integer> fallbackAfterSeconds() {

@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /** Whether a tenant's keys work: a suspended tenant keeps its data and can be reactivated. */
 public enum TenantStatus {
-    ACTIVE, SUSPENDED;
+    ACTIVE,
+    SUSPENDED;
 
     /** The name the API, the console and the database use. */
     public String wireName() {
@@ -25,8 +26,13 @@ public enum TenantStatus {
 
         @Override
         public TenantStatus convertToEntityAttribute(String stored) {
-            return stored == null ? null : Arrays.stream(values()).filter(s -> s.wireName().equals(stored)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("unknown tenant status in database: " + stored));
+            return stored == null
+                    ? null
+                    : Arrays.stream(values())
+                            .filter(s -> s.wireName().equals(stored))
+                            .findFirst()
+                            .orElseThrow(
+                                    () -> new IllegalStateException("unknown tenant status in database: " + stored));
         }
     }
 }

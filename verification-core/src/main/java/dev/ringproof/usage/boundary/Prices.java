@@ -30,8 +30,13 @@ public class Prices {
     /** Checks the change (a Refusal when wrong) and starts the new price now. */
     public Price set(String channel, String country, String unitPrice, String currency) {
         var change = PriceChange.of(channel, country, unitPrice, currency, billingCurrency);
-        var price = new Price(Ids.next("pr"), change.channel(), change.country(), change.unitPrice(),
-                change.currency(), OffsetDateTime.now(clock));
+        var price = new Price(
+                Ids.next("pr"),
+                change.channel(),
+                change.country(),
+                change.unitPrice(),
+                change.currency(),
+                OffsetDateTime.now(clock));
         em.persist(price);
         return price;
     }

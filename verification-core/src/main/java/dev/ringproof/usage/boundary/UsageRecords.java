@@ -48,21 +48,30 @@ public class UsageRecords {
             // a missing price must not stop verifications; the line shows 0 so billing sees the gap
             LOG.warning(() -> "No price for " + send.channel() + " to " + send.country() + "; billed at 0");
         }
-        em.persist(new UsageLine(Ids.next("ul"), send,
+        em.persist(new UsageLine(
+                Ids.next("ul"),
+                send,
                 price.map(Price::unitPrice).orElse(BigDecimal.ZERO),
-                price.map(Price::currency).orElse(currency), now));
+                price.map(Price::currency).orElse(currency),
+                now));
     }
 
     /** What the tenant's sends of {@code day} (UTC) cost so far. */
     public BigDecimal spentOn(String tenantId, java.time.LocalDate day) {
-        BigDecimal spent = em.createQuery("select sum(u.unitPrice) from UsageLine u"
-                        + " where u.tenantId = :tenant and u.usageDay = :day", BigDecimal.class)
-                .setParameter("tenant", tenantId).setParameter("day", day).getSingleResult();
+        BigDecimal spent = em.createQuery(
+                        "select sum(u.unitPrice) from UsageLine u"
+                                + " where u.tenantId = :tenant and u.usageDay = :day",
+                        BigDecimal.class)
+                .setParameter("tenant", tenantId)
+                .setParameter("day", day)
+                .getSingleResult();
         return spent == null ? BigDecimal.ZERO : spent;
     }
 
     private boolean alreadyRecorded(String attemptId) {
         return em.createNamedQuery(UsageLine.COUNT_FOR_ATTEMPT, Long.class)
-                .setParameter("attempt", attemptId).getSingleResult() > 0;
+                        .setParameter("attempt", attemptId)
+                        .getSingleResult()
+                > 0;
     }
 }

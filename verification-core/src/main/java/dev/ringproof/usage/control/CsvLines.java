@@ -17,7 +17,8 @@ import org.apache.commons.csv.QuoteMode;
  */
 final class CsvLines {
 
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setQuoteMode(QuoteMode.NON_NUMERIC).get();
+    private static final CSVFormat FORMAT =
+            CSVFormat.DEFAULT.builder().setQuoteMode(QuoteMode.NON_NUMERIC).get();
 
     private final CSVPrinter printer;
 

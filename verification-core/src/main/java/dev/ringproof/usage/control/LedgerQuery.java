@@ -52,8 +52,8 @@ public class LedgerQuery {
     static void forEachGroup(Connection connection, Period period, String tenantId, Consumer<UsageGroup> sink)
             throws SQLException {
         String sql = String.format(GROUPS, tenantId == null ? "" : "and u.tenant_id = ?");
-        try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
-                ResultSet.CONCUR_READ_ONLY)) {
+        try (PreparedStatement statement =
+                connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             statement.setFetchSize(FETCH_SIZE);
             statement.setObject(1, period.from());
             statement.setObject(2, period.to());
@@ -69,8 +69,15 @@ public class LedgerQuery {
     }
 
     private static UsageGroup group(ResultSet rows) throws SQLException {
-        return new UsageGroup(rows.getString(1), rows.getString(2), rows.getObject(3, LocalDate.class),
-                rows.getString(4), rows.getString(5), rows.getLong(8), rows.getLong(9),
-                rows.getBigDecimal(6).setScale(Price.SCALE), rows.getString(7));
+        return new UsageGroup(
+                rows.getString(1),
+                rows.getString(2),
+                rows.getObject(3, LocalDate.class),
+                rows.getString(4),
+                rows.getString(5),
+                rows.getLong(8),
+                rows.getLong(9),
+                rows.getBigDecimal(6).setScale(Price.SCALE),
+                rows.getString(7));
     }
 }

@@ -33,16 +33,24 @@ public class PriceSelector {
      */
     public static List<Price> listAt(List<Price> all, OffsetDateTime at) {
         var newest = new java.util.TreeMap<String, Price>();
-        all.stream().filter(p -> !p.validFrom().isAfter(at)).forEach(p -> newest.merge(
-                p.channel() + " " + p.country(), p, (a, b) -> b.validFrom().isAfter(a.validFrom()) ? b : a));
+        all.stream()
+                .filter(p -> !p.validFrom().isAfter(at))
+                .forEach(p -> newest.merge(
+                        p.channel() + " " + p.country(),
+                        p,
+                        (a, b) -> b.validFrom().isAfter(a.validFrom()) ? b : a));
         return List.copyOf(newest.values());
     }
 
     /** The choice itself, apart from the query, so it is tested without a database. */
     static Optional<Price> choose(List<Price> candidates, String country, OffsetDateTime at) {
-        var started = candidates.stream().filter(p -> !p.validFrom().isAfter(at))
-                .sorted(Comparator.comparing(Price::validFrom).reversed()).toList();
-        return started.stream().filter(p -> p.isFor(country)).findFirst()
+        var started = candidates.stream()
+                .filter(p -> !p.validFrom().isAfter(at))
+                .sorted(Comparator.comparing(Price::validFrom).reversed())
+                .toList();
+        return started.stream()
+                .filter(p -> p.isFor(country))
+                .findFirst()
                 .or(() -> started.stream().filter(Price::isFallback).findFirst());
     }
 }

@@ -16,10 +16,10 @@ public final class SpreadsheetText {
     private static final String CELL_BREAKS = ",;|\t\r\n\"";
     /** These start a formula where a cell starts; the quote is here so the change can be undone. */
     private static final String FORMULA_STARTS = "=+-@\t\r'";
+
     private static final char NEUTRAL = '\'';
 
-    private SpreadsheetText() {
-    }
+    private SpreadsheetText() {}
 
     public static String inert(String text) {
         if (text == null) {

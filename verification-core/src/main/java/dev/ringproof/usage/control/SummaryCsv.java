@@ -22,7 +22,8 @@ public final class SummaryCsv implements AutoCloseable {
     }
 
     public void line(MonthlySummary s) {
-        List<Object> cells = new ArrayList<>(List.of(s.tenantId(), s.tenantName(), s.month().toString()));
+        List<Object> cells =
+                new ArrayList<>(List.of(s.tenantId(), s.tenantName(), s.month().toString()));
         cells.addAll(Arrays.asList(s.started(), s.approved(), s.conversionRate()));
         for (var conversion : s.conversions()) {
             cells.addAll(Arrays.asList(conversion.reached(), conversion.approved(), conversion.rate()));
@@ -33,8 +34,13 @@ public final class SummaryCsv implements AutoCloseable {
     }
 
     private static List<String> header() {
-        List<String> header = new ArrayList<>(List.of("tenant_id", "tenant_name", "month", "verifications_started",
-                "verifications_approved", "conversion_rate"));
+        List<String> header = new ArrayList<>(List.of(
+                "tenant_id",
+                "tenant_name",
+                "month",
+                "verifications_started",
+                "verifications_approved",
+                "conversion_rate"));
         for (String channel : MonthlySummary.CHANNELS) {
             header.addAll(List.of(channel + "_reached", channel + "_approved", channel + "_conversion_rate"));
         }

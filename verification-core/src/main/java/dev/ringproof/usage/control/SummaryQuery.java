@@ -47,8 +47,8 @@ public class SummaryQuery {
             + " having min(x.usage_day) >= ?"
             + " order by x.tenant_id, x.verification_id";
 
-    private static final String SMS_PRICES = "select id, channel, country, unit_price, currency, valid_from"
-            + " from price where channel = 'sms'";
+    private static final String SMS_PRICES =
+            "select id, channel, country, unit_price, currency, valid_from" + " from price where channel = 'sms'";
 
     @Resource(lookup = SchemaMigration.DATASOURCE)
     DataSource dataSource;
@@ -62,8 +62,9 @@ public class SummaryQuery {
         }
     }
 
-    static void forEachTenant(Connection connection, UsageMonth month, String tenantId, String currency,
-                              Consumer<MonthlySummary> sink) throws SQLException {
+    static void forEachTenant(
+            Connection connection, UsageMonth month, String tenantId, String currency, Consumer<MonthlySummary> sink)
+            throws SQLException {
         List<Price> smsPrices = smsPrices(connection);
         MonthlySummary[] current = {null};
         forEachVerification(connection, month, tenantId, verification -> {
@@ -84,14 +85,16 @@ public class SummaryQuery {
     /** One SMS to the verification's country at its start; 0 without an SMS price, as the ledger bills it. */
     static BigDecimal smsPrice(List<Price> smsPrices, VerificationCost verification) {
         return PriceSelector.choose(smsPrices, verification.country(), verification.firstSentAt())
-                .map(Price::unitPrice).orElse(BigDecimal.ZERO.setScale(Price.SCALE));
+                .map(Price::unitPrice)
+                .orElse(BigDecimal.ZERO.setScale(Price.SCALE));
     }
 
-    private static void forEachVerification(Connection connection, UsageMonth month, String tenantId,
-                                            Consumer<VerificationCost> sink) throws SQLException {
+    private static void forEachVerification(
+            Connection connection, UsageMonth month, String tenantId, Consumer<VerificationCost> sink)
+            throws SQLException {
         String sql = String.format(VERIFICATIONS, tenantId == null ? "" : "and w.tenant_id = ?");
-        try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
-                ResultSet.CONCUR_READ_ONLY)) {
+        try (PreparedStatement statement =
+                connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             statement.setFetchSize(LedgerQuery.FETCH_SIZE);
             int i = 1;
             statement.setObject(i++, month.period().from());
@@ -115,17 +118,29 @@ public class SummaryQuery {
                 channels.add(MonthlySummary.CHANNELS.get(i));
             }
         }
-        return new VerificationCost(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                rows.getObject(5, OffsetDateTime.class), rows.getBigDecimal(6).setScale(Price.SCALE), channels,
+        return new VerificationCost(
+                rows.getString(1),
+                rows.getString(2),
+                rows.getString(3),
+                rows.getString(4),
+                rows.getObject(5, OffsetDateTime.class),
+                rows.getBigDecimal(6).setScale(Price.SCALE),
+                channels,
                 rows.getString(7));
     }
 
     private static List<Price> smsPrices(Connection connection) throws SQLException {
         List<Price> prices = new ArrayList<>();
-        try (var statement = connection.prepareStatement(SMS_PRICES); var rows = statement.executeQuery()) {
+        try (var statement = connection.prepareStatement(SMS_PRICES);
+                var rows = statement.executeQuery()) {
             while (rows.next()) {
-                prices.add(new Price(rows.getString(1), rows.getString(2), rows.getString(3), rows.getBigDecimal(4),
-                        rows.getString(5), rows.getObject(6, OffsetDateTime.class)));
+                prices.add(new Price(
+                        rows.getString(1),
+                        rows.getString(2),
+                        rows.getString(3),
+                        rows.getBigDecimal(4),
+                        rows.getString(5),
+                        rows.getObject(6, OffsetDateTime.class)));
             }
         }
         return prices;

@@ -10,8 +10,17 @@ import java.util.List;
  */
 public final class UsageCsv implements AutoCloseable {
 
-    public static final List<String> HEADER = List.of("tenant_id", "tenant_name", "day", "channel", "country",
-            "attempts", "approved", "unit_price", "amount", "currency");
+    public static final List<String> HEADER = List.of(
+            "tenant_id",
+            "tenant_name",
+            "day",
+            "channel",
+            "country",
+            "attempts",
+            "approved",
+            "unit_price",
+            "amount",
+            "currency");
 
     private final CsvLines lines;
 
@@ -20,8 +29,16 @@ public final class UsageCsv implements AutoCloseable {
     }
 
     public void line(UsageGroup group) {
-        lines.line(Arrays.asList(group.tenantId(), group.tenantName(), group.day().toString(), group.channel(),
-                group.country(), group.attempts(), group.approved(), group.unitPrice(), group.amount(),
+        lines.line(Arrays.asList(
+                group.tenantId(),
+                group.tenantName(),
+                group.day().toString(),
+                group.channel(),
+                group.country(),
+                group.attempts(),
+                group.approved(),
+                group.unitPrice(),
+                group.amount(),
                 group.currency()));
     }
 

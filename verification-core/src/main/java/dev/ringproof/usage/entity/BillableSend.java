@@ -4,6 +4,11 @@ package dev.ringproof.usage.entity;
  * An attempt a carrier accepted, as the verification component reports it: ids only, no
  * entity crosses the component line. {@code test} sends are never billed.
  */
-public record BillableSend(String tenantId, String verificationId, String attemptId, String channel,
-                           String country, String provider, boolean test) {
-}
+public record BillableSend(
+        String tenantId,
+        String verificationId,
+        String attemptId,
+        String channel,
+        String country,
+        String provider,
+        boolean test) {}

@@ -59,9 +59,10 @@ public final class MonthlySummary implements Serializable {
     }
 
     public List<Conversion> conversions() {
-        return channels.entrySet().stream().sorted(Map.Entry.comparingByKey(
-                        (a, b) -> Integer.compare(order(a), order(b))))
-                .map(e -> new Conversion(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+        return channels.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey((a, b) -> Integer.compare(order(a), order(b))))
+                .map(e -> new Conversion(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                .toList();
     }
 
     /** approved / started, or null without verifications. */
@@ -79,17 +80,41 @@ public final class MonthlySummary implements Serializable {
         return smsOnlyCost.subtract(cost);
     }
 
-    public String tenantId() { return tenantId; }
-    public String tenantName() { return tenantName; }
-    public UsageMonth month() { return month; }
-    public String currency() { return currency; }
-    public long started() { return started; }
-    public long approved() { return approved; }
-    public BigDecimal cost() { return cost; }
-    public BigDecimal smsOnlyCost() { return smsOnlyCost; }
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public String tenantName() {
+        return tenantName;
+    }
+
+    public UsageMonth month() {
+        return month;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public long started() {
+        return started;
+    }
+
+    public long approved() {
+        return approved;
+    }
+
+    public BigDecimal cost() {
+        return cost;
+    }
+
+    public BigDecimal smsOnlyCost() {
+        return smsOnlyCost;
+    }
 
     private static BigDecimal quotient(BigDecimal dividend, long divisor) {
-        return divisor == 0 ? null
+        return divisor == 0
+                ? null
                 : dividend.divide(BigDecimal.valueOf(divisor), QUOTIENT_SCALE, RoundingMode.HALF_EVEN);
     }
 

@@ -17,10 +17,14 @@ import java.time.OffsetDateTime;
 @Entity
 @Cacheable
 @Table(name = "price")
-@NamedQuery(name = Price.CANDIDATES, query = "select p from Price p where p.channel = :channel"
-        + " and (p.country = :country or p.country = '*') order by p.validFrom desc",
-        hints = {@QueryHint(name = "eclipselink.query-results-cache", value = "true"),
-            @QueryHint(name = "eclipselink.query-results-cache.expiry", value = "10000")})
+@NamedQuery(
+        name = Price.CANDIDATES,
+        query = "select p from Price p where p.channel = :channel"
+                + " and (p.country = :country or p.country = '*') order by p.validFrom desc",
+        hints = {
+            @QueryHint(name = "eclipselink.query-results-cache", value = "true"),
+            @QueryHint(name = "eclipselink.query-results-cache.expiry", value = "10000")
+        })
 @NamedQuery(name = Price.ALL, query = "select p from Price p order by p.channel, p.country, p.validFrom")
 public class Price {
 
@@ -31,11 +35,15 @@ public class Price {
 
     @Id
     private String id;
+
     private String channel;
     private String country;
+
     @Column(name = "unit_price")
     private BigDecimal unitPrice;
+
     private String currency;
+
     @Column(name = "valid_from")
     private OffsetDateTime validFrom;
 
@@ -43,8 +51,13 @@ public class Price {
         // for JPA
     }
 
-    public Price(String id, String channel, String country, BigDecimal unitPrice, String currency,
-                 OffsetDateTime validFrom) {
+    public Price(
+            String id,
+            String channel,
+            String country,
+            BigDecimal unitPrice,
+            String currency,
+            OffsetDateTime validFrom) {
         this.id = id;
         this.channel = channel;
         this.country = country;

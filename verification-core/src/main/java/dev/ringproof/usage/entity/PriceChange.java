@@ -22,8 +22,8 @@ public record PriceChange(String channel, String country, BigDecimal unitPrice, 
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     /** Reads the four fields; any problem refuses the whole change (400 invalid_request). */
-    public static PriceChange of(String channel, String country, String unitPrice, String currency,
-                                 String billingCurrency) {
+    public static PriceChange of(
+            String channel, String country, String unitPrice, String currency, String billingCurrency) {
         List<FieldProblem> problems = new ArrayList<>();
         if (channel != null && !CHANNELS.contains(channel)) {
             problems.add(new FieldProblem("channel", "must be missed_call, sms or voice"));
@@ -32,14 +32,14 @@ public record PriceChange(String channel, String country, BigDecimal unitPrice, 
             problems.add(new FieldProblem("country", "must be an ISO 3166 country code such as GB, or *"));
         }
         if (unitPrice != null && !DECIMAL.matcher(unitPrice).matches()) {
-            problems.add(new FieldProblem("unit_price", "must be a decimal string with at most 4 decimals,"
-                    + " such as \"0.0040\""));
+            problems.add(new FieldProblem(
+                    "unit_price", "must be a decimal string with at most 4 decimals," + " such as \"0.0040\""));
         }
         if (currency != null && !isCurrency(currency)) {
             problems.add(new FieldProblem("currency", "must be an ISO 4217 code such as EUR"));
         } else if (currency != null && !currency.equals(billingCurrency)) {
-            problems.add(new FieldProblem("currency", "prices are kept in " + billingCurrency
-                    + ", the billing currency (usage.currency)"));
+            problems.add(new FieldProblem(
+                    "currency", "prices are kept in " + billingCurrency + ", the billing currency (usage.currency)"));
         }
         if (!problems.isEmpty()) {
             throw new Refusal(Refusal.Reason.INVALID_REQUEST, "See errors for what to correct.", problems);

@@ -10,11 +10,16 @@ import java.util.TreeMap;
 public final class TenantUsage {
 
     /** One channel and country: attempts, approved, and what they cost. */
-    public record Line(String channel, String country, String currency, long attempts, long approved,
-                       BigDecimal amount) {
+    public record Line(
+            String channel, String country, String currency, long attempts, long approved, BigDecimal amount) {
 
         Line plus(UsageGroup group) {
-            return new Line(channel, country, currency, attempts + group.attempts(), approved + group.approved(),
+            return new Line(
+                    channel,
+                    country,
+                    currency,
+                    attempts + group.attempts(),
+                    approved + group.approved(),
                     amount.add(group.amount()));
         }
     }
@@ -29,8 +34,17 @@ public final class TenantUsage {
 
     public void add(UsageGroup group) {
         String key = group.channel() + "|" + group.country() + "|" + group.currency();
-        lines.merge(key, new Line(group.channel(), group.country(), group.currency(), 0, 0,
-                BigDecimal.ZERO.setScale(Price.SCALE)).plus(group), (a, b) -> a.plus(group));
+        lines.merge(
+                key,
+                new Line(
+                                group.channel(),
+                                group.country(),
+                                group.currency(),
+                                0,
+                                0,
+                                BigDecimal.ZERO.setScale(Price.SCALE))
+                        .plus(group),
+                (a, b) -> a.plus(group));
         totals.add(group.currency(), group.amount());
     }
 

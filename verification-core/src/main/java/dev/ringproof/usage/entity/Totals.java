@@ -26,7 +26,8 @@ public final class Totals {
         if (byCurrency.size() > 1) {
             return Optional.empty();
         }
-        return Optional.of(byCurrency.isEmpty() ? fallback : byCurrency.keySet().iterator().next());
+        return Optional.of(
+                byCurrency.isEmpty() ? fallback : byCurrency.keySet().iterator().next());
     }
 
     public BigDecimal amount(String currency) {

@@ -10,8 +10,16 @@ import java.time.LocalDate;
  * {@code approved} counts lines whose verification is approved and whose attempt is the
  * verification's last one (the attempt that was out when the person proved the number).
  */
-public record UsageGroup(String tenantId, String tenantName, LocalDate day, String channel, String country,
-                         long attempts, long approved, BigDecimal unitPrice, String currency)
+public record UsageGroup(
+        String tenantId,
+        String tenantName,
+        LocalDate day,
+        String channel,
+        String country,
+        long attempts,
+        long approved,
+        BigDecimal unitPrice,
+        String currency)
         implements Serializable {
 
     /** unit price × attempts, exact at 4 decimals (a product of a 4-decimal price and a count never rounds). */

@@ -16,28 +16,35 @@ import java.time.ZoneOffset;
  */
 @Entity
 @Table(name = "usage_line")
-@NamedQuery(name = UsageLine.COUNT_FOR_ATTEMPT,
-        query = "select count(u) from UsageLine u where u.attemptId = :attempt")
+@NamedQuery(name = UsageLine.COUNT_FOR_ATTEMPT, query = "select count(u) from UsageLine u where u.attemptId = :attempt")
 public class UsageLine {
 
     public static final String COUNT_FOR_ATTEMPT = "UsageLine.countForAttempt";
 
     @Id
     private String id;
+
     @Column(name = "attempt_id")
     private String attemptId;
+
     @Column(name = "tenant_id")
     private String tenantId;
+
     @Column(name = "verification_id")
     private String verificationId;
+
     private String channel;
     private String country;
     private String provider;
+
     @Column(name = "unit_price")
     private BigDecimal unitPrice;
+
     private String currency;
+
     @Column(name = "recorded_at")
     private OffsetDateTime recordedAt;
+
     @Column(name = "usage_day")
     private LocalDate usageDay;
 

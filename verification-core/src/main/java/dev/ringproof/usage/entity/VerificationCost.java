@@ -10,7 +10,13 @@ import java.util.Set;
  * {@code approvedOn} is the channel of its approving attempt (null when not approved), the
  * same rule the usage report's {@code approved} column follows.
  */
-public record VerificationCost(String tenantId, String tenantName, String verificationId, String country,
-                               OffsetDateTime firstSentAt, BigDecimal cost, Set<String> channels,
-                               String approvedOn) implements Serializable {
-}
+public record VerificationCost(
+        String tenantId,
+        String tenantName,
+        String verificationId,
+        String country,
+        OffsetDateTime firstSentAt,
+        BigDecimal cost,
+        Set<String> channels,
+        String approvedOn)
+        implements Serializable {}

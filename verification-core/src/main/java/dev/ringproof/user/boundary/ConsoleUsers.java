@@ -45,8 +45,8 @@ public class ConsoleUsers {
     /** Creates a user; {@code mustChangePassword}: the password was not theirs to choose (the bootstrap's generated one). */
     public ConsoleUser create(String username, String password, Set<Role> roles, boolean mustChangePassword) {
         if (!ConsoleUser.isAcceptablePassword(password)) {
-            throw new IllegalArgumentException("password must have at least "
-                    + ConsoleUser.MIN_PASSWORD_LENGTH + " characters");
+            throw new IllegalArgumentException(
+                    "password must have at least " + ConsoleUser.MIN_PASSWORD_LENGTH + " characters");
         }
         var user = new ConsoleUser(username, hasher.hash(password), roles, OffsetDateTime.now(clock));
         if (mustChangePassword) {
@@ -60,13 +60,14 @@ public class ConsoleUsers {
     public ConsoleUser register(String username, String password, Set<Role> roles) {
         List<FieldProblem> problems = new ArrayList<>();
         if (!ConsoleUser.isValidUsername(username)) {
-            problems.add(new FieldProblem("username", "must be 3-64 of a-z 0-9 . _ - (starting with a letter or digit)"));
+            problems.add(
+                    new FieldProblem("username", "must be 3-64 of a-z 0-9 . _ - (starting with a letter or digit)"));
         } else if (em.find(ConsoleUser.class, username) != null) {
             problems.add(new FieldProblem("username", "is taken"));
         }
         if (!ConsoleUser.isAcceptablePassword(password)) {
-            problems.add(new FieldProblem("password",
-                    "must have at least " + ConsoleUser.MIN_PASSWORD_LENGTH + " characters"));
+            problems.add(new FieldProblem(
+                    "password", "must have at least " + ConsoleUser.MIN_PASSWORD_LENGTH + " characters"));
         }
         if (roles == null || roles.isEmpty()) {
             problems.add(new FieldProblem("roles", "pick at least one role"));
@@ -80,7 +81,9 @@ public class ConsoleUsers {
         } catch (PersistenceException e) {
             // the same name registered at the same moment (found by bench/fuzz): the loser's name is taken
             if (isDuplicateKey(e)) {
-                throw new Refusal(Reason.INVALID_REQUEST, "See errors for what to correct.",
+                throw new Refusal(
+                        Reason.INVALID_REQUEST,
+                        "See errors for what to correct.",
                         List.of(new FieldProblem("username", "is taken")));
             }
             throw e;
@@ -136,8 +139,8 @@ public class ConsoleUsers {
         var user = user(username);
         List<FieldProblem> problems = new ArrayList<>();
         if (password != null && !ConsoleUser.isAcceptablePassword(password)) {
-            problems.add(new FieldProblem("password",
-                    "must have at least " + ConsoleUser.MIN_PASSWORD_LENGTH + " characters"));
+            problems.add(new FieldProblem(
+                    "password", "must have at least " + ConsoleUser.MIN_PASSWORD_LENGTH + " characters"));
         }
         if (roles != null && roles.isEmpty()) {
             problems.add(new FieldProblem("roles", "pick at least one role"));
@@ -182,9 +185,13 @@ public class ConsoleUsers {
     }
 
     private long lockedActiveAdmins() {
-        return em.createNamedQuery(ConsoleUser.ENABLED, ConsoleUser.class)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().stream()
-                .filter(ConsoleUser::isActiveAdmin).count();
+        return em
+                .createNamedQuery(ConsoleUser.ENABLED, ConsoleUser.class)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()
+                .stream()
+                .filter(ConsoleUser::isActiveAdmin)
+                .count();
     }
 
     private ConsoleUser user(String username) {
@@ -208,15 +215,16 @@ public class ConsoleUsers {
         }
         var user = name == null ? null : em.find(ConsoleUser.class, name);
         boolean matches = user != null && password != null
-                ? hasher.matches(password, user.passwordHash()) : hasher.matchesNoOne(password);
+                ? hasher.matches(password, user.passwordHash())
+                : hasher.matchesNoOne(password);
         if (matches && user.isEnabled()) {
-            var wait = standing.failedBefore() ? throttle.succeeded(name, OffsetDateTime.now(clock))
+            var wait = standing.failedBefore()
+                    ? throttle.succeeded(name, OffsetDateTime.now(clock))
                     : OptionalLong.empty();
             if (wait.isPresent()) {
                 return new SignIn.Throttled(wait.getAsLong());
             }
-            return new SignIn.Accepted(user.username(), user.roles(), user.sessionVersion(),
-                    user.mustChangePassword());
+            return new SignIn.Accepted(user.username(), user.roles(), user.sessionVersion(), user.mustChangePassword());
         }
         var wait = throttle.failed(name, address, OffsetDateTime.now(clock));
         return wait.isPresent() ? new SignIn.Throttled(wait.getAsLong()) : new SignIn.Refused();
@@ -239,12 +247,15 @@ public class ConsoleUsers {
     /** What a console session checks on every request; empty when the user no longer exists. */
     public Optional<SessionState> sessionState(String username) {
         return em.createNamedQuery(ConsoleUser.SESSION_STATE, SessionState.class)
-                .setParameter("username", username).getResultStream().findFirst();
+                .setParameter("username", username)
+                .getResultStream()
+                .findFirst();
     }
 
     public boolean hasActiveAdmin() {
         return em.createNamedQuery(ConsoleUser.COUNT_ACTIVE_WITH_ROLE, Long.class)
-                .setParameter("role", Role.ADMIN)
-                .getSingleResult() > 0;
+                        .setParameter("role", Role.ADMIN)
+                        .getSingleResult()
+                > 0;
     }
 }

@@ -49,8 +49,8 @@ public class AdminBootstrap {
         }
         Optional<String> configured = configuredPassword.filter(p -> !p.isBlank());
         if (configured.isPresent() && !ConsoleUser.isAcceptablePassword(configured.get())) {
-            throw new IllegalStateException("admin.bootstrap.password must have at least "
-                    + ConsoleUser.MIN_PASSWORD_LENGTH + " characters");
+            throw new IllegalStateException(
+                    "admin.bootstrap.password must have at least " + ConsoleUser.MIN_PASSWORD_LENGTH + " characters");
         }
         String password = configured.orElseGet(AdminBootstrap::generatePassword);
         users.create(username, password, Set.of(Role.ADMIN), configured.isEmpty());

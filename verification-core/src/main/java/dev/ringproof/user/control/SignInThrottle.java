@@ -73,8 +73,7 @@ public class SignInThrottle {
     }
 
     /** Where a sign-in stands before its password is checked. */
-    public record Standing(OptionalLong retryAfterSeconds, boolean failedBefore) {
-    }
+    public record Standing(OptionalLong retryAfterSeconds, boolean failedBefore) {}
 
     /**
      * Whether the name (null: not a name any account can have) or the address must wait, and
@@ -84,8 +83,11 @@ public class SignInThrottle {
     public Standing check(String username, String address, OffsetDateTime now) {
         var streak = username == null ? null : em.find(SignInStreak.class, username);
         var from = em.find(AddressFailures.class, AddressFailures.key(address));
-        return new Standing(longest(streak == null ? OptionalLong.empty() : streak.lockedFor(now),
-                from == null ? OptionalLong.empty() : from.refusedFor(now, rules)), streak != null);
+        return new Standing(
+                longest(
+                        streak == null ? OptionalLong.empty() : streak.lockedFor(now),
+                        from == null ? OptionalLong.empty() : from.refusedFor(now, rules)),
+                streak != null);
     }
 
     /** Counts a failed password; answers how long the caller must now wait, if at all. */
@@ -93,13 +95,19 @@ public class SignInThrottle {
     public OptionalLong failed(String username, String address, OffsetDateTime now) {
         OptionalLong wait = OptionalLong.empty();
         if (username != null) {
-            em.createNativeQuery(OPEN_STREAK).setParameter(1, username).setParameter(2, now).executeUpdate();
+            em.createNativeQuery(OPEN_STREAK)
+                    .setParameter(1, username)
+                    .setParameter(2, now)
+                    .executeUpdate();
             var streak = em.find(SignInStreak.class, username, LockModeType.PESSIMISTIC_WRITE);
             streak.fail(now, rules);
             wait = streak.lockedFor(now);
         }
         String key = AddressFailures.key(address);
-        em.createNativeQuery(OPEN_ADDRESS).setParameter(1, key).setParameter(2, now).executeUpdate();
+        em.createNativeQuery(OPEN_ADDRESS)
+                .setParameter(1, key)
+                .setParameter(2, now)
+                .executeUpdate();
         var from = em.find(AddressFailures.class, key, LockModeType.PESSIMISTIC_WRITE);
         from.fail(now, rules);
         return longest(wait, from.refusedFor(now, rules));
@@ -127,8 +135,13 @@ public class SignInThrottle {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void forgetOldFailures() {
         var now = OffsetDateTime.now(clock);
-        em.createNativeQuery(FORGET_STREAKS).setParameter(1, now.minus(FORGET_AFTER)).setParameter(2, now).executeUpdate();
-        em.createNativeQuery(FORGET_ADDRESSES).setParameter(1, now.minus(rules.addressWindow())).executeUpdate();
+        em.createNativeQuery(FORGET_STREAKS)
+                .setParameter(1, now.minus(FORGET_AFTER))
+                .setParameter(2, now)
+                .executeUpdate();
+        em.createNativeQuery(FORGET_ADDRESSES)
+                .setParameter(1, now.minus(rules.addressWindow()))
+                .executeUpdate();
     }
 
     private static OptionalLong longest(OptionalLong a, OptionalLong b) {

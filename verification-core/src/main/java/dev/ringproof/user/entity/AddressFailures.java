@@ -47,7 +47,8 @@ public class AddressFailures {
     public OptionalLong refusedFor(OffsetDateTime now, SignInRules rules) {
         var windowEnd = windowStart.plus(rules.addressWindow());
         return failures >= rules.addressFailures() && windowEnd.isAfter(now)
-                ? OptionalLong.of(SignInRules.secondsUntil(now, windowEnd)) : OptionalLong.empty();
+                ? OptionalLong.of(SignInRules.secondsUntil(now, windowEnd))
+                : OptionalLong.empty();
     }
 
     public void fail(OffsetDateTime now, SignInRules rules) {

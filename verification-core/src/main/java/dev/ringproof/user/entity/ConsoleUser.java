@@ -19,12 +19,15 @@ import java.util.regex.Pattern;
 /** Someone who signs in to the console or the admin and billing APIs. */
 @Entity
 @Table(name = "console_user")
-@NamedQuery(name = ConsoleUser.COUNT_ACTIVE_WITH_ROLE,
+@NamedQuery(
+        name = ConsoleUser.COUNT_ACTIVE_WITH_ROLE,
         query = "select count(u) from ConsoleUser u join u.roles r where u.enabled = true and r = :role")
 @NamedQuery(name = ConsoleUser.ALL, query = "select u from ConsoleUser u order by u.username")
 @NamedQuery(name = ConsoleUser.ENABLED, query = "select u from ConsoleUser u where u.enabled = true")
-@NamedQuery(name = ConsoleUser.SESSION_STATE, query = "select new dev.ringproof.user.entity.SessionState("
-        + "u.enabled, u.sessionVersion, u.mustChangePassword) from ConsoleUser u where u.username = :username")
+@NamedQuery(
+        name = ConsoleUser.SESSION_STATE,
+        query = "select new dev.ringproof.user.entity.SessionState("
+                + "u.enabled, u.sessionVersion, u.mustChangePassword) from ConsoleUser u where u.username = :username")
 public class ConsoleUser {
 
     public static final String COUNT_ACTIVE_WITH_ROLE = "ConsoleUser.countActiveWithRole";

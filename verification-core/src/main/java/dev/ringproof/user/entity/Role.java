@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /** What a console user may do: {@code admin} manages everything, {@code billing} reads usage. */
 public enum Role {
-    ADMIN, BILLING;
+    ADMIN,
+    BILLING;
 
     /** The name used in the database, in Jakarta Security groups and in the API. */
     public String wireName() {

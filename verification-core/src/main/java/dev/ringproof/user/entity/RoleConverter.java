@@ -13,7 +13,9 @@ public class RoleConverter implements AttributeConverter<Role, String> {
 
     @Override
     public Role convertToEntityAttribute(String name) {
-        return name == null ? null : Role.fromWireName(name)
-                .orElseThrow(() -> new IllegalStateException("unknown role in database: " + name));
+        return name == null
+                ? null
+                : Role.fromWireName(name)
+                        .orElseThrow(() -> new IllegalStateException("unknown role in database: " + name));
     }
 }

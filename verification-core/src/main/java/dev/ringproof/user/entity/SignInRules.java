@@ -9,8 +9,12 @@ import java.time.Duration;
  * {@code addressFailures} failed sign-ins within {@code addressWindow} is refused until that
  * window ends. The documented values (docs/security.md) are {@link #DEFAULTS}.
  */
-public record SignInRules(int failuresBeforeLockout, Duration firstLockout, Duration maxLockout,
-                          int addressFailures, Duration addressWindow) {
+public record SignInRules(
+        int failuresBeforeLockout,
+        Duration firstLockout,
+        Duration maxLockout,
+        int addressFailures,
+        Duration addressWindow) {
 
     public static final SignInRules DEFAULTS =
             new SignInRules(10, Duration.ofSeconds(30), Duration.ofMinutes(15), 100, Duration.ofMinutes(10));
@@ -19,8 +23,11 @@ public record SignInRules(int failuresBeforeLockout, Duration firstLockout, Dura
         if (failuresBeforeLockout < 1 || addressFailures < 1) {
             throw new IllegalArgumentException("a sign-in limit is at least 1");
         }
-        if (firstLockout.isNegative() || firstLockout.isZero() || maxLockout.compareTo(firstLockout) < 0
-                || addressWindow.isNegative() || addressWindow.isZero()) {
+        if (firstLockout.isNegative()
+                || firstLockout.isZero()
+                || maxLockout.compareTo(firstLockout) < 0
+                || addressWindow.isNegative()
+                || addressWindow.isZero()) {
             throw new IllegalArgumentException("lockouts and the address window must be positive, the longest"
                     + " lockout no shorter than the first");
         }

@@ -40,7 +40,8 @@ public class SignInStreak {
     /** Seconds until the lockout ends (for Retry-After), or empty when the name is not locked at {@code now}. */
     public OptionalLong lockedFor(OffsetDateTime now) {
         return lockedUntil != null && lockedUntil.isAfter(now)
-                ? OptionalLong.of(SignInRules.secondsUntil(now, lockedUntil)) : OptionalLong.empty();
+                ? OptionalLong.of(SignInRules.secondsUntil(now, lockedUntil))
+                : OptionalLong.empty();
     }
 
     /**

@@ -1,9 +1,9 @@
 package dev.ringproof.verification.boundary;
 
 import dev.ringproof.platform.boundary.Refusal;
+import dev.ringproof.tenant.entity.Channel;
 import dev.ringproof.verification.control.CarrierSignature;
 import dev.ringproof.verification.entity.Attempt;
-import dev.ringproof.tenant.entity.Channel;
 import dev.ringproof.verification.entity.Verification;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -47,9 +47,13 @@ public class CarrierStatuses {
         String ref = either(params, "MessageSid", "CallSid");
         String status = either(params, "MessageStatus", "CallStatus");
         // only an attempt this provider took: another provider's reference is unknown here
-        em.createNamedQuery(Attempt.BY_PROVIDER_REF, Attempt.class).setParameter("ref", ref)
-                .setParameter("provider", provider).getResultStream()
-                .findFirst().ifPresentOrElse(attempt -> apply(attempt, provider, status),
+        em.createNamedQuery(Attempt.BY_PROVIDER_REF, Attempt.class)
+                .setParameter("ref", ref)
+                .setParameter("provider", provider)
+                .getResultStream()
+                .findFirst()
+                .ifPresentOrElse(
+                        attempt -> apply(attempt, provider, status),
                         () -> LOG.info(() -> "Status for an unknown " + provider + " reference"));
     }
 

@@ -23,16 +23,17 @@ import jakarta.jms.MessageListener;
  * server's transaction log, which Payara 6.2025.9 leaks: 64 KB of heap per log extent, issue
  * payara/Payara#7849, until a -Xmx512m server spent its time in GC.)
  */
-@MessageDriven(activationConfig = {
-    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-    @ActivationConfigProperty(propertyName = "destination", propertyValue = Messaging.FALLBACK_QUEUE_NAME),
-    // the broker user that bin/harden-broker generated
-    @ActivationConfigProperty(propertyName = "userName", propertyValue = Messaging.BROKER_USER),
-    @ActivationConfigProperty(propertyName = "password", propertyValue = Messaging.BROKER_PASSWORD),
-    // a transient failure (a lock timeout in a burst) must not send the message to the dead-message queue
-    @ActivationConfigProperty(propertyName = "endpointExceptionRedeliveryAttempts", propertyValue = "50"),
-    @ActivationConfigProperty(propertyName = "endpointExceptionRedeliveryInterval", propertyValue = "1000")
-})
+@MessageDriven(
+        activationConfig = {
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+            @ActivationConfigProperty(propertyName = "destination", propertyValue = Messaging.FALLBACK_QUEUE_NAME),
+            // the broker user that bin/harden-broker generated
+            @ActivationConfigProperty(propertyName = "userName", propertyValue = Messaging.BROKER_USER),
+            @ActivationConfigProperty(propertyName = "password", propertyValue = Messaging.BROKER_PASSWORD),
+            // a transient failure (a lock timeout in a burst) must not send the message to the dead-message queue
+            @ActivationConfigProperty(propertyName = "endpointExceptionRedeliveryAttempts", propertyValue = "50"),
+            @ActivationConfigProperty(propertyName = "endpointExceptionRedeliveryInterval", propertyValue = "1000")
+        })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class FallbackListener implements MessageListener {
 
@@ -43,8 +44,10 @@ public class FallbackListener implements MessageListener {
     public void onMessage(Message message) {
         try {
             var map = (MapMessage) message;
-            verifications.timerFired(FallbackTimer.Kind.valueOf(map.getString(FallbackTimer.KIND)),
-                    map.getString(FallbackTimer.VERIFICATION), map.getInt(FallbackTimer.ATTEMPT_SEQ),
+            verifications.timerFired(
+                    FallbackTimer.Kind.valueOf(map.getString(FallbackTimer.KIND)),
+                    map.getString(FallbackTimer.VERIFICATION),
+                    map.getInt(FallbackTimer.ATTEMPT_SEQ),
                     map.getString(OutboxRows.ID_FIELD));
         } catch (JMSException | ClassCastException | IllegalArgumentException e) {
             throw new IllegalStateException("unreadable timer message", e);

@@ -32,12 +32,15 @@ public class SandboxHandsets {
     }
 
     public List<Received> inbox(String phone) {
-        return sandbox.inbox(PhoneNumbers.parse(phone).e164()).stream().map(Received::of).toList();
+        return sandbox.inbox(PhoneNumbers.parse(phone).e164()).stream()
+                .map(Received::of)
+                .toList();
     }
 
     public List<Received> inboxOfTenantTests(String phone, String tenantId) {
         return sandbox.inboxOfTenantTests(PhoneNumbers.parse(phone).e164(), tenantId).stream()
-                .map(Received::of).toList();
+                .map(Received::of)
+                .toList();
     }
 
     /** How the handset answers {@code testTenantId}'s test traffic, or (null) everybody's traffic. */

@@ -7,8 +7,8 @@ import java.util.List;
  * {@code remoteAddress} is the address the request came from, for per-IP rate limits when the
  * tenant gives no {@code clientIp}.
  */
-public record StartCommand(String phone, List<String> channels, String locale, String reference, String clientIp,
-                           String remoteAddress) {
+public record StartCommand(
+        String phone, List<String> channels, String locale, String reference, String clientIp, String remoteAddress) {
 
     /** The end user's address as the tenant saw it, else the connection's. */
     public String addressForLimits() {

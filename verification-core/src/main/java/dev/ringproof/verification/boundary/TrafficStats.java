@@ -32,8 +32,14 @@ public class TrafficStats {
         var rows = em.createNamedQuery(Attempt.TRAFFIC_SINCE, Object[].class)
                 .setParameter("since", TrafficSummary.since(now))
                 .getResultStream()
-                .map(r -> new AttemptRow((String) r[0], (OffsetDateTime) r[1], (String) r[2], (Integer) r[3],
-                        (String) r[4], (String) r[5], (OffsetDateTime) r[6]))
+                .map(r -> new AttemptRow(
+                        (String) r[0],
+                        (OffsetDateTime) r[1],
+                        (String) r[2],
+                        (Integer) r[3],
+                        (String) r[4],
+                        (String) r[5],
+                        (OffsetDateTime) r[6]))
                 .toList();
         return TrafficSummary.of(rows, now);
     }

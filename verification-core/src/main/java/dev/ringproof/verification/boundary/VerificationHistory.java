@@ -30,8 +30,7 @@ public class VerificationHistory {
     EntityManager em;
 
     /** What to look for; any part may be null. Days are UTC and inclusive. */
-    public record Criteria(String tenantId, String phone, String status, LocalDate from, LocalDate to) {
-    }
+    public record Criteria(String tenantId, String phone, String status, LocalDate from, LocalDate to) {}
 
     public List<Verification> search(Criteria criteria, int offset, int limit) {
         var where = new StringBuilder(" where 1 = 1");
@@ -52,17 +51,26 @@ public class VerificationHistory {
             throw Refusal.invalid("to", "must not be before from");
         }
         if (criteria.from() != null) {
-            condition(where, parameters, "v.createdAt >= :from", "from",
+            condition(
+                    where,
+                    parameters,
+                    "v.createdAt >= :from",
+                    "from",
                     criteria.from().atStartOfDay().atOffset(ZoneOffset.UTC));
         }
         if (criteria.to() != null) {
-            condition(where, parameters, "v.createdAt < :to", "to",
+            condition(
+                    where,
+                    parameters,
+                    "v.createdAt < :to",
+                    "to",
                     criteria.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
         }
-        var query = em.createQuery("select v from Verification v" + where + " order by v.createdAt desc, v.id",
-                Verification.class);
+        var query = em.createQuery(
+                "select v from Verification v" + where + " order by v.createdAt desc, v.id", Verification.class);
         parameters.forEach(query::setParameter);
-        return query.setFirstResult(Math.max(0, offset)).setMaxResults(Math.min(Math.max(1, limit), MAX_PAGE))
+        return query.setFirstResult(Math.max(0, offset))
+                .setMaxResults(Math.min(Math.max(1, limit), MAX_PAGE))
                 .getResultList();
     }
 
@@ -74,8 +82,8 @@ public class VerificationHistory {
         return verification;
     }
 
-    private static void condition(StringBuilder where, Map<String, Object> parameters, String jpql, String name,
-                                  Object value) {
+    private static void condition(
+            StringBuilder where, Map<String, Object> parameters, String jpql, String name, Object value) {
         where.append(" and ").append(jpql);
         parameters.put(name, value);
     }

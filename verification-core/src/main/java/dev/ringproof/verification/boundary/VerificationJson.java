@@ -1,8 +1,8 @@
 package dev.ringproof.verification.boundary;
 
 import dev.ringproof.platform.control.Rfc3339;
-import dev.ringproof.verification.entity.Attempt;
 import dev.ringproof.tenant.entity.Channel;
+import dev.ringproof.verification.entity.Attempt;
 import dev.ringproof.verification.entity.Verification;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -18,8 +18,7 @@ public final class VerificationJson {
     /** Json.create… looks the provider up with a ServiceLoader on every call: slow on Payara's class loaders. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    private VerificationJson() {
-    }
+    private VerificationJson() {}
 
     public static JsonObjectBuilder of(Verification v) {
         var json = JSON.createObjectBuilder()

@@ -7,13 +7,13 @@ import dev.ringproof.platform.control.Ids;
 import dev.ringproof.platform.control.PhoneNumbers;
 import dev.ringproof.ratelimit.boundary.FraudGuard;
 import dev.ringproof.tenant.boundary.TenantCaller;
+import dev.ringproof.tenant.entity.Channel;
 import dev.ringproof.tenant.entity.Tenant;
 import dev.ringproof.usage.boundary.UsageRecords;
 import dev.ringproof.usage.entity.BillableSend;
 import dev.ringproof.verification.control.AttemptStarter;
 import dev.ringproof.verification.control.FallbackTimer;
 import dev.ringproof.verification.entity.Attempt;
-import dev.ringproof.tenant.entity.Channel;
 import dev.ringproof.verification.entity.CheckOutcome;
 import dev.ringproof.verification.entity.CodeHasher;
 import dev.ringproof.verification.entity.Verification;
@@ -67,8 +67,7 @@ public class Verifications {
     Clock clock;
 
     /** A check's result: the verification after it and whether the code was right. */
-    public record Checked(Verification verification, boolean valid) {
-    }
+    public record Checked(Verification verification, boolean valid) {}
 
     public Verification start(TenantCaller caller, StartCommand command, IdempotencyKeys.Claim claim) {
         var tenant = em.find(Tenant.class, caller.tenantId());
@@ -80,17 +79,28 @@ public class Verifications {
             throw new Refusal(Reason.COUNTRY_NOT_PERMITTED, "Numbers of " + phone.country() + " are not enabled.");
         }
         List<Channel> workflow = workflow(command.channels(), tenant).stream()
-                .filter(channel -> phone.isMobile() || !channel.needsMobile()).toList();
+                .filter(channel -> phone.isMobile() || !channel.needsMobile())
+                .toList();
         if (workflow.isEmpty()) {
             throw new Refusal(Reason.UNSUPPORTED_NUMBER_TYPE, "None of the channels can reach this type of number.");
         }
         fraudGuard.admitStart(tenant.id(), caller.test(), phone, command.addressForLimits());
         var now = OffsetDateTime.now(clock);
         supersedePending(tenant.id(), caller.test(), phone.e164(), now);
-        var verification = new Verification(Ids.next("vf"), tenant.id(), caller.test(),
-                new Verification.Destination(phone.e164(), phone.country(), command.reference(),
-                        command.locale() == null ? "en" : command.locale(), command.clientIp()),
-                workflow, tenant.maxChecks(), now, now.plusSeconds(tenant.ttlSeconds()));
+        var verification = new Verification(
+                Ids.next("vf"),
+                tenant.id(),
+                caller.test(),
+                new Verification.Destination(
+                        phone.e164(),
+                        phone.country(),
+                        command.reference(),
+                        command.locale() == null ? "en" : command.locale(),
+                        command.clientIp()),
+                workflow,
+                tenant.maxChecks(),
+                now,
+                now.plusSeconds(tenant.ttlSeconds()));
         if (attempts.startFirstUsable(verification, tenant, workflow, now).isEmpty()) {
             throw new Refusal(Reason.CHANNEL_UNAVAILABLE, "No channel can reach this number right now.");
         }
@@ -103,8 +113,8 @@ public class Verifications {
         }
         // last: it locks the prefix's counter row until the commit
         fraudGuard.started(phone.e164(), caller.test());
-        LOG.fine(() -> "Started " + verification.id() + " for " + tenant.id() + " to " + phone.masked()
-                + " on " + verification.currentAttempt().orElseThrow().channel().wireName());
+        LOG.fine(() -> "Started " + verification.id() + " for " + tenant.id() + " to " + phone.masked() + " on "
+                + verification.currentAttempt().orElseThrow().channel().wireName());
         return verification;
     }
 
@@ -183,7 +193,8 @@ public class Verifications {
             }
             return;
         }
-        boolean current = verification.currentAttempt().map(a -> a.seq() == attemptSeq).orElse(false);
+        boolean current =
+                verification.currentAttempt().map(a -> a.seq() == attemptSeq).orElse(false);
         if (current && verification.expireIfDue(now)) {
             tell(verification, "expired");
         } else if (current) {
@@ -196,24 +207,36 @@ public class Verifications {
      * A taken attempt is billed, also when a later attempt has superseded it meanwhile:
      * the carrier did the work.
      */
-    public void deliveryReported(String attemptId, String provider, boolean accepted, String providerReference,
-                                 String reason) {
+    public void deliveryReported(
+            String attemptId, String provider, boolean accepted, String providerReference, String reason) {
         // the verification locked first, read once: its attempts come with it
         var verificationId = em.createNamedQuery(Attempt.VERIFICATION_OF, String.class)
-                .setParameter("id", attemptId).getResultStream().findFirst();
+                .setParameter("id", attemptId)
+                .getResultStream()
+                .findFirst();
         if (verificationId.isEmpty()) {
             return;
         }
         var verification = em.find(Verification.class, verificationId.get(), LockModeType.PESSIMISTIC_WRITE);
-        var attempt = verification.attempts().stream().filter(a -> a.id().equals(attemptId)).findFirst().orElseThrow();
+        var attempt = verification.attempts().stream()
+                .filter(a -> a.id().equals(attemptId))
+                .findFirst()
+                .orElseThrow();
         if (accepted) {
             attempt.markSent(provider, providerReference);
-            usage.recordSend(new BillableSend(verification.tenantId(), verification.id(), attempt.id(),
-                    attempt.channel().wireName(), verification.country(), provider, verification.isTestMode()));
+            usage.recordSend(new BillableSend(
+                    verification.tenantId(),
+                    verification.id(),
+                    attempt.id(),
+                    attempt.channel().wireName(),
+                    verification.country(),
+                    provider,
+                    verification.isTestMode()));
             return;
         }
         attempt.markFailed(reason);
-        boolean current = verification.currentAttempt().map(a -> a.id().equals(attemptId)).orElse(false);
+        boolean current =
+                verification.currentAttempt().map(a -> a.id().equals(attemptId)).orElse(false);
         if (current && verification.isPending()) {
             moveOn(verification, OffsetDateTime.now(clock));
         }
@@ -225,7 +248,8 @@ public class Verifications {
         var workflow = verification.workflow();
         var rest = workflow.subList(workflow.indexOf(current.channel()) + 1, workflow.size());
         var tenant = em.find(Tenant.class, verification.tenantId());
-        if (rest.isEmpty() || attempts.startFirstUsable(verification, tenant, rest, now).isEmpty()) {
+        if (rest.isEmpty()
+                || attempts.startFirstUsable(verification, tenant, rest, now).isEmpty()) {
             verification.fail(now);
             tell(verification, "failed");
             LOG.info(() -> "Failed " + verification.id() + ": no channel left");
@@ -247,7 +271,8 @@ public class Verifications {
 
     private Verification own(TenantCaller caller, String id, LockModeType lock) {
         var verification = id == null ? null : em.find(Verification.class, id, lock);
-        if (verification == null || !verification.tenantId().equals(caller.tenantId())
+        if (verification == null
+                || !verification.tenantId().equals(caller.tenantId())
                 || verification.isTestMode() != caller.test()) {
             throw Refusal.notFound("verification");
         }
@@ -260,7 +285,9 @@ public class Verifications {
     /** A start supersedes the tenant's pending verification of the number in its own world only. */
     private void supersedePending(String tenantId, boolean test, String phone, OffsetDateTime now) {
         em.createNamedQuery(Verification.PENDING_FOR_PHONE, Verification.class)
-                .setParameter("tenant", tenantId).setParameter("test", test).setParameter("phone", phone)
+                .setParameter("tenant", tenantId)
+                .setParameter("test", test)
+                .setParameter("phone", phone)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList()
                 .forEach(older -> {

@@ -4,9 +4,9 @@ import dev.ringproof.numberpool.control.CliAllocator;
 import dev.ringproof.platform.control.Ids;
 import dev.ringproof.routing.boundary.Coverage;
 import dev.ringproof.telephony.boundary.OutboundMessage;
+import dev.ringproof.tenant.entity.Channel;
 import dev.ringproof.tenant.entity.Tenant;
 import dev.ringproof.verification.entity.Attempt;
-import dev.ringproof.tenant.entity.Channel;
 import dev.ringproof.verification.entity.CodeHasher;
 import dev.ringproof.verification.entity.Verification;
 import jakarta.enterprise.context.Dependent;
@@ -60,8 +60,8 @@ public class AttemptStarter {
     String voiceCallerId;
 
     /** Starts a channel from {@code channels}, in order; empty when none can be used. */
-    public Optional<Attempt> startFirstUsable(Verification verification, Tenant tenant, List<Channel> channels,
-                                              OffsetDateTime now) {
+    public Optional<Attempt> startFirstUsable(
+            Verification verification, Tenant tenant, List<Channel> channels, OffsetDateTime now) {
         for (Channel channel : channels) {
             var attempt = start(verification, tenant, channel, now);
             if (attempt.isPresent()) {
@@ -76,13 +76,17 @@ public class AttemptStarter {
             return Optional.empty();
         }
         String attemptId = Ids.next("at");
-        OffsetDateTime fallbackAt = verification.channelAfter(channel)
-                .map(next -> now.plusSeconds(tenant.fallbackAfterSeconds().get(channel))).orElse(null);
+        OffsetDateTime fallbackAt = verification
+                .channelAfter(channel)
+                .map(next -> now.plusSeconds(tenant.fallbackAfterSeconds().get(channel)))
+                .orElse(null);
         Attempt attempt;
         OutboundMessage message;
         if (channel == Channel.MISSED_CALL) {
             int length = tenant.codeLength();
-            var cli = cliAllocator.draw(verification.country(), length,
+            var cli = cliAllocator.draw(
+                    verification.country(),
+                    length,
                     candidate -> !recentlyCalledFrom(verification.phone(), candidate, tenant, now));
             if (cli.isEmpty()) {
                 return Optional.empty();
@@ -90,20 +94,32 @@ public class AttemptStarter {
             String number = cli.get();
             String prefix = number.substring(0, number.length() - length);
             String code = number.substring(number.length() - length);
-            attempt = verification.startAttempt(attemptId, channel, prefix, length, hasher.hash(attemptId, code),
-                    now, fallbackAt);
-            message = new OutboundMessage(attemptId, verification.tenantId(), channel.wireName(),
-                    verification.phone(), number, null,
+            attempt = verification.startAttempt(
+                    attemptId, channel, prefix, length, hasher.hash(attemptId, code), now, fallbackAt);
+            message = new OutboundMessage(
+                    attemptId,
+                    verification.tenantId(),
+                    channel.wireName(),
+                    verification.phone(),
+                    number,
+                    null,
                     verification.isTestMode());
         } else {
             String code = codes.otp(tenant.otpLength());
-            attempt = verification.startAttempt(attemptId, channel, null, code.length(), hasher.hash(attemptId, code),
-                    now, fallbackAt);
+            attempt = verification.startAttempt(
+                    attemptId, channel, null, code.length(), hasher.hash(attemptId, code), now, fallbackAt);
             boolean sms = channel == Channel.SMS;
-            String text = sms ? MessageTexts.sms(verification.locale(), tenant.name(), code)
+            String text = sms
+                    ? MessageTexts.sms(verification.locale(), tenant.name(), code)
                     : MessageTexts.voice(verification.locale(), tenant.name(), code);
-            message = new OutboundMessage(attemptId, verification.tenantId(), channel.wireName(), verification.phone(),
-                    sms ? smsSender : voiceCallerId, text, verification.isTestMode());
+            message = new OutboundMessage(
+                    attemptId,
+                    verification.tenantId(),
+                    channel.wireName(),
+                    verification.phone(),
+                    sms ? smsSender : voiceCallerId,
+                    text,
+                    verification.isTestMode());
         }
         em.persist(attempt);
         outbound.send(message);
@@ -115,10 +131,12 @@ public class AttemptStarter {
 
     /** Whether this phone got a missed call from {@code cli} within the tenant's verification lifetime. */
     private boolean recentlyCalledFrom(String phone, String cli, Tenant tenant, OffsetDateTime now) {
-        return em.createNamedQuery(Attempt.RECENT_MISSED_CALLS_TO, Attempt.class)
+        return em
+                .createNamedQuery(Attempt.RECENT_MISSED_CALLS_TO, Attempt.class)
                 .setParameter("phone", phone)
                 .setParameter("since", now.minusSeconds(tenant.ttlSeconds()))
-                .getResultList().stream()
+                .getResultList()
+                .stream()
                 .anyMatch(a -> cli.length() == a.cliPrefix().length() + a.codeLength()
                         && cli.startsWith(a.cliPrefix())
                         && hasher.matches(a.id(), cli.substring(a.cliPrefix().length()), a.codeHash()));

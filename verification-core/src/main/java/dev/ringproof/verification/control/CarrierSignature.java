@@ -17,8 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class CarrierSignature {
 
-    private CarrierSignature() {
-    }
+    private CarrierSignature() {}
 
     public static String of(String authToken, String url, Map<String, String> params) {
         var signed = new StringBuilder(url);
@@ -26,7 +25,8 @@ public final class CarrierSignature {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(signed.toString().getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder()
+                    .encodeToString(mac.doFinal(signed.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA1 is part of every JDK", e);
         }

@@ -27,7 +27,7 @@ public class DeliveryReports {
     }
 
     void onReport(@Observes DeliveryReport report) {
-        verifications.deliveryReported(report.attemptId(), report.provider(), report.accepted(), report.providerReference(),
-                report.reason());
+        verifications.deliveryReported(
+                report.attemptId(), report.provider(), report.accepted(), report.providerReference(), report.reason());
     }
 }

@@ -22,7 +22,10 @@ public class FallbackTimer {
     public static final String ATTEMPT_SEQ = "attempt_seq";
 
     /** What a timer message is for. */
-    public enum Kind { FALLBACK, EXPIRY }
+    public enum Kind {
+        FALLBACK,
+        EXPIRY
+    }
 
     @Inject
     Outbox outbox;
@@ -40,7 +43,9 @@ public class FallbackTimer {
     }
 
     private void send(Kind kind, String verificationId, int seq, Duration delay) {
-        outbox.put(Messaging.FALLBACK_QUEUE_NAME, Map.of(KIND, kind.name(), VERIFICATION, verificationId,
-                ATTEMPT_SEQ, seq), OffsetDateTime.now(clock).plus(delay));
+        outbox.put(
+                Messaging.FALLBACK_QUEUE_NAME,
+                Map.of(KIND, kind.name(), VERIFICATION, verificationId, ATTEMPT_SEQ, seq),
+                OffsetDateTime.now(clock).plus(delay));
     }
 }

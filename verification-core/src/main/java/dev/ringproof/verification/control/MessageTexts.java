@@ -18,8 +18,7 @@ public final class MessageTexts {
             "fr", "Votre code %s est %s. Je répète : %s.",
             "es", "Tu código de %s es %s. Repito: %s.");
 
-    private MessageTexts() {
-    }
+    private MessageTexts() {}
 
     public static String sms(String locale, String tenantName, String code) {
         return String.format(SMS.get(language(locale)), tenantName, code);
@@ -32,7 +31,9 @@ public final class MessageTexts {
     }
 
     static String language(String locale) {
-        String language = locale == null ? "en" : Locale.forLanguageTag(locale.replace('_', '-')).getLanguage();
+        String language = locale == null
+                ? "en"
+                : Locale.forLanguageTag(locale.replace('_', '-')).getLanguage();
         return SMS.containsKey(language) ? language : "en";
     }
 }

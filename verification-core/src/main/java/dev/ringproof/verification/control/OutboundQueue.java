@@ -33,8 +33,7 @@ public class OutboundQueue implements OutboundOrigin {
     Clock clock;
 
     public void send(OutboundMessage outbound) {
-        outbox.put(OutboundMessage.QUEUE_NAME, outbound.sealed(seals.outbound()).toFields(),
-                OffsetDateTime.now(clock));
+        outbox.put(OutboundMessage.QUEUE_NAME, outbound.sealed(seals.outbound()).toFields(), OffsetDateTime.now(clock));
     }
 
     @Override

@@ -24,13 +24,17 @@ public final class TrafficSummary {
     static final Duration STUCK_AFTER = Duration.ofSeconds(30);
 
     /** One attempt of a verification created in the window, as the query reads it. */
-    public record AttemptRow(String verificationId, OffsetDateTime createdAt, String status, int seq,
-                             String channel, String attemptStatus, OffsetDateTime startedAt) {
-    }
+    public record AttemptRow(
+            String verificationId,
+            OffsetDateTime createdAt,
+            String status,
+            int seq,
+            String channel,
+            String attemptStatus,
+            OffsetDateTime startedAt) {}
 
     /** Verifications created in one minute, by final channel and by status. */
-    public record Minute(OffsetDateTime start, Map<String, Integer> byChannel, Map<String, Integer> byStatus) {
-    }
+    public record Minute(OffsetDateTime start, Map<String, Integer> byChannel, Map<String, Integer> byStatus) {}
 
     /** Of the closed verifications that reached a channel, how many were approved on it. */
     public record Conversion(String channel, int reached, int approved) {
@@ -69,7 +73,9 @@ public final class TrafficSummary {
     public static TrafficSummary of(List<AttemptRow> rows, OffsetDateTime now) {
         var summary = new TrafficSummary();
         Map<String, List<AttemptRow>> byVerification = new LinkedHashMap<>();
-        rows.forEach(row -> byVerification.computeIfAbsent(row.verificationId(), id -> new ArrayList<>()).add(row));
+        rows.forEach(row -> byVerification
+                .computeIfAbsent(row.verificationId(), id -> new ArrayList<>())
+                .add(row));
         summary.sumMinutes(byVerification.values(), since(now));
         summary.sumConversions(byVerification.values());
         summary.sumHealth(rows, now);
@@ -82,7 +88,9 @@ public final class TrafficSummary {
         }
         channels().forEach(channel -> channelByStatus.put(channel, zeros(statuses())));
         for (List<AttemptRow> attempts : verificationsAttempts) {
-            var last = attempts.stream().max((a, b) -> Integer.compare(a.seq(), b.seq())).orElseThrow();
+            var last = attempts.stream()
+                    .max((a, b) -> Integer.compare(a.seq(), b.seq()))
+                    .orElseThrow();
             long index = ChronoUnit.MINUTES.between(since, last.createdAt());
             if (index >= 0 && index < MINUTES) {
                 minutes.get((int) index).byChannel().merge(last.channel(), 1, Integer::sum);
@@ -101,12 +109,16 @@ public final class TrafficSummary {
             int reached = 0;
             int approved = 0;
             for (List<AttemptRow> attempts : verificationsAttempts) {
-                var last = attempts.stream().max((a, b) -> Integer.compare(a.seq(), b.seq())).orElseThrow();
+                var last = attempts.stream()
+                        .max((a, b) -> Integer.compare(a.seq(), b.seq()))
+                        .orElseThrow();
                 boolean closed = !last.status().equals(VerificationStatus.PENDING.wireName());
                 if (closed && attempts.stream().anyMatch(a -> a.channel().equals(channel))) {
                     reached++;
                     approved += last.channel().equals(channel)
-                            && last.status().equals(VerificationStatus.APPROVED.wireName()) ? 1 : 0;
+                                    && last.status().equals(VerificationStatus.APPROVED.wireName())
+                            ? 1
+                            : 0;
                 }
             }
             conversions.add(new Conversion(channel, reached, approved));
@@ -116,10 +128,16 @@ public final class TrafficSummary {
     private void sumHealth(List<AttemptRow> rows, OffsetDateTime now) {
         var from = now.minus(HEALTH_WINDOW);
         for (String channel : channels()) {
-            var recent = rows.stream().filter(r -> r.channel().equals(channel) && !r.startedAt().isBefore(from)).toList();
-            int failed = (int) recent.stream().filter(r -> r.attemptStatus().equals("failed")).count();
-            int stuck = (int) recent.stream().filter(r -> r.attemptStatus().equals("queued")
-                    && r.startedAt().isBefore(now.minus(STUCK_AFTER))).count();
+            var recent = rows.stream()
+                    .filter(r -> r.channel().equals(channel) && !r.startedAt().isBefore(from))
+                    .toList();
+            int failed = (int) recent.stream()
+                    .filter(r -> r.attemptStatus().equals("failed"))
+                    .count();
+            int stuck = (int) recent.stream()
+                    .filter(r ->
+                            r.attemptStatus().equals("queued") && r.startedAt().isBefore(now.minus(STUCK_AFTER)))
+                    .count();
             health.add(new Health(channel, recent.size(), failed, stuck));
         }
     }
@@ -129,7 +147,9 @@ public final class TrafficSummary {
     }
 
     public static List<String> statuses() {
-        return Arrays.stream(VerificationStatus.values()).map(VerificationStatus::wireName).toList();
+        return Arrays.stream(VerificationStatus.values())
+                .map(VerificationStatus::wireName)
+                .toList();
     }
 
     private static Map<String, Integer> zeros(List<String> keys) {

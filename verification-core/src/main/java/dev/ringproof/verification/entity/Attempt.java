@@ -17,12 +17,17 @@ import java.util.Locale;
  */
 @Entity
 @Table(name = "verification_attempt")
-@NamedQuery(name = Attempt.RECENT_MISSED_CALLS_TO, query = "select a from Attempt a where a.verification.phone = :phone"
-        + " and a.channel = 'missed_call' and a.startedAt > :since")
-@NamedQuery(name = Attempt.TRAFFIC_SINCE, query = "select v.id, v.createdAt, v.status, a.seq, a.channel, a.status,"
-        + " a.startedAt from Attempt a join a.verification v where v.createdAt >= :since")
-@NamedQuery(name = Attempt.BY_PROVIDER_REF, query = "select a from Attempt a where a.providerRef = :ref"
-        + " and a.provider = :provider")
+@NamedQuery(
+        name = Attempt.RECENT_MISSED_CALLS_TO,
+        query = "select a from Attempt a where a.verification.phone = :phone"
+                + " and a.channel = 'missed_call' and a.startedAt > :since")
+@NamedQuery(
+        name = Attempt.TRAFFIC_SINCE,
+        query = "select v.id, v.createdAt, v.status, a.seq, a.channel, a.status,"
+                + " a.startedAt from Attempt a join a.verification v where v.createdAt >= :since")
+@NamedQuery(
+        name = Attempt.BY_PROVIDER_REF,
+        query = "select a from Attempt a where a.providerRef = :ref" + " and a.provider = :provider")
 @NamedQuery(name = Attempt.VERIFICATION_OF, query = "select a.verification.id from Attempt a where a.id = :id")
 public class Attempt {
 
@@ -32,7 +37,12 @@ public class Attempt {
     /** The id of an attempt's verification, read without loading either. */
     public static final String VERIFICATION_OF = "Attempt.verificationOf";
 
-    public enum Status { QUEUED, SENT, DELIVERED, FAILED, SUPERSEDED;
+    public enum Status {
+        QUEUED,
+        SENT,
+        DELIVERED,
+        FAILED,
+        SUPERSEDED;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
@@ -41,23 +51,32 @@ public class Attempt {
 
     @Id
     private String id;
+
     @ManyToOne(optional = false)
     @JoinColumn(name = "verification_id")
     private Verification verification;
+
     private int seq;
     private String channel;
     private String status;
+
     @Column(name = "started_at")
     private OffsetDateTime startedAt;
+
     @Column(name = "cli_prefix")
     private String cliPrefix;
+
     @Column(name = "code_length")
     private int codeLength;
+
     @Column(name = "code_hash")
     private String codeHash;
+
     private String provider;
+
     @Column(name = "provider_ref")
     private String providerRef;
+
     @Column(name = "failure_reason")
     private String failureReason;
 
@@ -65,8 +84,15 @@ public class Attempt {
         // for JPA
     }
 
-    Attempt(String id, Verification verification, int seq, Channel channel, String cliPrefix, int codeLength,
-            String codeHash, OffsetDateTime startedAt) {
+    Attempt(
+            String id,
+            Verification verification,
+            int seq,
+            Channel channel,
+            String cliPrefix,
+            int codeLength,
+            String codeHash,
+            OffsetDateTime startedAt) {
         this.id = id;
         this.verification = verification;
         this.seq = seq;

@@ -35,7 +35,8 @@ public final class CodeHasher {
 
     /** Constant-time comparison of the hash of {@code code} with {@code expectedHash}. */
     public boolean matches(String attemptId, String code, String expectedHash) {
-        return MessageDigest.isEqual(hash(attemptId, code).getBytes(StandardCharsets.US_ASCII),
+        return MessageDigest.isEqual(
+                hash(attemptId, code).getBytes(StandardCharsets.US_ASCII),
                 expectedHash.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -24,10 +24,13 @@ import java.util.stream.Collectors;
  */
 @Entity
 @Table(name = "verification")
-@NamedQuery(name = Verification.PENDING_FOR_PHONE, query = "select v from Verification v"
-        + " where v.tenantId = :tenant and v.testMode = :test and v.phone = :phone and v.status = 'pending'")
-@NamedQuery(name = Verification.RECENT_TO_PHONE, query = "select v from Verification v"
-        + " where v.phone = :phone and v.createdAt > :since")
+@NamedQuery(
+        name = Verification.PENDING_FOR_PHONE,
+        query = "select v from Verification v"
+                + " where v.tenantId = :tenant and v.testMode = :test and v.phone = :phone and v.status = 'pending'")
+@NamedQuery(
+        name = Verification.RECENT_TO_PHONE,
+        query = "select v from Verification v" + " where v.phone = :phone and v.createdAt > :since")
 public class Verification {
 
     public static final String PENDING_FOR_PHONE = "Verification.pendingForPhone";
@@ -35,30 +38,42 @@ public class Verification {
 
     @Id
     private String id;
+
     @Column(name = "tenant_id")
     private String tenantId;
+
     @Column(name = "test_mode")
     private boolean testMode;
+
     private String phone;
     private String country;
     private String reference;
     private String locale;
+
     @Column(name = "client_ip")
     private String clientIp;
+
     private String status;
     private String workflow;
+
     @Column(name = "remaining_checks")
     private int remainingChecks;
+
     @Column(name = "next_fallback_at")
     private OffsetDateTime nextFallbackAt;
+
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
+
     @Column(name = "expires_at")
     private OffsetDateTime expiresAt;
+
     @Column(name = "closed_at")
     private OffsetDateTime closedAt;
+
     @Version
     private long version;
+
     @OneToMany(mappedBy = "verification", cascade = CascadeType.PERSIST, fetch = FetchType.EAGER)
     @OrderBy("seq")
     private List<Attempt> attempts = new ArrayList<>();
@@ -67,8 +82,15 @@ public class Verification {
         // for JPA
     }
 
-    public Verification(String id, String tenantId, boolean testMode, Destination destination, List<Channel> workflow,
-                        int maxChecks, OffsetDateTime createdAt, OffsetDateTime expiresAt) {
+    public Verification(
+            String id,
+            String tenantId,
+            boolean testMode,
+            Destination destination,
+            List<Channel> workflow,
+            int maxChecks,
+            OffsetDateTime createdAt,
+            OffsetDateTime expiresAt) {
         this.id = id;
         this.tenantId = tenantId;
         this.testMode = testMode;
@@ -85,12 +107,17 @@ public class Verification {
     }
 
     /** Where and for whom a verification goes. */
-    public record Destination(String phone, String country, String reference, String locale, String clientIp) {
-    }
+    public record Destination(String phone, String country, String reference, String locale, String clientIp) {}
 
     /** Records a new attempt on {@code channel}; the attempt before it, if still out, is superseded. */
-    public Attempt startAttempt(String attemptId, Channel channel, String cliPrefix, int codeLength, String codeHash,
-                                OffsetDateTime now, OffsetDateTime nextFallbackAt) {
+    public Attempt startAttempt(
+            String attemptId,
+            Channel channel,
+            String cliPrefix,
+            int codeLength,
+            String codeHash,
+            OffsetDateTime now,
+            OffsetDateTime nextFallbackAt) {
         currentAttempt().ifPresent(Attempt::supersede);
         var attempt = new Attempt(attemptId, this, attempts.size() + 1, channel, cliPrefix, codeLength, codeHash, now);
         attempts.add(attempt);
@@ -166,7 +193,9 @@ public class Verification {
     }
 
     public List<Channel> workflow() {
-        return Arrays.stream(workflow.split(",")).map(c -> Channel.fromWireName(c).orElseThrow()).toList();
+        return Arrays.stream(workflow.split(","))
+                .map(c -> Channel.fromWireName(c).orElseThrow())
+                .toList();
     }
 
     public List<Attempt> attempts() {

@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** Only {@code PENDING} changes; every other status is final. */
 public enum VerificationStatus {
-    PENDING, APPROVED, FAILED, EXPIRED, CANCELED;
+    PENDING,
+    APPROVED,
+    FAILED,
+    EXPIRED,
+    CANCELED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -52,9 +52,14 @@ public class WebhookAttempts {
     String retrySchedule;
 
     /** What one delivery attempt sends, and where. */
-    public record Attempt(String eventId, String tenantId, int number, String url, boolean allowPrivate,
-                          List<String> secrets, String body) {
-    }
+    public record Attempt(
+            String eventId,
+            String tenantId,
+            int number,
+            String url,
+            boolean allowPrivate,
+            List<String> secrets,
+            String body) {}
 
     /** Takes the next attempt of a pending event whose tenant's webhook is still active. */
     public Optional<Attempt> begin(String eventId) {
@@ -80,27 +85,33 @@ public class WebhookAttempts {
             event.failed();
             return Optional.empty();
         }
-        return Optional.of(new Attempt(event.id(), tenantId, event.attempted(), endpoint.url(),
-                endpoint.allowsPrivate(), secrets, event.payload()));
+        return Optional.of(new Attempt(
+                event.id(),
+                tenantId,
+                event.attempted(),
+                endpoint.url(),
+                endpoint.allowsPrivate(),
+                secrets,
+                event.payload()));
     }
 
     /** Only a 2xx counts; 410 disables the endpoint; anything else is tried again later, for about 3 days. */
     public void finish(Attempt attempt, Integer status, String error, long latencyMillis) {
         var now = OffsetDateTime.now(clock);
-        em.persist(new WebhookDelivery(Ids.next("whd"), attempt.eventId(), attempt.number(), status, error,
-                latencyMillis, now));
+        em.persist(new WebhookDelivery(
+                Ids.next("whd"), attempt.eventId(), attempt.number(), status, error, latencyMillis, now));
         var event = em.find(WebhookEvent.class, attempt.eventId(), LockModeType.PESSIMISTIC_WRITE);
         if (status != null && status >= 200 && status < 300) {
             event.delivered();
         } else if (status != null && status == 410) {
             event.failed();
-            em.find(WebhookEndpoint.class, attempt.tenantId()).disable(now,
-                    "The receiver answered 410 Gone to " + attempt.eventId() + ".");
+            em.find(WebhookEndpoint.class, attempt.tenantId())
+                    .disable(now, "The receiver answered 410 Gone to " + attempt.eventId() + ".");
             LOG.warning(() -> "Webhook of " + attempt.tenantId() + " answered 410 Gone: disabled");
         } else {
-            new RetrySchedule(retrySchedule).after(attempt.number()).ifPresentOrElse(
-                    wait -> later(attempt.eventId(), wait),
-                    event::failed);
+            new RetrySchedule(retrySchedule)
+                    .after(attempt.number())
+                    .ifPresentOrElse(wait -> later(attempt.eventId(), wait), event::failed);
         }
     }
 

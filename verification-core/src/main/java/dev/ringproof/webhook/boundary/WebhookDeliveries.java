@@ -84,27 +84,35 @@ public class WebhookDeliveries {
     }
 
     public List<WebhookDelivery> of(String tenantId, int offset, int limit) {
-        return em.createNamedQuery(WebhookDelivery.OF_TENANT, WebhookDelivery.class).setParameter("tenant", tenantId)
-                .setFirstResult(offset).setMaxResults(limit).getResultList();
+        return em.createNamedQuery(WebhookDelivery.OF_TENANT, WebhookDelivery.class)
+                .setParameter("tenant", tenantId)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     /** One line of a tenant's delivery log: an attempt, its event's type, and when the event is tried next. */
-    public record LogLine(WebhookDelivery delivery, String eventType, OffsetDateTime nextAttemptAt) {
-    }
+    public record LogLine(WebhookDelivery delivery, String eventType, OffsetDateTime nextAttemptAt) {}
 
     /**
      * A tenant's attempts, newest first, with their events: the next attempt is shown beside
      * the latest attempt of an event that is still pending.
      */
     public List<LogLine> log(String tenantId, int offset, int limit) {
-        return em.createNamedQuery(WebhookDelivery.LOG_OF_TENANT, Object[].class).setParameter("tenant", tenantId)
-                .setFirstResult(offset).setMaxResults(limit).getResultList().stream()
+        return em
+                .createNamedQuery(WebhookDelivery.LOG_OF_TENANT, Object[].class)
+                .setParameter("tenant", tenantId)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList()
+                .stream()
                 .map(row -> {
                     var delivery = (WebhookDelivery) row[0];
                     var event = (WebhookEvent) row[1];
                     boolean latest = event.isPending() && delivery.attempt() == event.attempts();
                     return new LogLine(delivery, event.type(), latest ? event.nextAttemptAt() : null);
-                }).toList();
+                })
+                .toList();
     }
 
     private void send(WebhookAttempts.Attempt attempt) {
@@ -119,17 +127,25 @@ public class WebhookDeliveries {
         String signatures = attempt.secrets().stream()
                 .map(secret -> WebhookSigner.sign(secret, attempt.eventId(), timestamp, attempt.body()))
                 .collect(Collectors.joining(" "));
-        var headers = Map.of("User-Agent", "Ringproof-Webhooks/1",
-                "webhook-id", attempt.eventId(),
-                "webhook-timestamp", Long.toString(timestamp),
-                "webhook-signature", signatures);
+        var headers = Map.of(
+                "User-Agent",
+                "Ringproof-Webhooks/1",
+                "webhook-id",
+                attempt.eventId(),
+                "webhook-timestamp",
+                Long.toString(timestamp),
+                "webhook-signature",
+                signatures);
         long started = System.nanoTime();
         try {
             int status = poster().post(target, headers, attempt.body());
             attempts.finish(attempt, status, null, elapsedMillis(started));
         } catch (IOException e) {
-            attempts.finish(attempt, null, e instanceof java.net.SocketTimeoutException ? "timed out"
-                    : "no answer", elapsedMillis(started));
+            attempts.finish(
+                    attempt,
+                    null,
+                    e instanceof java.net.SocketTimeoutException ? "timed out" : "no answer",
+                    elapsedMillis(started));
         }
     }
 

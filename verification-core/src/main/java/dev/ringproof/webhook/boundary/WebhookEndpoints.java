@@ -52,7 +52,8 @@ public class WebhookEndpoints {
         Map<String, Webhook> webhooks = new HashMap<>();
         if (!tenantIds.isEmpty()) {
             em.createNamedQuery(WebhookEndpoint.OF_TENANTS, WebhookEndpoint.class)
-                    .setParameter("tenants", tenantIds).getResultList()
+                    .setParameter("tenants", tenantIds)
+                    .getResultList()
                     .forEach(endpoint -> webhooks.put(endpoint.tenantId(), endpoint.webhook()));
         }
         return webhooks;
@@ -99,7 +100,8 @@ public class WebhookEndpoints {
             throw new Refusal(Refusal.Reason.INVALID_STATE, "The tenant has no webhook.");
         }
         String secret = WebhookSecrets.generate();
-        endpoint.rotateSecret(sealed(tenantId, secret), OffsetDateTime.now(clock).plusHours(24));
+        endpoint.rotateSecret(
+                sealed(tenantId, secret), OffsetDateTime.now(clock).plusHours(24));
         return secret;
     }
 

@@ -56,7 +56,8 @@ public class WebhookEvents {
                 .add("type", "verification." + type)
                 .add("timestamp", Rfc3339.format(now))
                 .add("data", data.get())
-                .build().toString();
+                .build()
+                .toString();
         em.persist(new WebhookEvent(id, tenantId, "verification." + type, body, now));
         outbox.put(QUEUE_NAME, Map.of("event_id", id), now);
     }

@@ -18,15 +18,16 @@ import java.util.logging.Logger;
  * one; the message is acknowledged after the attempt and its outcome are recorded. A message
  * without its outbox row (forged on the broker, or consumed before) is dropped.
  */
-@MessageDriven(activationConfig = {
-    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-    @ActivationConfigProperty(propertyName = "destination", propertyValue = WebhookEvents.QUEUE_NAME),
-    // the broker user that bin/harden-broker generated
-    @ActivationConfigProperty(propertyName = "userName", propertyValue = Messaging.BROKER_USER),
-    @ActivationConfigProperty(propertyName = "password", propertyValue = Messaging.BROKER_PASSWORD),
-    @ActivationConfigProperty(propertyName = "endpointExceptionRedeliveryAttempts", propertyValue = "50"),
-    @ActivationConfigProperty(propertyName = "endpointExceptionRedeliveryInterval", propertyValue = "1000")
-})
+@MessageDriven(
+        activationConfig = {
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+            @ActivationConfigProperty(propertyName = "destination", propertyValue = WebhookEvents.QUEUE_NAME),
+            // the broker user that bin/harden-broker generated
+            @ActivationConfigProperty(propertyName = "userName", propertyValue = Messaging.BROKER_USER),
+            @ActivationConfigProperty(propertyName = "password", propertyValue = Messaging.BROKER_PASSWORD),
+            @ActivationConfigProperty(propertyName = "endpointExceptionRedeliveryAttempts", propertyValue = "50"),
+            @ActivationConfigProperty(propertyName = "endpointExceptionRedeliveryInterval", propertyValue = "1000")
+        })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class WebhookListener implements MessageListener {
 

@@ -8,5 +8,4 @@ import java.net.URI;
  * the delivery connects to {@code address} and to nothing else, while the request's
  * {@code Host}, the TLS server name (SNI) and the certificate check use {@code host}.
  */
-public record CheckedTarget(URI uri, String scheme, String host, int port, InetAddress address) {
-}
+public record CheckedTarget(URI uri, String scheme, String host, int port, InetAddress address) {}

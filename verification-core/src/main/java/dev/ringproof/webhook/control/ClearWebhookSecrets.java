@@ -16,11 +16,9 @@ public final class ClearWebhookSecrets {
 
     private static final String SEALED = "sealed1.%";
 
-    private ClearWebhookSecrets() {
-    }
+    private ClearWebhookSecrets() {}
 
-    private record Row(String tenantId, String current, String previous) {
-    }
+    private record Row(String tenantId, String current, String previous) {}
 
     /** Seals every clear secret in place, each endpoint in its own statement; answers how many tenants. */
     public static int seal(Connection connection, Seal seal) throws SQLException {

@@ -14,7 +14,10 @@ public final class RetrySchedule {
     private final List<Duration> delays;
 
     public RetrySchedule(String spec) {
-        this.delays = Arrays.stream(spec.split(",")).map(String::trim).map(Duration::parse).toList();
+        this.delays = Arrays.stream(spec.split(","))
+                .map(String::trim)
+                .map(Duration::parse)
+                .toList();
     }
 
     /** The wait before attempt {@code attempt + 1} after attempt {@code attempt} failed; empty: give up. */
@@ -23,7 +26,8 @@ public final class RetrySchedule {
             return Optional.empty();
         }
         Duration base = delays.get(attempt - 1);
-        long jitter = (long) (base.toMillis() * 0.1 * ThreadLocalRandom.current().nextDouble(-1, 1));
+        long jitter =
+                (long) (base.toMillis() * 0.1 * ThreadLocalRandom.current().nextDouble(-1, 1));
         return Optional.of(base.plusMillis(jitter));
     }
 

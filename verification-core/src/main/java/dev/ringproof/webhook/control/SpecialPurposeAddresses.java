@@ -31,30 +31,29 @@ import org.apache.commons.csv.CSVRecord;
 public final class SpecialPurposeAddresses {
 
     /** A block an address fell in: its prefix, the registry's name for it, and whether it is a private network. */
-    public record Block(String prefix, String name, boolean privateNetwork) {
-    }
+    public record Block(String prefix, String name, boolean privateNetwork) {}
 
-    private static final Set<String> PRIVATE_NETWORKS = Set.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
-            "100.64.0.0/10", "127.0.0.0/8", "::1/128", "fc00::/7");
+    private static final Set<String> PRIVATE_NETWORKS = Set.of(
+            "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "127.0.0.0/8", "::1/128", "fc00::/7");
 
     /** The IPv6 Address Space registry's one range allocated as global unicast. */
     private static final IPAddress GLOBAL_UNICAST = new IPAddressString("2000::/3").getAddress();
 
     private static final List<Entry> BLOCKS = load();
 
-    private record Entry(IPAddress block, Block described) {
-    }
+    private record Entry(IPAddress block, Block described) {}
 
-    private SpecialPurposeAddresses() {
-    }
+    private SpecialPurposeAddresses() {}
 
     /** The most specific special-purpose block the address is in, or empty for a public address. */
     public static Optional<Block> blockOf(InetAddress address) {
-        IPAddress ip = new IPAddressString(address.getHostAddress()).getAddress().withoutPrefixLength();
+        IPAddress ip =
+                new IPAddressString(address.getHostAddress()).getAddress().withoutPrefixLength();
         Block found = null;
         int foundLength = -1;
         for (Entry entry : BLOCKS) {
-            if (entry.block.getIPVersion() == ip.getIPVersion() && entry.block.contains(ip)
+            if (entry.block.getIPVersion() == ip.getIPVersion()
+                    && entry.block.contains(ip)
                     && entry.block.getPrefixLength() > foundLength) {
                 found = entry.described;
                 foundLength = entry.block.getPrefixLength();
@@ -76,12 +75,17 @@ public final class SpecialPurposeAddresses {
     }
 
     private static void read(String file, List<Entry> entries) {
-        var format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        var format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get();
         try (var in = SpecialPurposeAddresses.class.getResourceAsStream(file);
-             var parser = format.parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                var parser = format.parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (CSVRecord row : parser) {
                 // "192.0.0.170/32, 192.0.0.171/32", and footnote marks such as "192.0.0.0/24 [2]"
-                for (String prefix : row.get("Address Block").replaceAll("\\[\\d+]", "").split(",")) {
+                for (String prefix :
+                        row.get("Address Block").replaceAll("\\[\\d+]", "").split(",")) {
                     add(entries, prefix.strip(), row.get("Name"));
                 }
             }

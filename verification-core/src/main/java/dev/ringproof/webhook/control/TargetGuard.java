@@ -19,8 +19,7 @@ import java.util.Locale;
  */
 public final class TargetGuard {
 
-    private TargetGuard() {
-    }
+    private TargetGuard() {}
 
     /** The URL may not be called now: why, in words for an admin. */
     public static final class Refused extends Exception {
@@ -47,7 +46,8 @@ public final class TargetGuard {
         if (uri.getHost() == null || uri.getRawUserInfo() != null) {
             throw new Refused("must name a host, without user info");
         }
-        String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
+        String host = uri.getHost().startsWith("[")
+                ? uri.getHost().substring(1, uri.getHost().length() - 1)
                 : uri.getHost();
         InetAddress[] addresses;
         try {

@@ -17,7 +17,8 @@ public class TenantBulkhead {
     private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
 
     public boolean tryEnter(String tenantId) {
-        return permits.computeIfAbsent(tenantId, id -> new Semaphore(PER_TENANT)).tryAcquire();
+        return permits.computeIfAbsent(tenantId, id -> new Semaphore(PER_TENANT))
+                .tryAcquire();
     }
 
     public void leave(String tenantId) {

@@ -46,17 +46,22 @@ public final class WebhookPoster implements AutoCloseable {
     public WebhookPoster(Duration timeout, SSLContext tls) {
         var connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(NO_LOOKUPS)
-                .setTlsSocketStrategy(ClientTlsStrategyBuilder.create().setSslContext(tls).buildClassic())
+                .setTlsSocketStrategy(
+                        ClientTlsStrategyBuilder.create().setSslContext(tls).buildClassic())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(timeout.compareTo(Duration.ofSeconds(5)) < 0
-                                ? timeout : Duration.ofSeconds(5)))
-                        .setSocketTimeout(Timeout.of(timeout)).build())
-                .setMaxConnTotal(64).setMaxConnPerRoute(4)
+                        .setConnectTimeout(Timeout.of(
+                                timeout.compareTo(Duration.ofSeconds(5)) < 0 ? timeout : Duration.ofSeconds(5)))
+                        .setSocketTimeout(Timeout.of(timeout))
+                        .build())
+                .setMaxConnTotal(64)
+                .setMaxConnPerRoute(4)
                 .build();
         this.client = HttpClients.custom()
                 .setConnectionManager(connections)
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(timeout))
-                        .setConnectionRequestTimeout(Timeout.of(timeout)).build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(timeout))
+                        .setConnectionRequestTimeout(Timeout.of(timeout))
+                        .build())
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()

@@ -11,8 +11,7 @@ public final class WebhookSecrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private WebhookSecrets() {
-    }
+    private WebhookSecrets() {}
 
     /** What a tenant's sealed secrets are bound to: a secret copied onto another tenant does not open. */
     public static String boundTo(String tenantId) {

@@ -14,12 +14,12 @@ public final class WebhookSigner {
 
     private static final String PREFIX = "whsec_";
 
-    private WebhookSigner() {
-    }
+    private WebhookSigner() {}
 
     public static String sign(String secret, String id, long timestamp, String body) {
         try {
-            byte[] key = Base64.getDecoder().decode(secret.startsWith(PREFIX) ? secret.substring(PREFIX.length()) : secret);
+            byte[] key =
+                    Base64.getDecoder().decode(secret.startsWith(PREFIX) ? secret.substring(PREFIX.length()) : secret);
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             byte[] signature = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));

@@ -7,7 +7,9 @@ import java.util.Locale;
 
 /** Where an event's delivery stands: still being tried, received (a 2xx), or given up. */
 public enum DeliveryState {
-    PENDING, DELIVERED, FAILED;
+    PENDING,
+    DELIVERED,
+    FAILED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -24,8 +26,13 @@ public enum DeliveryState {
 
         @Override
         public DeliveryState convertToEntityAttribute(String stored) {
-            return stored == null ? null : Arrays.stream(values()).filter(s -> s.wireName().equals(stored)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("unknown webhook event state in database: " + stored));
+            return stored == null
+                    ? null
+                    : Arrays.stream(values())
+                            .filter(s -> s.wireName().equals(stored))
+                            .findFirst()
+                            .orElseThrow(() ->
+                                    new IllegalStateException("unknown webhook event state in database: " + stored));
         }
     }
 }

@@ -10,10 +10,14 @@ import java.time.OffsetDateTime;
 /** One try to deliver an event: what the receiver answered, or why there was no answer, and how long it took. */
 @Entity
 @Table(name = "webhook_delivery")
-@NamedQuery(name = WebhookDelivery.OF_TENANT, query = "select d from WebhookDelivery d, WebhookEvent e"
-        + " where d.eventId = e.id and e.tenantId = :tenant order by d.attemptedAt desc, d.id")
-@NamedQuery(name = WebhookDelivery.LOG_OF_TENANT, query = "select d, e from WebhookDelivery d, WebhookEvent e"
-        + " where d.eventId = e.id and e.tenantId = :tenant order by d.attemptedAt desc, d.id")
+@NamedQuery(
+        name = WebhookDelivery.OF_TENANT,
+        query = "select d from WebhookDelivery d, WebhookEvent e"
+                + " where d.eventId = e.id and e.tenantId = :tenant order by d.attemptedAt desc, d.id")
+@NamedQuery(
+        name = WebhookDelivery.LOG_OF_TENANT,
+        query = "select d, e from WebhookDelivery d, WebhookEvent e"
+                + " where d.eventId = e.id and e.tenantId = :tenant order by d.attemptedAt desc, d.id")
 public class WebhookDelivery {
 
     public static final String OF_TENANT = "WebhookDelivery.ofTenant";
@@ -21,14 +25,20 @@ public class WebhookDelivery {
 
     @Id
     private String id;
+
     @Column(name = "event_id")
     private String eventId;
+
     private int attempt;
+
     @Column(name = "status_code")
     private Integer statusCode;
+
     private String error;
+
     @Column(name = "latency_ms")
     private long latencyMs;
+
     @Column(name = "attempted_at")
     private OffsetDateTime attemptedAt;
 
@@ -36,8 +46,14 @@ public class WebhookDelivery {
         // for JPA
     }
 
-    public WebhookDelivery(String id, String eventId, int attempt, Integer statusCode, String error, long latencyMs,
-                           OffsetDateTime attemptedAt) {
+    public WebhookDelivery(
+            String id,
+            String eventId,
+            int attempt,
+            Integer statusCode,
+            String error,
+            long latencyMs,
+            OffsetDateTime attemptedAt) {
         this.id = id;
         this.eventId = eventId;
         this.attempt = attempt;

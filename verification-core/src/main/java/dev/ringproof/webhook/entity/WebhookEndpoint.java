@@ -26,18 +26,25 @@ public class WebhookEndpoint {
     @Id
     @Column(name = "tenant_id")
     private String tenantId;
+
     private String url;
     private String secret;
+
     @Column(name = "previous_secret")
     private String previousSecret;
+
     @Column(name = "previous_secret_until")
     private OffsetDateTime previousSecretUntil;
+
     @Column(name = "disabled_at")
     private OffsetDateTime disabledAt;
+
     @Column(name = "disabled_reason")
     private String disabledReason;
+
     @Column(name = "allow_private")
     private boolean allowPrivate;
+
     @Version
     private long version;
 
@@ -80,7 +87,8 @@ public class WebhookEndpoint {
     /** The secrets to sign with now, as stored: the current one, and the previous one during its grace period. */
     public List<String> signingSecrets(OffsetDateTime now) {
         return previousSecret != null && now.isBefore(previousSecretUntil)
-                ? List.of(secret, previousSecret) : List.of(secret);
+                ? List.of(secret, previousSecret)
+                : List.of(secret);
     }
 
     public void allowPrivate(boolean allowed) {

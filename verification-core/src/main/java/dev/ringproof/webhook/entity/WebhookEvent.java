@@ -11,7 +11,8 @@ import java.time.OffsetDateTime;
 /** Something a tenant is told about: its type and body are fixed when it happens; deliveries retry it. */
 @Entity
 @Table(name = "webhook_event")
-@NamedQuery(name = WebhookEvent.OF_TENANT,
+@NamedQuery(
+        name = WebhookEvent.OF_TENANT,
         query = "select e from WebhookEvent e where e.tenantId = :tenant order by e.createdAt desc, e.id")
 public class WebhookEvent {
 
@@ -19,15 +20,21 @@ public class WebhookEvent {
 
     @Id
     private String id;
+
     @Column(name = "tenant_id")
     private String tenantId;
+
     private String type;
     private String payload;
+
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
+
     @Convert(converter = DeliveryState.Column.class)
     private DeliveryState state;
+
     private int attempts;
+
     @Column(name = "next_attempt_at")
     private OffsetDateTime nextAttemptAt;
 

@@ -27,11 +27,13 @@ class CliAllocatorTest {
 
         assertThat(CliAllocator.drawFrom(List.of(twoBlocks), 5, c -> true)).isEmpty();
         for (int i = 0; i < 1000; i++) {
-            String cli = CliAllocator.drawFrom(List.of(twoBlocks, new NumberRun(442079500000L, 442079599999L)), 5,
-                    c -> true).orElseThrow();
+            String cli = CliAllocator.drawFrom(
+                            List.of(twoBlocks, new NumberRun(442079500000L, 442079599999L)), 5, c -> true)
+                    .orElseThrow();
             assertThat(cli).startsWith("+4420795");
         }
-        assertThat(CliAllocator.drawFrom(List.of(hundredThousand), 6, c -> true)).isEmpty();
+        assertThat(CliAllocator.drawFrom(List.of(hundredThousand), 6, c -> true))
+                .isEmpty();
     }
 
     @Test
@@ -51,7 +53,9 @@ class CliAllocatorTest {
         Map<String, Integer> hits = new HashMap<>();
         int draws = 40_000;
         for (int i = 0; i < draws; i++) {
-            long n = Long.parseLong(CliAllocator.drawFrom(List.of(a, b), 4, c -> true).orElseThrow().substring(1));
+            long n = Long.parseLong(CliAllocator.drawFrom(List.of(a, b), 4, c -> true)
+                    .orElseThrow()
+                    .substring(1));
             hits.merge(n < 100_000 ? "a" : "b", 1, Integer::sum);
         }
         // a holds a quarter of the numbers: expect 10 000 hits, allow six standard deviations (~520)
@@ -77,7 +81,8 @@ class CliAllocatorTest {
         var tiny = new NumberRun(500, 509);
 
         for (int i = 0; i < 200; i++) {
-            assertThat(CliAllocator.drawFrom(List.of(tiny), 1, c -> !c.equals("+500"))).isPresent()
+            assertThat(CliAllocator.drawFrom(List.of(tiny), 1, c -> !c.equals("+500")))
+                    .isPresent()
                     .hasValueSatisfying(cli -> assertThat(cli).isNotEqualTo("+500"));
         }
         assertThat(CliAllocator.drawFrom(List.of(tiny), 1, c -> false)).isEmpty();

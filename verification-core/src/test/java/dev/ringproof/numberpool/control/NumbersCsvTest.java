@@ -13,14 +13,18 @@ class NumbersCsvTest {
     void readsNumbersAndRangesAfterAHeader() {
         var ranges = NumbersCsv.read("number,to\n+442079460000\n\n +442079460010 , +442079460019\n", 10);
 
-        assertThat(ranges).containsExactly(new NumberRange("+442079460000", "+442079460000"),
-                new NumberRange("+442079460010", "+442079460019"));
+        assertThat(ranges)
+                .containsExactly(
+                        new NumberRange("+442079460000", "+442079460000"),
+                        new NumberRange("+442079460010", "+442079460019"));
     }
 
     @Test
     void refusesLinesWithThreeColumns() {
-        assertThatThrownBy(() -> NumbersCsv.read("+1,+2,+3", 10)).isInstanceOfSatisfying(Refusal.class,
-                r -> assertThat(r.fieldProblems().get(0).field()).isEqualTo("numbers[line 1]"));
+        assertThatThrownBy(() -> NumbersCsv.read("+1,+2,+3", 10))
+                .isInstanceOfSatisfying(
+                        Refusal.class,
+                        r -> assertThat(r.fieldProblems().get(0).field()).isEqualTo("numbers[line 1]"));
     }
 
     @Test

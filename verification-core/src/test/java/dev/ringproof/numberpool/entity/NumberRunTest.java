@@ -47,8 +47,8 @@ class NumberRunTest {
 
     @Test
     void adjacentRunsJoinAndGapsSeparate() {
-        var joined = NumberRun.joined(List.of(new NumberRun(100, 149), new NumberRun(150, 199),
-                new NumberRun(201, 201), new NumberRun(202, 299)));
+        var joined = NumberRun.joined(List.of(
+                new NumberRun(100, 149), new NumberRun(150, 199), new NumberRun(201, 201), new NumberRun(202, 299)));
 
         assertThat(joined).containsExactly(new NumberRun(100, 199), new NumberRun(201, 299));
         assertThat(NumberRun.joined(List.of())).isEmpty();

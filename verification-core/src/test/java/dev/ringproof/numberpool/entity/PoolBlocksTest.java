@@ -30,8 +30,11 @@ class PoolBlocksTest {
 
     @Test
     void numbersOutsideTheWholeBlockAreNotUsable() {
-        var pool = List.of(new NumberRun(BLOCK - 5, BLOCK - 1), new NumberRun(BLOCK, BLOCK + 9_999),
-                new NumberRun(BLOCK + 10_000, BLOCK + 10_500), new NumberRun(BLOCK + 30_000, BLOCK + 30_000));
+        var pool = List.of(
+                new NumberRun(BLOCK - 5, BLOCK - 1),
+                new NumberRun(BLOCK, BLOCK + 9_999),
+                new NumberRun(BLOCK + 10_000, BLOCK + 10_500),
+                new NumberRun(BLOCK + 30_000, BLOCK + 30_000));
 
         assertThat(PoolBlocks.of(NumberRun.joined(pool), pool)).isEqualTo(new PoolBlocks(4, 10_000));
     }

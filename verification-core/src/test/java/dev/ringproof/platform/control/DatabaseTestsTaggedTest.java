@@ -19,14 +19,25 @@ class DatabaseTestsTaggedTest {
     void everyTestThatUsesATestDatabaseIsTaggedForThePostgresPass() {
         var tests = new ClassFileImporter().importPackages("dev.ringproof");
 
-        classes().that(DescribedPredicate.describe("use a TestDatabase", (JavaClass test) ->
-                        !test.isEquivalentTo(TestDatabase.class) && !test.isEquivalentTo(DatabaseTestsTaggedTest.class)
+        classes()
+                .that(DescribedPredicate.describe(
+                        "use a TestDatabase",
+                        (JavaClass test) -> !test.isEquivalentTo(TestDatabase.class)
+                                && !test.isEquivalentTo(DatabaseTestsTaggedTest.class)
                                 && test.getDirectDependenciesFromSelf().stream()
-                                .anyMatch(dependency -> dependency.getTargetClass().isEquivalentTo(TestDatabase.class))))
-                .and().areNotNestedClasses().and().areNotAnonymousClasses()
-                .should().beAnnotatedWith(DescribedPredicate.describe("@Tag(\"" + TestDatabase.TAG + "\")",
-                        (JavaAnnotation<?> annotation) -> annotation.getRawType().isEquivalentTo(Tag.class)
-                                && TestDatabase.TAG.equals(annotation.get("value").orElse(null))))
+                                        .anyMatch(dependency ->
+                                                dependency.getTargetClass().isEquivalentTo(TestDatabase.class))))
+                .and()
+                .areNotNestedClasses()
+                .and()
+                .areNotAnonymousClasses()
+                .should()
+                .beAnnotatedWith(DescribedPredicate.describe(
+                        "@Tag(\"" + TestDatabase.TAG + "\")",
+                        (JavaAnnotation<?> annotation) ->
+                                annotation.getRawType().isEquivalentTo(Tag.class)
+                                        && TestDatabase.TAG.equals(
+                                                annotation.get("value").orElse(null))))
                 .check(tests);
     }
 }

@@ -26,9 +26,14 @@ class LiveAndTestApartMigrationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void earlierRowsBecomeLiveAndTestRowsMayShareTheirKeys(TestDatabase db) throws SQLException {
-        try (var c = db.dataSource().getConnection(); var s = c.createStatement()) {
-            Flyway.configure(Migrations.class.getClassLoader()).dataSource(db.dataSource())
-                    .locations("classpath:db/migration").target("13").load().migrate();
+        try (var c = db.dataSource().getConnection();
+                var s = c.createStatement()) {
+            Flyway.configure(Migrations.class.getClassLoader())
+                    .dataSource(db.dataSource())
+                    .locations("classpath:db/migration")
+                    .target("13")
+                    .load()
+                    .migrate();
             s.executeUpdate("insert into idempotency_record (tenant_id, idem_key, request_hash, state, created_at)"
                     + " values ('tn_1', 'k', 'h', 'done', current_timestamp)");
             s.executeUpdate("insert into rate_limit_counter (policy_id, subject, window_start, window_end, hits)"
@@ -43,15 +48,20 @@ class LiveAndTestApartMigrationTest {
 
             assertThat(Migrations.on(db.dataSource()).migrate()).isPositive();
 
-            assertThat(one(c, "select count(*) from idempotency_record where test = false")).isEqualTo(1);
-            assertThat(one(c, "select hits from rate_limit_counter where test = false")).isEqualTo(5);
-            assertThat(one(c, "select starts from prefix_traffic where test = false")).isEqualTo(7);
-            assertThat(one(c, "select count(*) from fraud_block where test = false")).isEqualTo(1);
+            assertThat(one(c, "select count(*) from idempotency_record where test = false"))
+                    .isEqualTo(1);
+            assertThat(one(c, "select hits from rate_limit_counter where test = false"))
+                    .isEqualTo(5);
+            assertThat(one(c, "select starts from prefix_traffic where test = false"))
+                    .isEqualTo(7);
+            assertThat(one(c, "select count(*) from fraud_block where test = false"))
+                    .isEqualTo(1);
             assertThat(one(c, "select count(*) from sandbox_handset where tenant_id = '*' and calls = 'unreachable'"))
                     .isEqualTo(1);
 
-            s.executeUpdate("insert into idempotency_record (tenant_id, test, idem_key, request_hash, state, created_at)"
-                    + " values ('tn_1', true, 'k', 'h', 'done', current_timestamp)");
+            s.executeUpdate(
+                    "insert into idempotency_record (tenant_id, test, idem_key, request_hash, state, created_at)"
+                            + " values ('tn_1', true, 'k', 'h', 'done', current_timestamp)");
             s.executeUpdate("insert into rate_limit_counter (policy_id, test, subject, window_start, window_end, hits)"
                     + " values ('rl_default_phone_start', true, '+447400123456', timestamp '2026-11-28 10:00:00',"
                     + " timestamp '2026-11-28 11:00:00', 1)");
@@ -63,8 +73,8 @@ class LiveAndTestApartMigrationTest {
             assertThat(one(c, "select count(*) from sandbox_handset")).isEqualTo(2);
 
             assertThatThrownBy(() -> s.executeUpdate("insert into idempotency_record"
-                    + " (tenant_id, test, idem_key, request_hash, state, created_at)"
-                    + " values ('tn_1', true, 'k', 'h2', 'done', current_timestamp)"))
+                            + " (tenant_id, test, idem_key, request_hash, state, created_at)"
+                            + " values ('tn_1', true, 'k', 'h2', 'done', current_timestamp)"))
                     .isInstanceOf(SQLException.class);
         } finally {
             db.drop();
@@ -72,7 +82,8 @@ class LiveAndTestApartMigrationTest {
     }
 
     private static long one(Connection c, String sql) throws SQLException {
-        try (var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+        try (var s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
             assertThat(rs.next()).as(sql).isTrue();
             return rs.getLong(1);
         }

@@ -44,16 +44,17 @@ class MigrationsTest {
     void schemaKeepsConsoleRolesToTheKnownOnes(TestDatabase db) throws SQLException {
         try {
             Migrations.on(db.dataSource()).migrate();
-            try (var c = db.dataSource().getConnection(); var s = c.createStatement()) {
+            try (var c = db.dataSource().getConnection();
+                    var s = c.createStatement()) {
                 s.executeUpdate("insert into console_user (username, password_hash, enabled, created_at)"
                         + " values ('ops', 'x', true, current_timestamp)");
                 s.executeUpdate("insert into console_user_role (username, role) values ('ops', 'billing')");
 
                 assertThatThrownBy(() -> s.executeUpdate(
-                        "insert into console_user_role (username, role) values ('ops', 'root')"))
+                                "insert into console_user_role (username, role) values ('ops', 'root')"))
                         .isInstanceOf(SQLException.class);
                 assertThatThrownBy(() -> s.executeUpdate(
-                        "insert into console_user_role (username, role) values ('nobody', 'admin')"))
+                                "insert into console_user_role (username, role) values ('nobody', 'admin')"))
                         .isInstanceOf(SQLException.class);
             }
         } finally {

@@ -4,16 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ringproof.platform.boundary.Refusal;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class PhoneNumbersTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"+447400123456", "+44 7400 123456", "+44 (0)7400 123456", "0044 7400 123456",
-        "+44-7400-123-456", "+44.7400.123.456", "\uff0b\uff14\uff14\uff17\uff14\uff10\uff10\uff11\uff12\uff13\uff14\uff15\uff16",
-        "+\u0664\u0664\u0667\u0664\u0660\u0660\u0661\u0662\u0663\u0664\u0665\u0666"})
+    @ValueSource(
+            strings = {
+                "+447400123456",
+                "+44 7400 123456",
+                "+44 (0)7400 123456",
+                "0044 7400 123456",
+                "+44-7400-123-456",
+                "+44.7400.123.456",
+                "\uff0b\uff14\uff14\uff17\uff14\uff10\uff10\uff11\uff12\uff13\uff14\uff15\uff16",
+                "+\u0664\u0664\u0667\u0664\u0660\u0660\u0661\u0662\u0663\u0664\u0665\u0666"
+            })
     void readsCommonWritingsAsOneE164Number(String input) {
         var phone = PhoneNumbers.parse(input.replace('\uff0b', '+'));
 
@@ -24,11 +32,26 @@ class PhoneNumbersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "+", "447400123456", "+4474001234567890", "+99912345678", "tel:+447400123456",
-        "+44 7400 123456 ext 1", "+44 7400 FLOWER", "112", "+44\u200b7400123456", "+447700900123", "++447400123456"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "+",
+                "447400123456",
+                "+4474001234567890",
+                "+99912345678",
+                "tel:+447400123456",
+                "+44 7400 123456 ext 1",
+                "+44 7400 FLOWER",
+                "112",
+                "+44\u200b7400123456",
+                "+447700900123",
+                "++447400123456"
+            })
     void refusesWhatIsNotAnInternationalNumber(String input) {
         assertThatThrownBy(() -> PhoneNumbers.parse(input))
-                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.reason()).isEqualTo(Refusal.Reason.INVALID_PHONE));
+                .isInstanceOfSatisfying(
+                        Refusal.class, r -> assertThat(r.reason()).isEqualTo(Refusal.Reason.INVALID_PHONE));
     }
 
     @Test

@@ -18,11 +18,12 @@ class ProductionChecklistTest {
 
     @Test
     void productionNamesEverySettingToFixAtOnce() {
-        var findings = new ProductionChecklist("production", ProductionChecklist.DEVELOPMENT_CODE_SECRET, true)
-                .findings();
+        var findings =
+                new ProductionChecklist("production", ProductionChecklist.DEVELOPMENT_CODE_SECRET, true).findings();
 
         assertThat(findings).hasSize(2);
-        assertThat(findings.get(0)).startsWith("verification.code-secret (VERIFICATION_CODE_SECRET)")
+        assertThat(findings.get(0))
+                .startsWith("verification.code-secret (VERIFICATION_CODE_SECRET)")
                 .contains("development value");
         assertThat(findings.get(1)).startsWith("sandbox.open (SANDBOX_OPEN)");
     }
@@ -31,8 +32,11 @@ class ProductionChecklistTest {
     void productionRefusesASecretShorterThan32Characters() {
         var findings = new ProductionChecklist("production", GOOD_SECRET.substring(1), false).findings();
 
-        assertThat(findings).singleElement().asString()
-                .startsWith("verification.code-secret").contains("31 characters");
+        assertThat(findings)
+                .singleElement()
+                .asString()
+                .startsWith("verification.code-secret")
+                .contains("31 characters");
     }
 
     @Test
@@ -46,6 +50,8 @@ class ProductionChecklistTest {
     @Test
     void anUnknownModeIsRefusedRatherThanGuessed() {
         assertThat(new ProductionChecklist("prod", GOOD_SECRET, false).findings())
-                .singleElement().asString().startsWith("ringproof.mode (RINGPROOF_MODE)");
+                .singleElement()
+                .asString()
+                .startsWith("ringproof.mode (RINGPROOF_MODE)");
     }
 }

@@ -17,8 +17,11 @@ class PublicUrlTest {
     void withoutOneAUrlBuiltFromAForgedHostBecomesItsPath() {
         assertThat(NONE.location("http://evil.example/admin/login.xhtml", "/admin/", "http://evil.example:80"))
                 .isEqualTo("/admin/login.xhtml");
-        assertThat(NONE.location("http://evil.example:8080/admin/index.xhtml?x=1", "/admin/login.xhtml",
-                "http://evil.example:8080")).isEqualTo("/admin/index.xhtml?x=1");
+        assertThat(NONE.location(
+                        "http://evil.example:8080/admin/index.xhtml?x=1",
+                        "/admin/login.xhtml",
+                        "http://evil.example:8080"))
+                .isEqualTo("/admin/index.xhtml?x=1");
     }
 
     @Test
@@ -39,7 +42,8 @@ class PublicUrlTest {
 
     @Test
     void aPathStaysAPathWithoutOne() {
-        assertThat(NONE.location("/admin/login.xhtml", "/admin/", "http://localhost:8080")).isEqualTo("/admin/login.xhtml");
+        assertThat(NONE.location("/admin/login.xhtml", "/admin/", "http://localhost:8080"))
+                .isEqualTo("/admin/login.xhtml");
     }
 
     @Test
@@ -65,8 +69,17 @@ class PublicUrlTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"verify.example.com", "/admin", "ftp://verify.example.com", "https://user@verify.example.com",
-        "https://verify.example.com/?a=1", "https://verify.example.com/#top", "https://", "http://exa mple.com"})
+    @ValueSource(
+            strings = {
+                "verify.example.com",
+                "/admin",
+                "ftp://verify.example.com",
+                "https://user@verify.example.com",
+                "https://verify.example.com/?a=1",
+                "https://verify.example.com/#top",
+                "https://",
+                "http://exa mple.com"
+            })
     void refusesWhatIsNotAnAbsoluteHttpUrl(String value) {
         assertThatThrownBy(() -> PublicUrl.of(Optional.of(value)))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -53,7 +53,8 @@ public final class TestDatabase {
         }
         String schema = "test_" + UUID.randomUUID().toString().replace("-", "");
         var admin = postgres(url, null);
-        try (Connection c = admin.getConnection(); var s = c.createStatement()) {
+        try (Connection c = admin.getConnection();
+                var s = c.createStatement()) {
             s.execute("create schema " + schema);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a test schema in " + url, e);
@@ -82,7 +83,8 @@ public final class TestDatabase {
     }
 
     public void drop() throws SQLException {
-        try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                var s = c.createStatement()) {
             s.execute(schema == null ? "shutdown" : "drop schema " + schema + " cascade");
         }
     }

@@ -17,7 +17,8 @@ class ClientNetworksTest {
 
         assertThat(first).isEqualTo("2001:db8:1:2::/64");
         assertThat(networks.subjectOf("2001:db8:1:2:ffff:ffff:ffff:fffe")).isEqualTo(first);
-        assertThat(networks.subjectOf("2001:0DB8:0001:0002:0000:0000:0000:0099")).isEqualTo(first);
+        assertThat(networks.subjectOf("2001:0DB8:0001:0002:0000:0000:0000:0099"))
+                .isEqualTo(first);
         assertThat(networks.subjectOf("2001:db8:1:3::1")).isNotEqualTo(first);
     }
 
@@ -37,7 +38,8 @@ class ClientNetworksTest {
     void thePrefixLengthIsASetting() {
         var per48 = new ClientNetworks(48);
 
-        assertThat(per48.subjectOf("2001:db8:1:2::1")).isEqualTo(per48.subjectOf("2001:db8:1:ff::1"))
+        assertThat(per48.subjectOf("2001:db8:1:2::1"))
+                .isEqualTo(per48.subjectOf("2001:db8:1:ff::1"))
                 .isEqualTo("2001:db8:1::/48");
         assertThat(new ClientNetworks(128).subjectOf("2001:db8::1")).isEqualTo("2001:db8::1/128");
         assertThatThrownBy(() -> new ClientNetworks(0)).isInstanceOf(IllegalArgumentException.class);

@@ -48,7 +48,8 @@ class FixedWindowTest {
         var window = FixedWindow.around(T, 7);
 
         assertThat(window.start().toEpochSecond() % 7).isZero();
-        assertThat(window.end().toEpochSecond() - window.start().toEpochSecond()).isEqualTo(7);
+        assertThat(window.end().toEpochSecond() - window.start().toEpochSecond())
+                .isEqualTo(7);
         assertThat(window.start()).isBeforeOrEqualTo(T);
         assertThat(window.end()).isAfter(T);
     }

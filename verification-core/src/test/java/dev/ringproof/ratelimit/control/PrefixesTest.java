@@ -9,12 +9,13 @@ class PrefixesTest {
 
     @ParameterizedTest
     @CsvSource({
-            "+447400123456, +44740",
-            "+447520000299, +44752",
-            "+12125550123, +1212",
-            "+4915112345678, +49151",
-            "+33612345678, +33612",
-            "+35312345678, +353123"})
+        "+447400123456, +44740",
+        "+447520000299, +44752",
+        "+12125550123, +1212",
+        "+4915112345678, +49151",
+        "+33612345678, +33612",
+        "+35312345678, +353123"
+    })
     void countryCodeAndThreeDigits(String e164, String prefix) {
         assertThat(Prefixes.of(e164)).isEqualTo(prefix);
     }
@@ -27,8 +28,15 @@ class PrefixesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"+4479, true", "+1, true", "4479, false", "+, false", "+44 79, false", "'', false",
-            "+1234567890123456, false"})
+    @CsvSource({
+        "+4479, true",
+        "+1, true",
+        "4479, false",
+        "+, false",
+        "+44 79, false",
+        "'', false",
+        "+1234567890123456, false"
+    })
     void prefixesAreAPlusAndDigits(String text, boolean valid) {
         assertThat(Prefixes.isPrefix(text)).isEqualTo(valid);
     }

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 class RateLimitPolicyTest {
 
     private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-11-25T10:00:00Z");
-    private static final Traffic START = new Traffic(Action.START, "tn_a", false, "+447400123456", "GB", "+44740",
-            "203.0.113.7");
+    private static final Traffic START =
+            new Traffic(Action.START, "tn_a", false, "+447400123456", "GB", "+44740", "203.0.113.7");
 
     private static RateLimitPolicy policy(Scope scope, String tenant, String match) {
         return new RateLimitPolicy("rl_x", scope, Action.START, tenant, match, 5, 3600, NOW);
@@ -44,6 +44,7 @@ class RateLimitPolicyTest {
 
         assertThat(policy(Scope.PHONE, null, null).subjectOf(check)).isEmpty();
         assertThat(new RateLimitPolicy("rl_c", Scope.IP, Action.START, null, null, 5, 60, NOW)
-                .subjectOf(new Traffic(Action.START, "tn_a", false, "+447400123456", "GB", "+44740", null))).isEmpty();
+                        .subjectOf(new Traffic(Action.START, "tn_a", false, "+447400123456", "GB", "+44740", null)))
+                .isEmpty();
     }
 }

@@ -34,8 +34,8 @@ class LedgerPersistenceTest {
             verification(c, "vf_1", "approved", "at_1", "at_2");
             line(c, "ul_1", "at_1", "vf_1", "missed_call", "0.0050", "2026-11-03T10:00:00Z");
 
-            assertThatThrownBy(() -> line(c, "ul_2", "at_1", "vf_1", "missed_call", "0.0050",
-                    "2026-11-03T10:00:01Z")).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> line(c, "ul_2", "at_1", "vf_1", "missed_call", "0.0050", "2026-11-03T10:00:01Z"))
+                    .isInstanceOf(SQLException.class);
             assertThat(count(c)).isEqualTo(1);
         } finally {
             db.drop();
@@ -44,12 +44,11 @@ class LedgerPersistenceTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
-    void reportLinesGroupByDayChannelCountryAndPriceAndCountTheApprovingAttempt(TestDatabase db)
-            throws SQLException {
+    void reportLinesGroupByDayChannelCountryAndPriceAndCountTheApprovingAttempt(TestDatabase db) throws SQLException {
         try (var c = migrated(db)) {
-            verification(c, "vf_1", "approved", "at_1");              // missed call approved
-            verification(c, "vf_2", "approved", "at_2", "at_3");      // missed call, then SMS approved
-            verification(c, "vf_3", "expired", "at_4");               // missed call, never approved
+            verification(c, "vf_1", "approved", "at_1"); // missed call approved
+            verification(c, "vf_2", "approved", "at_2", "at_3"); // missed call, then SMS approved
+            verification(c, "vf_3", "expired", "at_4"); // missed call, never approved
             line(c, "ul_1", "at_1", "vf_1", "missed_call", "0.0050", "2026-11-03T10:00:00Z");
             line(c, "ul_2", "at_2", "vf_2", "missed_call", "0.0050", "2026-11-03T23:59:59Z");
             line(c, "ul_3", "at_3", "vf_2", "sms", "0.0400", "2026-11-04T00:00:00Z");
@@ -59,8 +58,9 @@ class LedgerPersistenceTest {
             List<UsageGroup> groups = new ArrayList<>();
             LedgerQuery.forEachGroup(c, Period.parse("2026-11-01", "2026-11-30"), null, groups::add);
 
-            assertThat(groups).extracting(g -> g.day() + " " + g.channel() + " " + g.country() + " "
-                    + g.attempts() + " " + g.approved() + " " + g.unitPrice() + " " + g.amount() + " " + g.currency())
+            assertThat(groups)
+                    .extracting(g -> g.day() + " " + g.channel() + " " + g.country() + " " + g.attempts() + " "
+                            + g.approved() + " " + g.unitPrice() + " " + g.amount() + " " + g.currency())
                     .containsExactly(
                             "2026-11-03 missed_call GB 2 1 0.0050 0.0100 EUR",
                             "2026-11-03 missed_call GB 1 0 0.0060 0.0060 EUR",
@@ -87,8 +87,7 @@ class LedgerPersistenceTest {
         return c;
     }
 
-    private static void verification(Connection c, String id, String status, String... attemptIds)
-            throws SQLException {
+    private static void verification(Connection c, String id, String status, String... attemptIds) throws SQLException {
         try (var s = c.prepareStatement("insert into verification (id, tenant_id, test_mode, phone, country,"
                 + " locale, status, workflow, remaining_checks, created_at, expires_at, version)"
                 + " values (?, 'tn_a', false, '+447400000001', 'GB', 'en', ?, 'missed_call,sms,voice', 5,"
@@ -109,8 +108,9 @@ class LedgerPersistenceTest {
         }
     }
 
-    private static void line(Connection c, String id, String attempt, String verification, String channel,
-                             String price, String at) throws SQLException {
+    private static void line(
+            Connection c, String id, String attempt, String verification, String channel, String price, String at)
+            throws SQLException {
         var time = java.time.OffsetDateTime.parse(at);
         try (var s = c.prepareStatement("insert into usage_line (id, attempt_id, tenant_id, verification_id,"
                 + " channel, country, provider, unit_price, currency, recorded_at, usage_day)"
@@ -127,7 +127,8 @@ class LedgerPersistenceTest {
     }
 
     private static long count(Connection c) throws SQLException {
-        try (var s = c.createStatement(); var r = s.executeQuery("select count(*) from usage_line")) {
+        try (var s = c.createStatement();
+                var r = s.executeQuery("select count(*) from usage_line")) {
             r.next();
             return r.getLong(1);
         }

@@ -13,7 +13,12 @@ class PriceSelectorTest {
     private static final OffsetDateTime NOV_1 = OffsetDateTime.parse("2026-11-01T00:00:00Z");
 
     private static Price price(String country, String amount, int day) {
-        return new Price("pr_" + country + day + amount, "sms", country, new BigDecimal(amount), "EUR",
+        return new Price(
+                "pr_" + country + day + amount,
+                "sms",
+                country,
+                new BigDecimal(amount),
+                "EUR",
                 NOV_1.plusDays(day - 1L));
     }
 
@@ -33,8 +38,10 @@ class PriceSelectorTest {
         var old = price("GB", "0.0400", 1);
         var newer = price("GB", "0.0450", 10);
 
-        assertThat(PriceSelector.choose(List.of(old, newer), "GB", newer.validFrom())).contains(newer);
-        assertThat(PriceSelector.choose(List.of(old, newer), "GB", newer.validFrom().minusNanos(1000)))
+        assertThat(PriceSelector.choose(List.of(old, newer), "GB", newer.validFrom()))
+                .contains(newer);
+        assertThat(PriceSelector.choose(
+                        List.of(old, newer), "GB", newer.validFrom().minusNanos(1000)))
                 .contains(old);
     }
 
@@ -43,8 +50,10 @@ class PriceSelectorTest {
         var gb = price("GB", "0.0400", 1);
         var any = price("*", "0.0900", 5);
 
-        assertThat(PriceSelector.choose(List.of(any, gb), "GB", NOV_1.plusDays(6))).contains(gb);
-        assertThat(PriceSelector.choose(List.of(any, gb), "DE", NOV_1.plusDays(6))).contains(any);
+        assertThat(PriceSelector.choose(List.of(any, gb), "GB", NOV_1.plusDays(6)))
+                .contains(gb);
+        assertThat(PriceSelector.choose(List.of(any, gb), "DE", NOV_1.plusDays(6)))
+                .contains(any);
     }
 
     @Test
@@ -52,7 +61,8 @@ class PriceSelectorTest {
         var future = price("GB", "0.0400", 10);
         var otherCountry = price("DE", "0.0300", 1);
 
-        assertThat(PriceSelector.choose(List.of(future, otherCountry), "GB", NOV_1.plusDays(2))).isEmpty();
+        assertThat(PriceSelector.choose(List.of(future, otherCountry), "GB", NOV_1.plusDays(2)))
+                .isEmpty();
         assertThat(PriceSelector.choose(List.of(), "GB", NOV_1)).isEmpty();
     }
 

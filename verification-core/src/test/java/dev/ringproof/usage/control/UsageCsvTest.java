@@ -19,13 +19,31 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UsageCsvTest {
 
     /** Names a spreadsheet could run as a formula somewhere, whichever separator it splits on. */
-    static final List<String> HOSTILE_NAMES = List.of("=1+2", "+1", "-1", "@SUM(A1)", "\tx", "\rx", ";=1+1",
-            "Acme;=1+1", "Acme,=HYPERLINK(\"http://evil\")", "a|=cmd|' /C calc'!A0", "a\t+1", "a\r\n=1", "a\n@x",
-            "a; =1", "a\"=1", "'=1", "''", "Acme ;-2", "=;=;=", "=HYPERLINK(\"http://evil\")");
+    static final List<String> HOSTILE_NAMES = List.of(
+            "=1+2",
+            "+1",
+            "-1",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            ";=1+1",
+            "Acme;=1+1",
+            "Acme,=HYPERLINK(\"http://evil\")",
+            "a|=cmd|' /C calc'!A0",
+            "a\t+1",
+            "a\r\n=1",
+            "a\n@x",
+            "a; =1",
+            "a\"=1",
+            "'=1",
+            "''",
+            "Acme ;-2",
+            "=;=;=",
+            "=HYPERLINK(\"http://evil\")");
 
     private static UsageGroup group(String tenantName) {
-        return new UsageGroup("tn_a", tenantName, LocalDate.of(2026, 11, 3), "sms", "GB", 3, 1,
-                new BigDecimal("0.0400"), "EUR");
+        return new UsageGroup(
+                "tn_a", tenantName, LocalDate.of(2026, 11, 3), "sms", "GB", 3, 1, new BigDecimal("0.0400"), "EUR");
     }
 
     static String csv(UsageGroup... groups) {
@@ -40,9 +58,10 @@ class UsageCsvTest {
 
     @Test
     void writesTheHeaderAndOneRecordPerGroupTextQuotedNumbersBare() {
-        assertThat(csv(group("Acme"))).isEqualTo("\"tenant_id\",\"tenant_name\",\"day\",\"channel\",\"country\","
-                + "\"attempts\",\"approved\",\"unit_price\",\"amount\",\"currency\"\r\n"
-                + "\"tn_a\",\"Acme\",\"2026-11-03\",\"sms\",\"GB\",3,1,0.0400,0.1200,\"EUR\"\r\n");
+        assertThat(csv(group("Acme")))
+                .isEqualTo("\"tenant_id\",\"tenant_name\",\"day\",\"channel\",\"country\","
+                        + "\"attempts\",\"approved\",\"unit_price\",\"amount\",\"currency\"\r\n"
+                        + "\"tn_a\",\"Acme\",\"2026-11-03\",\"sms\",\"GB\",3,1,0.0400,0.1200,\"EUR\"\r\n");
     }
 
     @Test
@@ -82,14 +101,20 @@ class UsageCsvTest {
     static void assertNoFormulaCell(String name, String csv) {
         for (char separator : new char[] {',', ';', '|', '\t'}) {
             for (boolean quotes : new boolean[] {true, false}) {
-                var format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setQuote(quotes ? '"' : null)
-                        .setTrailingData(true).setLenientEof(true).get();
+                var format = CSVFormat.DEFAULT
+                        .builder()
+                        .setDelimiter(separator)
+                        .setQuote(quotes ? '"' : null)
+                        .setTrailingData(true)
+                        .setLenientEof(true)
+                        .get();
                 for (CSVRecord record : records(csv, format)) {
                     for (String cell : record) {
                         String start = cell.replaceFirst("^[\" ]+", "");
                         if (!start.isEmpty() && !isNumber(start)) {
-                            assertThat("=+-@\t\r").as("%s split on '%s' (quotes %s): cell %s", name, separator,
-                                    quotes, cell).doesNotContain(start.substring(0, 1));
+                            assertThat("=+-@\t\r")
+                                    .as("%s split on '%s' (quotes %s): cell %s", name, separator, quotes, cell)
+                                    .doesNotContain(start.substring(0, 1));
                         }
                     }
                 }

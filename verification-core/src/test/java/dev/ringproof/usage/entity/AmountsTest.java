@@ -9,13 +9,22 @@ import org.junit.jupiter.api.Test;
 class AmountsTest {
 
     private static UsageGroup group(String channel, long attempts, String unitPrice, String currency) {
-        return new UsageGroup("tn_a", "A", LocalDate.of(2026, 11, 1), channel, "GB", attempts, 0,
-                new BigDecimal(unitPrice), currency);
+        return new UsageGroup(
+                "tn_a",
+                "A",
+                LocalDate.of(2026, 11, 1),
+                channel,
+                "GB",
+                attempts,
+                0,
+                new BigDecimal(unitPrice),
+                currency);
     }
 
     @Test
     void anAmountIsUnitPriceTimesAttemptsExactlyAtFourDecimals() {
-        assertThat(group("sms", 3, "0.0040", "EUR").amount()).isEqualByComparingTo("0.0120")
+        assertThat(group("sms", 3, "0.0040", "EUR").amount())
+                .isEqualByComparingTo("0.0120")
                 .hasToString("0.0120");
         assertThat(group("sms", 7, "0.0333", "EUR").amount()).hasToString("0.2331");
         assertThat(group("sms", 0, "0.0333", "EUR").amount()).hasToString("0.0000");
@@ -60,9 +69,13 @@ class AmountsTest {
         usage.add(group("sms", 1, "0.0450", "EUR"));
         usage.add(group("missed_call", 5, "0.0050", "EUR"));
 
-        assertThat(usage.lines()).extracting(TenantUsage.Line::channel, TenantUsage.Line::attempts,
-                l -> l.amount().toPlainString())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("missed_call", 5L, "0.0250"),
+        assertThat(usage.lines())
+                .extracting(
+                        TenantUsage.Line::channel,
+                        TenantUsage.Line::attempts,
+                        l -> l.amount().toPlainString())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("missed_call", 5L, "0.0250"),
                         org.assertj.core.groups.Tuple.tuple("sms", 3L, "0.1250"));
         assertThat(usage.totals().amount("EUR")).hasToString("0.1500");
     }

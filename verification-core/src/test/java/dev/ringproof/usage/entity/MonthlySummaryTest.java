@@ -23,8 +23,9 @@ class MonthlySummaryTest {
         assertThat(summary.started()).isEqualTo(4);
         assertThat(summary.approved()).isEqualTo(3);
         assertThat(summary.conversionRate()).isEqualByComparingTo("0.75").hasToString("0.7500");
-        assertThat(summary.conversions()).extracting(c -> c.channel() + " " + c.reached() + " " + c.approved() + " "
-                + c.rate()).containsExactly("missed_call 4 1 0.2500", "sms 2 1 0.5000", "voice 1 1 1.0000");
+        assertThat(summary.conversions())
+                .extracting(c -> c.channel() + " " + c.reached() + " " + c.approved() + " " + c.rate())
+                .containsExactly("missed_call 4 1 0.2500", "sms 2 1 0.5000", "voice 1 1 1.0000");
         assertThat(summary.cost()).hasToString("0.1660");
         assertThat(summary.costPerApproved()).hasToString("0.0553");
         assertThat(summary.smsOnlyCost()).hasToString("0.1600");
@@ -56,8 +57,11 @@ class MonthlySummaryTest {
         assertThat(summary.saving()).hasToString("0.0000");
         assertThat(summary.conversionRate()).isNull();
         assertThat(summary.costPerApproved()).isNull();
-        assertThat(summary.conversions()).extracting(MonthlySummary.Conversion::rate).containsOnlyNulls();
-        assertThat(summary.conversions()).extracting(MonthlySummary.Conversion::channel)
+        assertThat(summary.conversions())
+                .extracting(MonthlySummary.Conversion::rate)
+                .containsOnlyNulls();
+        assertThat(summary.conversions())
+                .extracting(MonthlySummary.Conversion::channel)
                 .containsExactly("missed_call", "sms", "voice");
     }
 
@@ -74,7 +78,14 @@ class MonthlySummaryTest {
     }
 
     private static VerificationCost cost(String amount, Set<String> channels, String approvedOn) {
-        return new VerificationCost("tn_a", "Acme", "vf_x", "GB", OffsetDateTime.parse("2026-11-03T10:00:00Z"),
-                new BigDecimal(amount), channels, approvedOn);
+        return new VerificationCost(
+                "tn_a",
+                "Acme",
+                "vf_x",
+                "GB",
+                OffsetDateTime.parse("2026-11-03T10:00:00Z"),
+                new BigDecimal(amount),
+                channels,
+                approvedOn);
     }
 }

@@ -19,12 +19,16 @@ class PeriodTest {
     }
 
     @ParameterizedTest
-    @CsvSource(nullValues = "null", value = {
-        "null, 2026-11-30", "2026-11-01, null", "'', 2026-11-30", "2026-11-30, 2026-11-01",
-        "2026-11-01, 2027-11-02", "2026-02-30, 2026-03-01", "2026-11-1, 2026-11-30", "01.11.2026, 2026-11-30",
-        "+2026-11-01, 2026-11-30", "2026-11-01T00:00, 2026-11-30", "'2026-11-01'' or 1=1', 2026-11-30"})
+    @CsvSource(
+            nullValues = "null",
+            value = {
+                "null, 2026-11-30", "2026-11-01, null", "'', 2026-11-30", "2026-11-30, 2026-11-01",
+                "2026-11-01, 2027-11-02", "2026-02-30, 2026-03-01", "2026-11-1, 2026-11-30", "01.11.2026, 2026-11-30",
+                "+2026-11-01, 2026-11-30", "2026-11-01T00:00, 2026-11-30", "'2026-11-01'' or 1=1', 2026-11-30"
+            })
     void badDatesAreRefusedAsInvalidRequests(String from, String to) {
-        assertThatThrownBy(() -> Period.parse(from, to)).isInstanceOfSatisfying(Refusal.class,
-                r -> assertThat(r.reason()).isEqualTo(Refusal.Reason.INVALID_REQUEST));
+        assertThatThrownBy(() -> Period.parse(from, to))
+                .isInstanceOfSatisfying(
+                        Refusal.class, r -> assertThat(r.reason()).isEqualTo(Refusal.Reason.INVALID_REQUEST));
     }
 }

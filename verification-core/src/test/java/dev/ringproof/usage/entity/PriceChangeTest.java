@@ -23,10 +23,14 @@ class PriceChangeTest {
         "fax, GB, 0.04, EUR, channel", "sms, XX, 0.04, EUR, country", "sms, gb, 0.04, EUR, country",
         "sms, GB, -0.04, EUR, unit_price", "sms, GB, 0.00001, EUR, unit_price", "sms, GB, 1e-3, EUR, unit_price",
         "sms, GB, .5, EUR, unit_price", "sms, GB, 0.04, eur, currency", "sms, GB, 0.04, XYZ, currency",
-        "sms, GB, 0.04, USD, currency", "sms, GB, 'NaN', EUR, unit_price"})
+        "sms, GB, 0.04, USD, currency", "sms, GB, 'NaN', EUR, unit_price"
+    })
     void wrongFieldsAreRefusedByName(String channel, String country, String price, String currency, String field) {
         assertThatThrownBy(() -> PriceChange.of(channel, country, price, currency, "EUR"))
-                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.fieldProblems())
-                        .extracting(Refusal.FieldProblem::field).containsExactly(field));
+                .isInstanceOfSatisfying(
+                        Refusal.class,
+                        r -> assertThat(r.fieldProblems())
+                                .extracting(Refusal.FieldProblem::field)
+                                .containsExactly(field));
     }
 }

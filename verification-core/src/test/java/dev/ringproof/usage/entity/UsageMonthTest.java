@@ -22,12 +22,25 @@ class UsageMonthTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"2026-13", "2026-00", "2026-1", "26-11", "2026-11-01", "11/2026", "+2026-11", "2026-11 ",
-        "２０２６-11", "2026-11' or 1=1"})
+    @ValueSource(
+            strings = {
+                "2026-13",
+                "2026-00",
+                "2026-1",
+                "26-11",
+                "2026-11-01",
+                "11/2026",
+                "+2026-11",
+                "2026-11 ",
+                "２０２６-11",
+                "2026-11' or 1=1"
+            })
     void anythingButYyyyMmIsAnInvalidRequestAboutMonth(String text) {
         assertThatThrownBy(() -> UsageMonth.parse(text)).isInstanceOfSatisfying(Refusal.class, r -> {
             assertThat(r.reason()).isEqualTo(Refusal.Reason.INVALID_REQUEST);
-            assertThat(r.fieldProblems()).extracting(Refusal.FieldProblem::field).containsExactly("month");
+            assertThat(r.fieldProblems())
+                    .extracting(Refusal.FieldProblem::field)
+                    .containsExactly("month");
         });
     }
 }

@@ -25,7 +25,8 @@ class AdminBootstrapTest {
     void theNoticeOfAGeneratedPasswordNamesTheAccountPage() {
         String notice = AdminBootstrap.generatedPasswordNotice("admin", "pw-generated-123");
 
-        assertThat(notice).contains("with the generated password pw-generated-123 ")
+        assertThat(notice)
+                .contains("with the generated password pw-generated-123 ")
                 .contains("My account page (/admin/account/index.xhtml)")
                 .doesNotContain("change it in the console");
     }

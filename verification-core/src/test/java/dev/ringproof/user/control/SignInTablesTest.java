@@ -33,15 +33,20 @@ class SignInTablesTest {
                 run(c, SignInThrottle.OPEN_STREAK, "ops", NOW);
                 run(c, SignInThrottle.OPEN_ADDRESS, "192.0.2.7", NOW);
             }
-            assertThat(count(c, "select count(*) from sign_in_streak where username = 'ops' and failures = 0")).isEqualTo(1);
-            assertThat(count(c, "select count(*) from sign_in_address where failures = 0")).isEqualTo(1);
+            assertThat(count(c, "select count(*) from sign_in_streak where username = 'ops' and failures = 0"))
+                    .isEqualTo(1);
+            assertThat(count(c, "select count(*) from sign_in_address where failures = 0"))
+                    .isEqualTo(1);
 
             try (var s = c.createStatement()) {
                 s.executeUpdate("insert into console_user (username, password_hash, enabled, created_at)"
                         + " values ('old', 'x', true, current_timestamp)");
             }
-            assertThat(count(c, "select count(*) from console_user where username = 'old'"
-                    + " and session_version = 0 and must_change_password = false")).isEqualTo(1);
+            assertThat(count(
+                            c,
+                            "select count(*) from console_user where username = 'old'"
+                                    + " and session_version = 0 and must_change_password = false"))
+                    .isEqualTo(1);
         } finally {
             db.drop();
         }
@@ -68,7 +73,8 @@ class SignInTablesTest {
             assertThat(count(c, "select count(*) from sign_in_streak where username in ('locked', 'recent')"))
                     .isEqualTo(2);
             assertThat(count(c, "select count(*) from sign_in_streak")).isEqualTo(2);
-            assertThat(count(c, "select count(*) from sign_in_address where address = '192.0.2.2'")).isEqualTo(1);
+            assertThat(count(c, "select count(*) from sign_in_address where address = '192.0.2.2'"))
+                    .isEqualTo(1);
             assertThat(count(c, "select count(*) from sign_in_address")).isEqualTo(1);
         } finally {
             db.drop();
@@ -91,7 +97,8 @@ class SignInTablesTest {
     }
 
     private static long count(Connection c, String sql) throws SQLException {
-        try (var s = c.createStatement(); var r = s.executeQuery(sql)) {
+        try (var s = c.createStatement();
+                var r = s.executeQuery(sql)) {
             r.next();
             return r.getLong(1);
         }

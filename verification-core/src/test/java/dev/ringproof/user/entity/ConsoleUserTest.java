@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.OffsetDateTime;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ConsoleUserTest {
 
@@ -67,8 +67,10 @@ class ConsoleUserTest {
         int afterRoles = user.sessionVersion();
         user.disable();
         assertThat(user.sessionVersion()).isGreaterThan(afterRoles);
-        assertThat(new SessionState(false, user.sessionVersion(), false).admits(user.sessionVersion())).isFalse();
-        assertThat(new SessionState(true, user.sessionVersion(), false).admits(afterRoles)).isFalse();
+        assertThat(new SessionState(false, user.sessionVersion(), false).admits(user.sessionVersion()))
+                .isFalse();
+        assertThat(new SessionState(true, user.sessionVersion(), false).admits(afterRoles))
+                .isFalse();
     }
 
     @Test

@@ -24,19 +24,24 @@ class SignInRulesTest {
     void lockoutsDoubleFromThirtySecondsUpToFifteenMinutes() {
         var rules = SignInRules.DEFAULTS;
 
-        assertThat(java.util.stream.IntStream.rangeClosed(1, 8).mapToObj(rules::lockout).map(Duration::toSeconds))
+        assertThat(java.util.stream.IntStream.rangeClosed(1, 8)
+                        .mapToObj(rules::lockout)
+                        .map(Duration::toSeconds))
                 .containsExactly(30L, 60L, 120L, 240L, 480L, 900L, 900L, 900L);
         assertThat(rules.lockout(Integer.MAX_VALUE)).isEqualTo(Duration.ofMinutes(15));
     }
 
     @Test
     void refusesNonsense() {
-        assertThatThrownBy(() -> new SignInRules(0, Duration.ofSeconds(30), Duration.ofMinutes(15), 100,
-                Duration.ofMinutes(10))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new SignInRules(10, Duration.ofMinutes(30), Duration.ofMinutes(15), 100,
-                Duration.ofMinutes(10))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new SignInRules(10, Duration.ZERO, Duration.ofMinutes(15), 100,
-                Duration.ofMinutes(10))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() ->
+                        new SignInRules(0, Duration.ofSeconds(30), Duration.ofMinutes(15), 100, Duration.ofMinutes(10)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SignInRules(
+                        10, Duration.ofMinutes(30), Duration.ofMinutes(15), 100, Duration.ofMinutes(10)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                        () -> new SignInRules(10, Duration.ZERO, Duration.ofMinutes(15), 100, Duration.ofMinutes(10)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SignInRules.DEFAULTS.lockout(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -44,9 +49,11 @@ class SignInRulesTest {
     void retryAfterRoundsUpToWholeSecondsAndIsNeverZero() {
         var now = OffsetDateTime.parse("2026-11-28T10:00:00Z");
 
-        assertThat(SignInRules.secondsUntil(now, now.plus(Duration.ofMillis(29_001)))).isEqualTo(30);
+        assertThat(SignInRules.secondsUntil(now, now.plus(Duration.ofMillis(29_001))))
+                .isEqualTo(30);
         assertThat(SignInRules.secondsUntil(now, now.plusSeconds(30))).isEqualTo(30);
-        assertThat(SignInRules.secondsUntil(now, now.plus(Duration.ofMillis(1)))).isEqualTo(1);
+        assertThat(SignInRules.secondsUntil(now, now.plus(Duration.ofMillis(1))))
+                .isEqualTo(1);
         assertThat(SignInRules.secondsUntil(now, now)).isEqualTo(1);
     }
 }

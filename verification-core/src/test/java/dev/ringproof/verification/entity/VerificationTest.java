@@ -17,11 +17,17 @@ class VerificationTest {
 
     @BeforeEach
     void missedCallFrom442079461234() {
-        verification = new Verification("vf_1", "tn_1", false,
+        verification = new Verification(
+                "vf_1",
+                "tn_1",
+                false,
                 new Verification.Destination("+447400123456", "GB", null, "en", null),
-                List.of(Channel.MISSED_CALL, Channel.SMS), 3, NOW, NOW.plusMinutes(10));
-        verification.startAttempt("at_1", Channel.MISSED_CALL, "+44207946", 4, hasher.hash("at_1", "1234"), NOW,
-                NOW.plusSeconds(30));
+                List.of(Channel.MISSED_CALL, Channel.SMS),
+                3,
+                NOW,
+                NOW.plusMinutes(10));
+        verification.startAttempt(
+                "at_1", Channel.MISSED_CALL, "+44207946", 4, hasher.hash("at_1", "1234"), NOW, NOW.plusSeconds(30));
     }
 
     @Test
@@ -61,8 +67,8 @@ class VerificationTest {
 
     @Test
     void anEarlierAttemptsCodeStaysValidAfterFallback() {
-        verification.startAttempt("at_2", Channel.SMS, null, 6, hasher.hash("at_2", "654321"), NOW.plusSeconds(30),
-                null);
+        verification.startAttempt(
+                "at_2", Channel.SMS, null, 6, hasher.hash("at_2", "654321"), NOW.plusSeconds(30), null);
 
         assertThat(verification.attempts().get(0).status()).isEqualTo(Attempt.Status.SUPERSEDED);
         assertThat(verification.currentAttempt().orElseThrow().channel()).isEqualTo(Channel.SMS);

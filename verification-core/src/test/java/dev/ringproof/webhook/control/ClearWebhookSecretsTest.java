@@ -51,8 +51,9 @@ class ClearWebhookSecretsTest {
 
     private String[] opened(Connection c, String id) throws SQLException {
         String[] stored = stored(c, id);
-        return new String[] {seal.open(stored[0], WebhookSecrets.boundTo(id)),
-            seal.open(stored[1], WebhookSecrets.boundTo(id))};
+        return new String[] {
+            seal.open(stored[0], WebhookSecrets.boundTo(id)), seal.open(stored[1], WebhookSecrets.boundTo(id))
+        };
     }
 
     private static String[] stored(Connection c, String id) throws SQLException {

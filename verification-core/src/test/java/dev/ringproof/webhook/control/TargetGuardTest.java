@@ -39,26 +39,96 @@ class TargetGuardTest {
 
     /** One address of every block of IANA's special-purpose registries, multicast, and IPv6 beyond 2000::/3. */
     @ParameterizedTest
-    @ValueSource(strings = {"0.0.0.0", "0.1.2.3", "10.0.0.7", "100.64.0.1", "100.127.255.254", "127.0.0.1",
-        "127.255.0.1", "169.254.169.254", "172.16.0.1", "172.31.255.254", "192.0.0.1", "192.0.0.8", "192.0.0.9",
-        "192.0.0.170", "192.0.2.1", "192.31.196.1", "192.52.193.1", "192.88.99.1", "192.168.1.1", "192.175.48.1",
-        "198.18.0.1", "198.19.255.254", "198.51.100.1", "203.0.113.1", "240.0.0.1", "254.255.255.254",
-        "255.255.255.255", "224.0.0.1", "239.255.255.250", "::", "::1", "::127.0.0.1", "::10.0.0.1",
-        "::ffff:0:0", "64:ff9b::7f00:1", "64:ff9b::808:808", "64:ff9b:1::a00:1", "100::1", "100:0:0:1::1",
-        "2001::1", "2001:0:4136:e378:8000:63bf:3fff:fdd2", "2001:1::1", "2001:2::1", "2001:3::1", "2001:4:112::1",
-        "2001:10::1", "2001:20::1", "2001:30::1", "2001:db8::1", "2002:7f00:1::1", "2002:808:808::1",
-        "2620:4f:8000::1", "3fff::1", "5f00::1", "fc00::1", "fd12:3456::1", "fe80::1", "fec0::1", "ff02::1",
-        "ff0e::1", "4000::1", "8000::1"})
+    @ValueSource(
+            strings = {
+                "0.0.0.0",
+                "0.1.2.3",
+                "10.0.0.7",
+                "100.64.0.1",
+                "100.127.255.254",
+                "127.0.0.1",
+                "127.255.0.1",
+                "169.254.169.254",
+                "172.16.0.1",
+                "172.31.255.254",
+                "192.0.0.1",
+                "192.0.0.8",
+                "192.0.0.9",
+                "192.0.0.170",
+                "192.0.2.1",
+                "192.31.196.1",
+                "192.52.193.1",
+                "192.88.99.1",
+                "192.168.1.1",
+                "192.175.48.1",
+                "198.18.0.1",
+                "198.19.255.254",
+                "198.51.100.1",
+                "203.0.113.1",
+                "240.0.0.1",
+                "254.255.255.254",
+                "255.255.255.255",
+                "224.0.0.1",
+                "239.255.255.250",
+                "::",
+                "::1",
+                "::127.0.0.1",
+                "::10.0.0.1",
+                "::ffff:0:0",
+                "64:ff9b::7f00:1",
+                "64:ff9b::808:808",
+                "64:ff9b:1::a00:1",
+                "100::1",
+                "100:0:0:1::1",
+                "2001::1",
+                "2001:0:4136:e378:8000:63bf:3fff:fdd2",
+                "2001:1::1",
+                "2001:2::1",
+                "2001:3::1",
+                "2001:4:112::1",
+                "2001:10::1",
+                "2001:20::1",
+                "2001:30::1",
+                "2001:db8::1",
+                "2002:7f00:1::1",
+                "2002:808:808::1",
+                "2620:4f:8000::1",
+                "3fff::1",
+                "5f00::1",
+                "fc00::1",
+                "fd12:3456::1",
+                "fe80::1",
+                "fec0::1",
+                "ff02::1",
+                "ff0e::1",
+                "4000::1",
+                "8000::1"
+            })
     void everySpecialPurposeAddressIsRefused(String address) {
         assertThatThrownBy(() -> TargetGuard.check(URL, false, answering(address)))
-                .as(address).isInstanceOf(TargetGuard.Refused.class)
+                .as(address)
+                .isInstanceOf(TargetGuard.Refused.class)
                 .hasMessageContaining("special-purpose");
-        assertThat(SpecialPurposeAddresses.blockOf(literal(address))).as(address).isPresent();
+        assertThat(SpecialPurposeAddresses.blockOf(literal(address)))
+                .as(address)
+                .isPresent();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"93.184.215.14", "8.8.8.8", "1.1.1.1", "100.63.255.255", "100.128.0.0", "172.32.0.1",
-        "198.17.255.255", "198.20.0.0", "223.255.255.254", "2606:4700:4700::1111", "2a00:1450:4001:80b::200e"})
+    @ValueSource(
+            strings = {
+                "93.184.215.14",
+                "8.8.8.8",
+                "1.1.1.1",
+                "100.63.255.255",
+                "100.128.0.0",
+                "172.32.0.1",
+                "198.17.255.255",
+                "198.20.0.0",
+                "223.255.255.254",
+                "2606:4700:4700::1111",
+                "2a00:1450:4001:80b::200e"
+            })
     void publicAddressesPass(String address) throws TargetGuard.Refused {
         var target = TargetGuard.check(URL, false, answering(address));
 
@@ -70,7 +140,8 @@ class TargetGuardTest {
     @Test
     void oneSpecialAddressAmongPublicOnesRefusesTheTarget() {
         assertThatThrownBy(() -> TargetGuard.check(URL, false, answering("93.184.215.14 10.0.0.1")))
-                .isInstanceOf(TargetGuard.Refused.class).hasMessageContaining("10.0.0.1");
+                .isInstanceOf(TargetGuard.Refused.class)
+                .hasMessageContaining("10.0.0.1");
     }
 
     @Test
@@ -91,41 +162,66 @@ class TargetGuardTest {
     @ValueSource(strings = {"127.0.0.1", "::1", "10.1.2.3", "172.20.0.1", "192.168.0.10", "100.64.1.1", "fd00::7"})
     void privateNetworksPassOnlyWhereAllowed(String address) throws TargetGuard.Refused {
         assertThat(TargetGuard.check(URL, true, answering(address)).address()).isEqualTo(literal(address));
-        assertThat(TargetGuard.check("http://hooks.internal:8080/x", true, answering(address)).port()).isEqualTo(8080);
+        assertThat(TargetGuard.check("http://hooks.internal:8080/x", true, answering(address))
+                        .port())
+                .isEqualTo(8080);
         assertThatThrownBy(() -> TargetGuard.check(URL, false, answering(address)))
                 .isInstanceOf(TargetGuard.Refused.class);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"169.254.169.254", "fe80::1", "0.0.0.0", "224.0.0.1", "198.18.0.1", "240.0.0.1",
-        "64:ff9b::a00:1", "2002:a00:1::1", "::127.0.0.1", "255.255.255.255"})
+    @ValueSource(
+            strings = {
+                "169.254.169.254",
+                "fe80::1",
+                "0.0.0.0",
+                "224.0.0.1",
+                "198.18.0.1",
+                "240.0.0.1",
+                "64:ff9b::a00:1",
+                "2002:a00:1::1",
+                "::127.0.0.1",
+                "255.255.255.255"
+            })
     void allowingPrivateNetworksNeverAllowsTheOtherBlocks(String address) {
         assertThatThrownBy(() -> TargetGuard.check(URL, true, answering(address)))
-                .as(address).isInstanceOf(TargetGuard.Refused.class);
+                .as(address)
+                .isInstanceOf(TargetGuard.Refused.class);
     }
 
     @Test
     void plainHttpNeverGoesToAPublicHost() {
         assertThatThrownBy(() -> TargetGuard.check("http://hooks.example.com/x", true, answering("93.184.215.14")))
-                .isInstanceOf(TargetGuard.Refused.class).hasMessageContaining("https");
-        assertThatThrownBy(() -> TargetGuard.check("http://hooks.example.com/x", true,
-                answering("10.0.0.1 93.184.215.14"))).isInstanceOf(TargetGuard.Refused.class);
+                .isInstanceOf(TargetGuard.Refused.class)
+                .hasMessageContaining("https");
+        assertThatThrownBy(() ->
+                        TargetGuard.check("http://hooks.example.com/x", true, answering("10.0.0.1 93.184.215.14")))
+                .isInstanceOf(TargetGuard.Refused.class);
         assertThatThrownBy(() -> TargetGuard.check("http://hooks.example.com/x", false, answering("10.0.0.1")))
-                .isInstanceOf(TargetGuard.Refused.class).hasMessageContaining("https");
+                .isInstanceOf(TargetGuard.Refused.class)
+                .hasMessageContaining("https");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ftp://hooks.example.com/x", "https:///x", "https://user:pw@hooks.example.com/x",
-        "hooks.example.com/x", "https://hooks example.com/x"})
+    @ValueSource(
+            strings = {
+                "ftp://hooks.example.com/x",
+                "https:///x",
+                "https://user:pw@hooks.example.com/x",
+                "hooks.example.com/x",
+                "https://hooks example.com/x"
+            })
     void malformedTargetsAreRefused(String url) {
         assertThatThrownBy(() -> TargetGuard.check(url, true, answering("93.184.215.14")))
-                .as(url).isInstanceOf(TargetGuard.Refused.class);
+                .as(url)
+                .isInstanceOf(TargetGuard.Refused.class);
     }
 
     @Test
     void aNameThatDoesNotResolveIsRefused() {
         assertThatThrownBy(() -> TargetGuard.check(URL, false, answering()))
-                .isInstanceOf(TargetGuard.Refused.class).hasMessage("does not resolve");
+                .isInstanceOf(TargetGuard.Refused.class)
+                .hasMessage("does not resolve");
     }
 
     @Test

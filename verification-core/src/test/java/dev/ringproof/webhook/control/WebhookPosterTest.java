@@ -43,8 +43,8 @@ class WebhookPosterTest {
         HttpServer first = receiver("127.0.0.1", 0, atFirst);
         HttpServer second = receiver("127.0.0.2", first.getAddress().getPort(), atSecond);
         var lookups = new AtomicInteger();
-        HostLookup rebinding = host -> new InetAddress[] {
-            InetAddress.getByName(lookups.getAndIncrement() == 0 ? "127.0.0.1" : "127.0.0.2")};
+        HostLookup rebinding = host ->
+                new InetAddress[] {InetAddress.getByName(lookups.getAndIncrement() == 0 ? "127.0.0.1" : "127.0.0.2")};
         String url = "http://hooks.test:" + first.getAddress().getPort() + "/hook";
         try (var poster = new WebhookPoster(TIMEOUT, SSLContext.getDefault())) {
             var target = TargetGuard.check(url, true, rebinding);
@@ -56,8 +56,10 @@ class WebhookPosterTest {
             second.stop(0);
         }
         assertThat(lookups).hasValue(1);
-        assertThat(atFirst).containsExactly("hooks.test:" + first.getAddress().getPort() + " evt_1",
-                "hooks.test:" + first.getAddress().getPort() + " evt_2");
+        assertThat(atFirst)
+                .containsExactly(
+                        "hooks.test:" + first.getAddress().getPort() + " evt_1",
+                        "hooks.test:" + first.getAddress().getPort() + " evt_2");
         assertThat(atSecond).isEmpty();
     }
 
@@ -95,14 +97,16 @@ class WebhookPosterTest {
         var calls = new AtomicInteger();
         server.createContext("/", exchange -> {
             calls.incrementAndGet();
-            exchange.getResponseHeaders().add("Location", "http://127.0.0.1:" + server.getAddress().getPort() + "/b");
+            exchange.getResponseHeaders()
+                    .add("Location", "http://127.0.0.1:" + server.getAddress().getPort() + "/b");
             exchange.sendResponseHeaders(302, -1);
             exchange.close();
         });
         server.start();
         HostLookup loopback = host -> new InetAddress[] {InetAddress.getByName("127.0.0.1")};
         try (var poster = new WebhookPoster(TIMEOUT, SSLContext.getDefault())) {
-            var target = TargetGuard.check("http://hooks.test:" + server.getAddress().getPort() + "/a", true, loopback);
+            var target =
+                    TargetGuard.check("http://hooks.test:" + server.getAddress().getPort() + "/a", true, loopback);
 
             assertThat(poster.post(target, Map.of(), "{}")).isEqualTo(302);
         } finally {
@@ -128,10 +132,31 @@ class WebhookPosterTest {
     private static Path selfSigned(Path dir, String name) throws Exception {
         Path store = dir.resolve("hook.p12");
         var keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        var process = new ProcessBuilder(keytool, "-genkeypair", "-alias", "hook", "-keyalg", "EC", "-groupname",
-                "secp256r1", "-dname", "CN=" + name, "-ext", "SAN=dns:" + name, "-validity", "2", "-storetype",
-                "PKCS12", "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit")
-                .redirectErrorStream(true).start();
+        var process = new ProcessBuilder(
+                        keytool,
+                        "-genkeypair",
+                        "-alias",
+                        "hook",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-dname",
+                        "CN=" + name,
+                        "-ext",
+                        "SAN=dns:" + name,
+                        "-validity",
+                        "2",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        store.toString(),
+                        "-storepass",
+                        "changeit",
+                        "-keypass",
+                        "changeit")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor()).as(output).isZero();
         return store;

@@ -22,7 +22,8 @@ import java.util.Optional;
 public class BaselineResource {
 
     private static final byte[] TOKEN = Optional.ofNullable(System.getenv("BASELINE_TOKEN"))
-            .orElse("bench-baseline-token").getBytes(StandardCharsets.UTF_8);
+            .orElse("bench-baseline-token")
+            .getBytes(StandardCharsets.UTF_8);
 
     @EJB
     Inserts inserts;
@@ -39,7 +40,12 @@ public class BaselineResource {
             return Response.status(400).build();
         }
         var id = inserts.insert(phone);
-        return Response.status(201).entity(Json.createObjectBuilder().add("id", id).add("phone", phone).build()).build();
+        return Response.status(201)
+                .entity(Json.createObjectBuilder()
+                        .add("id", id)
+                        .add("phone", phone)
+                        .build())
+                .build();
     }
 
     private static boolean authorized(String header) {

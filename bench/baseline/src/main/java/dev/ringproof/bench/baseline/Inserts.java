@@ -18,7 +18,8 @@ public class Inserts {
     public String insert(String phone) {
         var id = "bl_" + UUID.randomUUID();
         try (var c = dataSource.getConnection();
-             var s = c.prepareStatement("insert into baseline.baseline_row (id, phone, created_at) values (?, ?, ?)")) {
+                var s = c.prepareStatement(
+                        "insert into baseline.baseline_row (id, phone, created_at) values (?, ?, ?)")) {
             s.setString(1, id);
             s.setString(2, phone);
             s.setTimestamp(3, Timestamp.from(Instant.now()));

@@ -34,7 +34,8 @@ public class Rows {
 
     @PostConstruct
     void createTable() {
-        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+        try (var c = dataSource.getConnection();
+                var s = c.createStatement()) {
             // A schema of its own: Ringproof's Flyway refuses a non-empty public schema it did not make.
             s.execute("create schema if not exists baseline");
             s.execute("create table if not exists baseline.baseline_row (id varchar(40) primary key, "
