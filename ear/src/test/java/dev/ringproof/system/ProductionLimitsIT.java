@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -30,6 +31,7 @@ import org.openqa.selenium.WebElement;
  * configured as if behind a proxy that terminates TLS, so its session cookie is always Secure
  * (browsers keep a Secure cookie of http://localhost).
  */
+@Tag(ProductionDomain.TAG)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProductionLimitsIT {
 

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
  * SMS to DE, nothing to GB), test traffic on the sandbox. Its own database also lets a test
  * delete every rate-limit policy without touching the rest of the suite.
  */
+@Tag(ProductionDomain.TAG)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProductionModeIT {
 
