@@ -8,6 +8,8 @@ import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.ratelimit.boundary.FraudGuard;
 import dev.ringproof.tenant.boundary.TenantCaller;
 import dev.ringproof.verification.boundary.IdempotencyKeys;
+import dev.ringproof.verification.boundary.VerificationHistory;
+import dev.ringproof.verification.boundary.VerificationHistory.Criteria;
 import dev.ringproof.verification.boundary.VerificationJson;
 import dev.ringproof.verification.boundary.Verifications;
 import jakarta.inject.Inject;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -46,6 +49,9 @@ public class VerificationsResource {
 
     @Inject
     IdempotencyKeys idempotencyKeys;
+
+    @Inject
+    VerificationHistory history;
 
     @Inject
     FraudGuard fraudGuard;
@@ -85,6 +91,28 @@ public class VerificationsResource {
             idempotencyKeys.release(claim);
             throw e;
         }
+    }
+
+    /** The caller's own verifications of its key's world, newest first, a page at a time. */
+    @GET
+    public JsonObject list(
+            @QueryParam("status") String status,
+            @QueryParam("phone") String phone,
+            @QueryParam("reference") String reference,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        var criteria = new Criteria(
+                null,
+                null,
+                phone,
+                status,
+                reference,
+                VerificationPages.day("from", from),
+                VerificationPages.day("to", to));
+        var page = history.ownPage(caller(), criteria, PageCursor.decode(cursor), VerificationPages.limit(limit));
+        return VerificationPages.json(page, VerificationJson::of);
     }
 
     @GET

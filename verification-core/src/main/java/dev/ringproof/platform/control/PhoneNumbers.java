@@ -29,6 +29,9 @@ public final class PhoneNumbers {
             PhoneNumberType.VOICEMAIL,
             PhoneNumberType.PERSONAL_NUMBER);
 
+    /** The number the refusal suggests: one that {@link #parse} accepts, a UK mobile. */
+    static final String EXAMPLE = "+447400123456";
+
     private PhoneNumbers() {}
 
     /** A valid number: E.164, its ISO country and whether it can take missed calls and SMS. */
@@ -100,6 +103,6 @@ public final class PhoneNumbers {
 
     private static Refusal invalid() {
         return new Refusal(
-                Refusal.Reason.INVALID_PHONE, "Give the phone number in international form, e.g. +447700900123.");
+                Refusal.Reason.INVALID_PHONE, "Give the phone number in international form, e.g. " + EXAMPLE + ".");
     }
 }

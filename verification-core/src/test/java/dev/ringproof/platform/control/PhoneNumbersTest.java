@@ -2,8 +2,10 @@ package dev.ringproof.platform.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.ringproof.platform.boundary.Refusal;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -52,6 +54,20 @@ class PhoneNumbersTest {
         assertThatThrownBy(() -> PhoneNumbers.parse(input))
                 .isInstanceOfSatisfying(
                         Refusal.class, r -> assertThat(r.reason()).isEqualTo(Refusal.Reason.INVALID_PHONE));
+    }
+
+    @Test
+    void theRefusalSuggestsANumberThatTheSameCheckAccepts() {
+        String detail = catchThrowableOfType(Refusal.class, () -> PhoneNumbers.parse("+447700900123"))
+                .getMessage();
+        var suggested = Pattern.compile("\\+\\d+").matcher(detail);
+        assertThat(suggested.find()).as(detail).isTrue();
+
+        var phone = PhoneNumbers.parse(suggested.group());
+
+        assertThat(phone.e164()).isEqualTo(suggested.group());
+        assertThat(phone.isMobile()).as("usable with every channel").isTrue();
+        assertThat(phone.mayBeDialled()).isTrue();
     }
 
     @Test
