@@ -17,9 +17,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.logging.Logger;
 
 /**
@@ -64,6 +66,9 @@ public class Dispatcher {
     @Inject
     OutboundOrigin origin;
 
+    @Inject
+    CarrierHandOffs handOffs;
+
     /** Sends {@code sealed}, whose caller number and text are opened only now, to go to the carrier. */
     @Transactional
     public void dispatch(OutboundMessage sealed) {
@@ -94,14 +99,17 @@ public class Dispatcher {
         } else if (!providers.equals(SANDBOX_ONLY) && !networkSends.begin(message.attemptId(), providers)) {
             routed = new Routed(providers.get(0), Delivery.unknown("an earlier try may have sent it"));
         } else {
+            long started = System.nanoTime();
             routed = new Router(health, name -> carriers.named(name, message.tenantId(), message.test()))
                     .send(providers, carrier -> send(carrier, message));
+            handOffs.handedOff(routed.provider(), outcome(routed), Duration.ofNanos(System.nanoTime() - started));
         }
         report(message, routed);
     }
 
     private void report(OutboundMessage message, Routed routed) {
         Delivery delivery = routed.delivery();
+        handOffs.counted(routed.provider(), message.channel(), outcome(routed));
         em.createNativeQuery("update outbound_send set accepted = ?1, provider_ref = ?2, reason = ?3, provider = ?4"
                         + " where attempt_id = ?5")
                 .setParameter(1, delivery.accepted())
@@ -132,6 +140,10 @@ public class Dispatcher {
                         .setParameter(6, OffsetDateTime.now(ZoneOffset.UTC))
                         .executeUpdate()
                 == 1;
+    }
+
+    private static String outcome(Routed routed) {
+        return routed.delivery().outcome().name().toLowerCase(Locale.ROOT);
     }
 
     private static String country(String e164) {

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -57,5 +58,22 @@ public class OutboxRows {
                     .setParameter("id", id)
                     .executeUpdate();
         }
+    }
+
+    /** The rows due and not yet consumed: how many, and how long the oldest has been due. */
+    public record Backlog(long rows, double oldestAgeSeconds) {}
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Backlog backlog() {
+        var now = OffsetDateTime.now(clock);
+        Object[] row = em.createQuery(
+                        "select count(m), min(m.deliverAt) from OutboxMessage m where m.deliverAt <= :now",
+                        Object[].class)
+                .setParameter("now", now)
+                .getSingleResult();
+        long rows = ((Number) row[0]).longValue();
+        var oldest = (OffsetDateTime) row[1];
+        return new Backlog(
+                rows, oldest == null ? 0 : Duration.between(oldest, now).toMillis() / 1000.0);
     }
 }

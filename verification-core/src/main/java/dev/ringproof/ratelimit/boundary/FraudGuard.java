@@ -8,6 +8,7 @@ import dev.ringproof.ratelimit.control.FailedCheckCap;
 import dev.ringproof.ratelimit.control.PrefixWatch;
 import dev.ringproof.ratelimit.control.Prefixes;
 import dev.ringproof.ratelimit.control.RateLimiter;
+import dev.ringproof.ratelimit.control.RefusalCounters;
 import dev.ringproof.ratelimit.control.SpendCap;
 import dev.ringproof.ratelimit.entity.Action;
 import dev.ringproof.ratelimit.entity.Traffic;
@@ -44,6 +45,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class FraudGuard {
 
+    private static final String START = "start";
+    private static final String CHECK = "check";
+
     @Inject
     DenyList denyList;
 
@@ -65,6 +69,9 @@ public class FraudGuard {
     @Inject
     Clock clock;
 
+    @Inject
+    RefusalCounters refusals;
+
     /** Per-IP limits count IPv6 clients by this network prefix (IPv4 clients by address). */
     @Inject
     @ConfigProperty(name = "ratelimit.ipv6-prefix-length", defaultValue = "64")
@@ -81,21 +88,26 @@ public class FraudGuard {
     public void admitStart(String tenantId, boolean test, PhoneNumbers.Phone phone, String ip) {
         var now = OffsetDateTime.now(clock);
         String prefix = Prefixes.of(phone.e164());
-        if (denyList.denies(phone.e164()) || blocks.isBlocked(prefix, test, now)) {
-            throw blocked();
+        if (denyList.denies(phone.e164())) {
+            throw blocked(START, "deny_list");
+        }
+        if (blocks.isBlocked(prefix, test, now)) {
+            throw blocked(START, "blocked_range");
         }
         if (!test && spendCap.reached(tenantId, now)) {
+            refusals.refused(START, "spend_cap");
             throw new Refusal(
                     Refusal.Reason.FRAUD_BLOCKED, "The daily spend cap is reached; starts resume at 00:00 UTC.");
         }
-        limiter.admit(
+        admit(
+                START,
                 new Traffic(
                         Action.START, tenantId, test, phone.e164(), phone.country(), prefix, networks.subjectOf(ip)),
                 now);
         var finding = watch.judge(prefix, test, now);
         if (finding.isPresent()) {
             blocks.record(prefix, test, finding.get(), now);
-            throw blocked();
+            throw blocked(START, "range_watch");
         }
     }
 
@@ -103,7 +115,7 @@ public class FraudGuard {
     public void admitCheck(String tenantId, boolean test, String phone, String country) {
         var now = OffsetDateTime.now(clock);
         String prefix = Prefixes.of(phone);
-        limiter.admit(new Traffic(Action.CHECK, tenantId, test, phone, country, prefix, null), now);
+        admit(CHECK, new Traffic(Action.CHECK, tenantId, test, phone, country, prefix, null), now);
     }
 
     /**
@@ -111,7 +123,12 @@ public class FraudGuard {
      * (429) when the number is at the cap: the cap holds whatever policies exist.
      */
     public void countCheck(String phone, boolean test, boolean valid) {
-        failedCheckCap.count(phone, test, valid, OffsetDateTime.now(clock));
+        try {
+            failedCheckCap.count(phone, test, valid, OffsetDateTime.now(clock));
+        } catch (RateLimitExceeded e) {
+            refusals.refused(CHECK, "failed_check_cap");
+            throw e;
+        }
     }
 
     /** Counts a start to {@code phone} (E.164) for the prefix watches: the start transaction's last statement. */
@@ -125,7 +142,17 @@ public class FraudGuard {
         watch.countApproval(Prefixes.of(phone), test, OffsetDateTime.now(clock));
     }
 
-    private static Refusal blocked() {
+    private void admit(String action, Traffic traffic, OffsetDateTime now) {
+        try {
+            limiter.admit(traffic, now);
+        } catch (RateLimitExceeded e) {
+            refusals.refused(action, "rate_limit");
+            throw e;
+        }
+    }
+
+    private Refusal blocked(String action, String reason) {
+        refusals.refused(action, reason);
         return new Refusal(Refusal.Reason.FRAUD_BLOCKED, "Numbers in this range cannot be verified at the moment.");
     }
 }

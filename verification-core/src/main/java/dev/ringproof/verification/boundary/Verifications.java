@@ -13,12 +13,14 @@ import dev.ringproof.usage.boundary.UsageRecords;
 import dev.ringproof.usage.entity.BillableSend;
 import dev.ringproof.verification.control.AttemptStarter;
 import dev.ringproof.verification.control.FallbackTimer;
+import dev.ringproof.verification.control.VerificationMoved;
 import dev.ringproof.verification.entity.Attempt;
 import dev.ringproof.verification.entity.CheckOutcome;
 import dev.ringproof.verification.entity.CodeHasher;
 import dev.ringproof.verification.entity.Verification;
 import dev.ringproof.webhook.boundary.WebhookEvents;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -65,6 +67,10 @@ public class Verifications {
 
     @Inject
     Clock clock;
+
+    /** For the metrics: counted once the transaction commits. */
+    @Inject
+    Event<VerificationMoved> moves;
 
     /** A check's result: the verification after it and whether the code was right. */
     public record Checked(Verification verification, boolean valid) {}
@@ -113,6 +119,7 @@ public class Verifications {
         }
         // last: it locks the prefix's counter row until the commit
         fraudGuard.started(phone.e164(), caller.test());
+        moved(verification, "started");
         LOG.fine(() -> "Started " + verification.id() + " for " + tenant.id() + " to " + phone.masked() + " on "
                 + verification.currentAttempt().orElseThrow().channel().wireName());
         return verification;
@@ -267,6 +274,14 @@ public class Verifications {
     /** Tells the tenant's webhook, if it has one, what happened to the verification. */
     private void tell(Verification verification, String type) {
         webhooks.happened(verification.tenantId(), type, () -> VerificationJson.of(verification));
+        moved(verification, type);
+    }
+
+    private void moved(Verification verification, String step) {
+        moves.fire(new VerificationMoved(
+                step,
+                verification.currentAttempt().map(a -> a.channel().wireName()).orElse("none"),
+                verification.country()));
     }
 
     private Verification own(TenantCaller caller, String id, LockModeType lock) {

@@ -5,6 +5,7 @@ import dev.ringproof.webhook.control.CheckedTarget;
 import dev.ringproof.webhook.control.HostLookup;
 import dev.ringproof.webhook.control.TargetGuard;
 import dev.ringproof.webhook.control.TenantBulkhead;
+import dev.ringproof.webhook.control.WebhookCounters;
 import dev.ringproof.webhook.control.WebhookPoster;
 import dev.ringproof.webhook.control.WebhookSigner;
 import dev.ringproof.webhook.entity.WebhookDelivery;
@@ -59,6 +60,9 @@ public class WebhookDeliveries {
     @Inject
     @ConfigProperty(name = "webhook.allow-private-targets", defaultValue = "false")
     boolean allowPrivateTargets;
+
+    @Inject
+    WebhookCounters counters;
 
     public void deliver(String eventId) {
         var event = em.find(WebhookEvent.class, eventId);
@@ -121,6 +125,7 @@ public class WebhookDeliveries {
             target = TargetGuard.check(attempt.url(), allowPrivateTargets && attempt.allowPrivate(), HostLookup.SYSTEM);
         } catch (TargetGuard.Refused refused) {
             attempts.finish(attempt, null, "target refused: " + refused.getMessage(), 0);
+            counters.count("target_refused");
             return;
         }
         long timestamp = clock.instant().getEpochSecond();
@@ -140,12 +145,11 @@ public class WebhookDeliveries {
         try {
             int status = poster().post(target, headers, attempt.body());
             attempts.finish(attempt, status, null, elapsedMillis(started));
+            counters.answered(status);
         } catch (IOException e) {
-            attempts.finish(
-                    attempt,
-                    null,
-                    e instanceof java.net.SocketTimeoutException ? "timed out" : "no answer",
-                    elapsedMillis(started));
+            boolean timedOut = e instanceof java.net.SocketTimeoutException;
+            attempts.finish(attempt, null, timedOut ? "timed out" : "no answer", elapsedMillis(started));
+            counters.count(timedOut ? "timed_out" : "no_answer");
         }
     }
 
