@@ -123,7 +123,7 @@ public class VerificationHistory {
 
     /** A JPQL where clause and its parameters, built from what was given. */
     private static final class Where {
-        private final StringBuilder jpql = new StringBuilder(" where 1 = 1");
+        private final StringBuilder jpql = new StringBuilder();
         private final Map<String, Object> parameters = new LinkedHashMap<>();
 
         void add(Criteria criteria) {
@@ -165,7 +165,7 @@ public class VerificationHistory {
         }
 
         void condition(String condition, String name, Object value) {
-            jpql.append(" and ").append(condition);
+            jpql.append(jpql.isEmpty() ? " where " : " and ").append(condition);
             parameters.put(name, value);
         }
 
