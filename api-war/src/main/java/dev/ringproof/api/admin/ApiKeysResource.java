@@ -19,8 +19,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Admin API: {@code /api/admin/v1/tenants/{id}/api-keys}. The key itself appears once, at issue. */
+@Tag(name = "admin")
+@SecurityRequirement(name = "basic")
 @Callers(ApiRoles.ADMIN)
 @Path("admin/v1/tenants/{id}/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,6 +51,18 @@ public class ApiKeysResource {
         }
     }
 
+    @Operation(operationId = "issueApiKey", summary = "Issue an API key (the secret is in this answer only)")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "ApiKeyRequest")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "ApiKey")))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response issue(@PathParam("id") String tenant, JsonObject body) {
@@ -57,11 +78,27 @@ public class ApiKeysResource {
                 .build();
     }
 
+    @Operation(operationId = "listApiKeys", summary = "List a tenant's API keys")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "ApiKeyList")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     public List<ApiKeyResponse> list(@PathParam("id") String tenant) {
         return apiKeys.of(tenant).stream().map(k -> ApiKeyResponse.of(k, null)).toList();
     }
 
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "ApiKey")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @DELETE
     @Path("{keyId}")
     public ApiKeyResponse revoke(@PathParam("id") String tenant, @PathParam("keyId") String key) {

@@ -27,8 +27,17 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Admin API: {@code /api/admin/v1/pools} and their numbers. */
+@Tag(name = "admin")
+@SecurityRequirement(name = "basic")
 @Callers(ApiRoles.ADMIN)
 @Path("admin/v1/pools")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,6 +68,18 @@ public class PoolsResource {
     public record NumbersPage(
             String poolId, long size, long totalRanges, int offset, int limit, List<RangeResponse> ranges) {}
 
+    @Operation(operationId = "createPool", summary = "Create a number pool")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "PoolRequest")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Pool")))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonObject body) {
@@ -73,17 +94,47 @@ public class PoolsResource {
                 .build();
     }
 
+    @Operation(operationId = "listPools", summary = "List number pools")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "PoolList")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     public List<PoolResponse> list() {
         return pools.all().stream().map(PoolResponse::of).toList();
     }
 
+    @Operation(operationId = "getPool", summary = "Get a number pool")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Pool")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("{id}")
     public PoolResponse find(@PathParam("id") String id) {
         return PoolResponse.of(pools.find(id));
     }
 
+    @Operation(operationId = "updatePool", summary = "Rename, enable or disable a pool")
+    @RequestBody(
+            required = true,
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(ref = "PoolRequest")),
+                @Content(mediaType = "application/merge-patch+json", schema = @Schema(ref = "PoolRequest"))
+            })
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Pool")))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
@@ -95,6 +146,12 @@ public class PoolsResource {
         return PoolResponse.of(pools.update(id, name, enabled));
     }
 
+    @Operation(operationId = "deletePool", summary = "Delete a number pool")
+    @APIResponse(responseCode = "204", description = "No content")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
@@ -102,6 +159,19 @@ public class PoolsResource {
         return Response.noContent().build();
     }
 
+    @Operation(operationId = "addPoolNumbers", summary = "Add numbers or ranges to a pool (JSON or CSV)")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "PoolNumbersRequest")))
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Pool")))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     @Path("{id}/numbers")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -119,6 +189,7 @@ public class PoolsResource {
         return PoolResponse.of(pools.add(id, ranges));
     }
 
+    @Operation(operationId = "addPoolNumbers", summary = "Add numbers or ranges to a pool (JSON or CSV)")
     @POST
     @Path("{id}/numbers")
     @Consumes({"text/csv", "application/csv"})
@@ -126,6 +197,7 @@ public class PoolsResource {
         return PoolResponse.of(pools.add(id, NumbersCsv.read(csv, MAX_ITEMS)));
     }
 
+    @Operation(operationId = "listPoolNumbers", summary = "List a pool's numbers")
     @GET
     @Path("{id}/numbers")
     public NumbersPage numbers(
@@ -141,6 +213,14 @@ public class PoolsResource {
         return new NumbersPage(id, view.size(), pools.rangeCount(id), from, size, ranges);
     }
 
+    @Operation(operationId = "removePoolNumber", summary = "Remove a number from a pool")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Pool")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @DELETE
     @Path("{id}/numbers/{e164}")
     public PoolResponse removeNumber(@PathParam("id") String id, @PathParam("e164") String number) {

@@ -16,8 +16,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Admin API: {@code /api/admin/v1/prices}. A POST starts a new price now; GET shows the whole history. */
+@Tag(name = "admin")
+@SecurityRequirement(name = "basic")
 @Callers(ApiRoles.ADMIN)
 @Path("admin/v1/prices")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,6 +49,10 @@ public class PricesResource {
         }
     }
 
+    @Operation(operationId = "createPrice", summary = "Set a price")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "PriceRequest")))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonObject body) {
@@ -56,6 +68,7 @@ public class PricesResource {
                 .build();
     }
 
+    @Operation(operationId = "listPrices", summary = "List prices")
     @GET
     public List<PriceResponse> list() {
         return prices.all().stream().map(PriceResponse::of).toList();

@@ -10,11 +10,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Admin API: {@code GET /api/admin/v1/providers}, each telephony provider's circuit and recent
  * error rate as the answering node sees them (health is kept per node).
  */
+@Tag(name = "admin")
+@SecurityRequirement(name = "basic")
 @Callers(ApiRoles.ADMIN)
 @Path("admin/v1/providers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,6 +31,7 @@ public class ProvidersResource {
     public record ProviderResponse(
             String name, String circuit, String openUntil, int recentSends, double errorRate, int failuresInARow) {}
 
+    @Operation(operationId = "listProviders", summary = "List telephony providers")
     @GET
     public List<ProviderResponse> list() {
         return providers.states().stream()

@@ -29,8 +29,17 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Admin API: {@code /api/admin/v1/tenants}. */
+@Tag(name = "admin")
+@SecurityRequirement(name = "basic")
 @Callers(ApiRoles.ADMIN)
 @Path("admin/v1/tenants")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,6 +62,17 @@ public class TenantsResource {
     @Inject
     Clock clock;
 
+    @Operation(operationId = "createTenant", summary = "Create a tenant")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "TenantRequest")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Tenant")))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonObject body) {
@@ -64,6 +84,14 @@ public class TenantsResource {
                 .build();
     }
 
+    @Operation(operationId = "listTenants", summary = "List tenants")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "TenantList")))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     public List<TenantResponse> list(
             @QueryParam("q") String query,
@@ -76,6 +104,14 @@ public class TenantsResource {
                 .toList();
     }
 
+    @Operation(operationId = "getTenant", summary = "Get a tenant")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Tenant")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("{id}")
     public TenantResponse find(@PathParam("id") String id) {
@@ -84,6 +120,21 @@ public class TenantsResource {
                 .spentToday(usage.spentOn(tenant.id(), LocalDate.now(clock)));
     }
 
+    @Operation(operationId = "updateTenant", summary = "Change a tenant")
+    @RequestBody(
+            required = true,
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(ref = "TenantRequest")),
+                @Content(mediaType = "application/merge-patch+json", schema = @Schema(ref = "TenantRequest"))
+            })
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Tenant")))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
@@ -104,6 +155,14 @@ public class TenantsResource {
     }
 
     /** Suspends: keys stop working at once, the data stays. */
+    @Operation(operationId = "suspendTenant", summary = "Suspend a tenant")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Tenant")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @DELETE
     @Path("{id}")
     public TenantResponse suspend(@PathParam("id") String id) {

@@ -23,11 +23,19 @@ import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Admin API: {@code /api/admin/v1/users}. Passwords go in, never out. A new password, new
  * roles or disabling end that user's console sessions at their next request.
  */
+@Tag(name = "admin")
+@SecurityRequirement(name = "basic")
 @Callers(ApiRoles.ADMIN)
 @Path("admin/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,6 +56,10 @@ public class UsersResource {
         }
     }
 
+    @Operation(operationId = "createUser", summary = "Create an admin or billing user")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "UserRequest")))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonObject body) {
@@ -65,12 +77,20 @@ public class UsersResource {
                 .build();
     }
 
+    @Operation(operationId = "listUsers", summary = "List users")
     @GET
     public List<UserResponse> list() {
         return users.all().stream().map(UserResponse::of).toList();
     }
 
     /** {@code {"password"}} and/or {@code {"roles"}}; members left out stay as they are. */
+    @Operation(operationId = "updateUser", summary = "Change a user's password or roles")
+    @RequestBody(
+            required = true,
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(ref = "UserRequest")),
+                @Content(mediaType = "application/merge-patch+json", schema = @Schema(ref = "UserRequest"))
+            })
     @PATCH
     @Path("{username}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
@@ -83,6 +103,7 @@ public class UsersResource {
     }
 
     /** Disables the account (it stays listed; the last active admin cannot be disabled). */
+    @Operation(operationId = "disableUser", summary = "Disable a user")
     @DELETE
     @Path("{username}")
     public UserResponse disable(@PathParam("username") String username) {

@@ -17,11 +17,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Admin API: {@code GET /api/admin/v1/verifications}, verifications across tenants and both worlds
  * for support, newest first, a page at a time; each item says its tenant and world.
  */
+@Tag(name = "admin")
+@SecurityRequirement(name = "basic")
 @Callers(ApiRoles.ADMIN)
 @Path("admin/v1/verifications")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,6 +36,10 @@ public class VerificationHistoryResource {
     @Inject
     VerificationHistory history;
 
+    @Operation(operationId = "listAllVerifications", summary = "List and search verifications across tenants")
+    @APIResponse(responseCode = "200", description = "A page: items, newest first, and next_cursor")
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @GET
     public JsonObject list(
             @QueryParam("tenant") String tenant,

@@ -8,8 +8,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Admin API: {@code POST /api/admin/v1/webhook-events/{id}/replay} delivers an event again from its first attempt. */
+@Tag(name = "admin")
+@SecurityRequirement(name = "basic")
 @Callers(ApiRoles.ADMIN)
 @Path("admin/v1/webhook-events/{id}/replay")
 public class WebhookEventsResource {
@@ -17,6 +22,7 @@ public class WebhookEventsResource {
     @Inject
     WebhookDeliveries deliveries;
 
+    @Operation(operationId = "replayWebhookEvent", summary = "Deliver a webhook event again")
     @POST
     public Response replay(@PathParam("id") String event) {
         deliveries.replay(event);

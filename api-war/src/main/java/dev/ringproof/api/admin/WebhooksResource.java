@@ -17,8 +17,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Admin API for a tenant's webhook: {@code /api/admin/v1/tenants/{id}/webhook/deliveries} and {@code /secret}. */
+@Tag(name = "admin")
+@SecurityRequirement(name = "basic")
 @Callers(ApiRoles.ADMIN)
 @Path("admin/v1/tenants/{id}/webhook")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,6 +46,7 @@ public class WebhooksResource {
 
     public record SecretResponse(String webhookSecret) {}
 
+    @Operation(operationId = "listWebhookDeliveries", summary = "List a tenant's webhook deliveries")
     @GET
     @Path("deliveries")
     public List<DeliveryResponse> deliveries(
@@ -54,6 +60,7 @@ public class WebhooksResource {
     }
 
     /** A new secret, shown once; the old one keeps signing for 24 hours (both signatures are sent). */
+    @Operation(operationId = "rotateWebhookSecret", summary = "Rotate a tenant's webhook secret")
     @POST
     @Path("secret")
     public Response rotate(@PathParam("id") String tenant) {

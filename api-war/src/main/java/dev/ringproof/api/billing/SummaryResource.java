@@ -12,12 +12,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Billing API: {@code /api/billing/v1/summary?month=yyyy-MM[&tenant=]}, each tenant's month in
  * numbers (see MonthlySummary), as JSON or CSV, streamed tenant by tenant. A bad month or an
  * unknown tenant is refused before the first byte.
  */
+@Tag(name = "billing")
+@SecurityRequirement(name = "basic")
 @Callers({ApiRoles.BILLING, ApiRoles.ADMIN})
 @Path("billing/v1/summary")
 public class SummaryResource {
@@ -25,6 +30,7 @@ public class SummaryResource {
     @Inject
     UsageReports reports;
 
+    @Operation(operationId = "getBillingSummary", summary = "Monthly summary of all tenants (JSON or CSV)")
     @GET
     @Produces(UsageResource.CSV + ";qs=0.9")
     public Response csv(@QueryParam("month") String month, @QueryParam("tenant") String tenant) {
@@ -35,6 +41,7 @@ public class SummaryResource {
                 .build();
     }
 
+    @Operation(operationId = "getBillingSummary", summary = "Monthly summary of all tenants (JSON or CSV)")
     @GET
     @Produces("application/json;qs=1")
     public Response json(@QueryParam("month") String month, @QueryParam("tenant") String tenant) {

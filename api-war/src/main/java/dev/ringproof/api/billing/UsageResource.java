@@ -11,12 +11,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Billing API: {@code /api/billing/v1/usage} as CSV or JSON. Both stream: lines go out as
  * the ledger cursor yields them. Bad dates or an unknown tenant are refused before the
  * first byte, so they still get a problem+json answer.
  */
+@Tag(name = "billing")
+@SecurityRequirement(name = "basic")
 @Callers({ApiRoles.BILLING, ApiRoles.ADMIN})
 @Path("billing/v1/usage")
 public class UsageResource {
@@ -26,6 +31,7 @@ public class UsageResource {
     @Inject
     UsageReports reports;
 
+    @Operation(operationId = "getBillingUsage", summary = "Usage of all tenants (JSON or CSV)")
     @GET
     @Produces(CSV + ";qs=0.9")
     public Response csv(
@@ -39,6 +45,7 @@ public class UsageResource {
                 .build();
     }
 
+    @Operation(operationId = "getBillingUsage", summary = "Usage of all tenants (JSON or CSV)")
     @GET
     @Produces("application/json;qs=1")
     public Response json(

@@ -14,12 +14,15 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Carrier status callbacks: {@code POST /api/carrier/v1/status/{provider}}, form-encoded the
  * Twilio way, signed with the account's auth token in {@code X-Twilio-Signature}. No api key:
  * the signature is the authentication.
  */
+@Tag(name = "carrier")
 @AnyCaller
 @Path("carrier/v1/status/{provider}")
 public class CarrierStatusResource {
@@ -29,6 +32,7 @@ public class CarrierStatusResource {
     @Inject
     CarrierStatuses statuses;
 
+    @Operation(operationId = "reportCarrierStatus", summary = "A carrier's delivery report")
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response report(

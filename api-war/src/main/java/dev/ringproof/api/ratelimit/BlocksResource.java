@@ -14,8 +14,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Admin API: {@code /api/admin/v1/blocks}, the prefixes the fraud guard blocked, and unblocking. */
+@Tag(name = "admin")
+@SecurityRequirement(name = "basic")
 @Callers(ApiRoles.ADMIN)
 @Path("admin/v1/blocks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,11 +46,13 @@ public class BlocksResource {
     }
 
     /** The blocks in force now. */
+    @Operation(operationId = "listBlocks", summary = "List active fraud blocks")
     @GET
     public List<BlockResponse> active() {
         return blocks.active().stream().map(BlockResponse::of).toList();
     }
 
+    @Operation(operationId = "liftBlock", summary = "Lift a fraud block")
     @DELETE
     @Path("{id}")
     public Response lift(@PathParam("id") String id) {

@@ -23,11 +23,19 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Admin API: {@code /api/admin/v1/rate-limits}, and {@code /hits}: the counters that have
  * used up their limit, until their window ends.
  */
+@Tag(name = "admin")
+@SecurityRequirement(name = "basic")
 @Callers(ApiRoles.ADMIN)
 @Path("admin/v1/rate-limits")
 @Produces(MediaType.APPLICATION_JSON)
@@ -91,6 +99,10 @@ public class RateLimitsResource {
         }
     }
 
+    @Operation(operationId = "createRateLimit", summary = "Add a rate-limit policy")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "RateLimitRequest")))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonObject body) {
@@ -115,11 +127,13 @@ public class RateLimitsResource {
                 .build();
     }
 
+    @Operation(operationId = "listRateLimits", summary = "List rate-limit policies")
     @GET
     public List<PolicyResponse> list() {
         return rateLimits.all().stream().map(PolicyResponse::of).toList();
     }
 
+    @Operation(operationId = "deleteRateLimit", summary = "Remove a rate-limit policy")
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
@@ -127,6 +141,7 @@ public class RateLimitsResource {
         return Response.noContent().build();
     }
 
+    @Operation(operationId = "listRateLimitHits", summary = "List recent rate-limit refusals")
     @GET
     @Path("hits")
     public List<HitResponse> hits(

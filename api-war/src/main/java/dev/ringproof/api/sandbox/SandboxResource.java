@@ -24,6 +24,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The virtual carrier's handsets: what they received, and how they answer. Open while
@@ -31,6 +37,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * key is needed, only that tenant's test traffic is shown, and a handset's settings made
  * with it hold for that tenant's test traffic only.
  */
+@Tag(name = "sandbox")
+@SecurityRequirement(name = "apiKey")
 @AnyCaller
 @Path("sandbox/v1/handsets/{phone}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -61,6 +69,7 @@ public class SandboxResource {
         }
     }
 
+    @Operation(operationId = "getHandsetInbox", summary = "What a simulated handset received")
     @GET
     @Path("inbox")
     public List<InboxEntry> inbox(
@@ -71,12 +80,17 @@ public class SandboxResource {
         return messages.stream().map(InboxEntry::of).toList();
     }
 
+    @Operation(operationId = "getHandset", summary = "How a simulated handset behaves")
     @GET
     public HandsetResponse behaviour(
             @PathParam("phone") String phone, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return HandsetResponse.of(sandbox.behaviour(phone, testTenant(authorization)));
     }
 
+    @Operation(operationId = "configureHandset", summary = "Make a simulated handset ring, fail or deliver")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "HandsetBehaviour")))
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public HandsetResponse configure(

@@ -20,11 +20,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Tenant API: {@code /api/v1/usage}, the caller's own tenant only (a few lines, not streamed),
  * and {@code /api/v1/usage/summary?month=yyyy-MM}, its month in numbers as billing sees it.
  */
+@Tag(name = "tenant")
+@SecurityRequirement(name = "apiKey")
 @Callers(ApiRoles.TENANT)
 @Path("v1/usage")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,6 +47,7 @@ public class UsageResource {
 
     public record LineResponse(String channel, String country, long attempts, long approved, String amount) {}
 
+    @Operation(operationId = "getUsage", summary = "Your usage and cost")
     @GET
     public UsageResponse usage(@QueryParam("from") String from, @QueryParam("to") String to) {
         var period = Period.parse(from, to);
@@ -63,6 +69,7 @@ public class UsageResource {
                 currency.map(c -> usage.totals().amount(c).toPlainString()).orElse(null));
     }
 
+    @Operation(operationId = "getUsageSummary", summary = "Your monthly summary")
     @GET
     @Path("summary")
     public Response summary(@QueryParam("month") String month) {

@@ -34,8 +34,17 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The tenant API: {@code /api/v1/verifications}. */
+@Tag(name = "tenant")
+@SecurityRequirement(name = "apiKey")
 @Callers(ApiRoles.TENANT)
 @Path("v1/verifications")
 @Produces(MediaType.APPLICATION_JSON)
@@ -62,6 +71,24 @@ public class VerificationsResource {
     @Context
     HttpServletRequest servletRequest;
 
+    @Operation(operationId = "startVerification", summary = "Start a verification")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "StartVerificationRequest")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Verification")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Replay of an earlier request with the same Idempotency-Key",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Verification")))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(JsonObject body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
@@ -94,6 +121,10 @@ public class VerificationsResource {
     }
 
     /** The caller's own verifications of its key's world, newest first, a page at a time. */
+    @Operation(operationId = "listVerifications", summary = "List and search the key's own verifications")
+    @APIResponse(responseCode = "200", description = "A page: items, newest first, and next_cursor")
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @GET
     public JsonObject list(
             @QueryParam("status") String status,
@@ -115,12 +146,32 @@ public class VerificationsResource {
         return VerificationPages.json(page, VerificationJson::of);
     }
 
+    @Operation(operationId = "getVerification", summary = "Get a verification")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Verification")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("{id}")
     public JsonObject find(@PathParam("id") String id) {
         return json(verifications.find(caller(), id));
     }
 
+    @Operation(operationId = "checkVerification", summary = "Check a code or calling number")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "CheckVerificationRequest")))
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Verification")))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
     @POST
     @Path("{id}/check")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -136,12 +187,30 @@ public class VerificationsResource {
         return VerificationJson.checked(checked.verification(), checked.valid());
     }
 
+    @Operation(operationId = "cancelVerification", summary = "Cancel a pending verification")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Verification")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     @Path("{id}/cancel")
     public JsonObject cancel(@PathParam("id") String id) {
         return json(verifications.cancel(caller(), id));
     }
 
+    @Operation(operationId = "startNextChannel", summary = "Fall back to the next channel now")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Verification")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
     @POST
     @Path("{id}/next")
     public JsonObject next(@PathParam("id") String id) {
