@@ -86,7 +86,7 @@ class OpenApiIT {
     @Test
     void theApiGuideDescribesExactlyTheOperationsServed() throws IOException {
         Set<String> served = operations(new Http().get("openapi").body());
-        Set<String> documented = guideOperations(Files.readString(API_GUIDE));
+        Set<String> documented = guideOperations(guides());
 
         assertThat(served).as("operations in /openapi").isNotEmpty();
         var missingFromGuide = new TreeSet<>(served);
@@ -295,6 +295,17 @@ class OpenApiIT {
 
     /** The guide, from the ear module's directory (where failsafe runs). */
     static final Path API_GUIDE = Path.of("..", "docs", "api.md");
+
+    /** The guide and the compatibility doors' guides ({@code docs/compatibility-<vendor>.md}). */
+    static String guides() throws IOException {
+        var text = new StringBuilder(Files.readString(API_GUIDE));
+        try (var docs = Files.newDirectoryStream(API_GUIDE.getParent(), "compatibility-*.md")) {
+            for (Path guide : docs) {
+                text.append('\n').append(Files.readString(guide));
+            }
+        }
+        return text.toString();
+    }
 
     private static final Pattern GUIDE_HEADING =
             Pattern.compile("(?m)^### (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (/api/\\S*)[ \\t]*$");

@@ -3,13 +3,16 @@ package dev.ringproof.admin.tenant;
 import dev.ringproof.admin.RefusalMessages;
 import dev.ringproof.admin.ShowsRefusals;
 import dev.ringproof.admin.ShowsRefusals.Input;
+import dev.ringproof.platform.control.PublicUrl;
 import dev.ringproof.tenant.boundary.ApiKeys;
 import dev.ringproof.tenant.boundary.Tenants;
 import dev.ringproof.tenant.entity.ApiKey;
 import dev.ringproof.tenant.entity.Tenant;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 
 /**
@@ -51,6 +54,23 @@ public class TenantKeysBacking {
 
     public Tenant getTenant() {
         return tenants.find(tenantId);
+    }
+
+    /**
+     * The API's base URL for the SDK snippets: the configured public URL, else the origin this
+     * page was asked for.
+     */
+    public String getApiBase() {
+        String base = PublicUrl.configured().base();
+        if (base.isEmpty()) {
+            var request = (HttpServletRequest)
+                    FacesContext.getCurrentInstance().getExternalContext().getRequest();
+            String port = request.getServerPort() == 80 || request.getServerPort() == 443
+                    ? ""
+                    : ":" + request.getServerPort();
+            base = request.getScheme() + "://" + request.getServerName() + port;
+        }
+        return base + "/api";
     }
 
     public List<ApiKey> getKeys() {

@@ -12,6 +12,7 @@ import java.util.Map;
 /** A tenant as the admin API shows it (docs/api.md); {@code webhook_secret} only in the answer that issued it. */
 public record TenantResponse(
         String id,
+        String accountSid,
         String name,
         String status,
         List<String> workflow,
@@ -34,6 +35,7 @@ public record TenantResponse(
         t.fallbackAfterSeconds().forEach((channel, seconds) -> fallbacks.put(channel.wireName(), seconds));
         return new TenantResponse(
                 t.id(),
+                t.accountSid(),
                 t.name(),
                 t.status().wireName(),
                 t.workflow().stream().map(Channel::wireName).toList(),
@@ -56,6 +58,7 @@ public record TenantResponse(
     public TenantResponse spentToday(BigDecimal spent) {
         return new TenantResponse(
                 id,
+                accountSid,
                 name,
                 status,
                 workflow,

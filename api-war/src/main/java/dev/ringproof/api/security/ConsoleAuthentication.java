@@ -9,9 +9,6 @@ import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -35,8 +32,9 @@ final class ConsoleAuthentication implements Authentication {
     @Override
     public SecurityContext authenticate(ContainerRequestContext request) {
         CrossSiteRefusal.check(request);
-        var credentials = credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-        var roles = credentials.flatMap(c -> users.authenticate(c[0], c[1], servletRequest.getRemoteAddr()));
+        var credentials = BasicCredentials.parse(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        var roles =
+                credentials.flatMap(c -> users.authenticate(c.user(), c.password(), servletRequest.getRemoteAddr()));
         if (roles.isEmpty()) {
             throw new NotAuthorizedException(
                     Problem.of(ErrorCode.UNAUTHORIZED, "Sign in with HTTP Basic as a console user.")
@@ -45,25 +43,9 @@ final class ConsoleAuthentication implements Authentication {
                             .build());
         }
         return Caller.of(
-                credentials.get()[0],
+                credentials.get().user(),
                 roles.get().stream().map(Role::wireName).collect(Collectors.toSet()),
                 request.getSecurityContext(),
                 SecurityContext.BASIC_AUTH);
-    }
-
-    private static Optional<String[]> credentials(String authorization) {
-        if (authorization == null || !authorization.startsWith("Basic ")) {
-            return Optional.empty();
-        }
-        try {
-            String decoded = new String(
-                    Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon < 0
-                    ? Optional.empty()
-                    : Optional.of(new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)});
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.ringproof.api.security;
 
+import dev.ringproof.api.compat.CompatAuthentication;
+import dev.ringproof.api.compat.CompatDoor;
 import dev.ringproof.api.tenant.TenantAuthentication;
 import dev.ringproof.tenant.boundary.ApiKeys;
 import dev.ringproof.user.boundary.ConsoleUsers;
@@ -24,6 +26,8 @@ import java.util.logging.Logger;
  * then the role ({@link ResourceGuard});</li>
  * <li>{@code @Callers("admin"|"billing")}: a console user over HTTP Basic, cross-site
  * writes refused ({@link ConsoleAuthentication}), then the roles ({@link ResourceGuard});</li>
+ * <li>{@code @Callers("tenant")} on a {@code @CompatDoor} resource: HTTP Basic with the account
+ * SID and a whole api key ({@link CompatAuthentication});</li>
  * <li>{@code @AnyCaller}: nothing (the method checks what it needs, e.g. a carrier's signature);</li>
  * <li>neither: closed to everyone ({@link Unguarded}).</li>
  * </ul>
@@ -62,10 +66,15 @@ public class ResourceGuards implements DynamicFeature {
             return;
         }
         Set<String> allowed = Set.of(roles.value());
-        context.register(new ResourceGuard(
-                allowed.contains(ApiRoles.TENANT)
-                        ? new TenantAuthentication(apiKeys)
-                        : new ConsoleAuthentication(users, servletRequest),
-                allowed));
+        context.register(new ResourceGuard(authentication(type, allowed), allowed));
+    }
+
+    private Authentication authentication(Class<?> type, Set<String> allowed) {
+        if (!allowed.contains(ApiRoles.TENANT)) {
+            return new ConsoleAuthentication(users, servletRequest);
+        }
+        return type.isAnnotationPresent(CompatDoor.class)
+                ? new CompatAuthentication(apiKeys)
+                : new TenantAuthentication(apiKeys);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ringproof.api.tenant;
 
+import dev.ringproof.tenant.boundary.ApiKeys;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public record BearerKey(String mode, String keyId, String secret) {
 
-    private static final Pattern TOKEN = Pattern.compile("rp_(live|test)_([A-Za-z0-9]{8,40})_([A-Za-z0-9_-]{20,100})");
+    private static final Pattern TOKEN = ApiKeys.WHOLE_KEY;
     private static final String SCHEME = "Bearer ";
 
     public static Optional<BearerKey> parse(String authorization) {

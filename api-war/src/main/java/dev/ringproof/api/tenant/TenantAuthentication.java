@@ -46,8 +46,13 @@ public final class TenantAuthentication implements Authentication {
                         () -> unauthorized("Send your API key as 'Authorization: Bearer rp_live_…' or 'rp_test_…'."));
         var caller = apiKeys.authenticate(key.mode(), key.keyId(), key.secret())
                 .orElseThrow(() -> unauthorized("The API key is unknown or revoked."));
+        return admit(request, caller, "Bearer");
+    }
+
+    /** Lets {@code caller} in as a tenant for this request, however it proved who it is. */
+    public static SecurityContext admit(ContainerRequestContext request, TenantCaller caller, String scheme) {
         request.setProperty(CALLER, caller);
-        return Caller.of(caller.keyId(), Set.of(ApiRoles.TENANT), request.getSecurityContext(), "Bearer");
+        return Caller.of(caller.keyId(), Set.of(ApiRoles.TENANT), request.getSecurityContext(), scheme);
     }
 
     private static NotAuthorizedException unauthorized(String detail) {

@@ -7,11 +7,11 @@ import dev.ringproof.platform.boundary.Refusal;
  * or a whole caller number in E.164. Anything else is a malformed request, not a wrong
  * code, and uses up no check.
  */
-final class CodeInput {
+public final class CodeInput {
 
     private CodeInput() {}
 
-    static String normalise(String code) {
+    public static String normalise(String code) {
         var out = new StringBuilder();
         for (int i = 0; i < code.length(); ) {
             int c = code.codePointAt(i);

@@ -1,6 +1,10 @@
 package dev.ringproof.platform.control;
 
 import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Opaque ids with a type prefix ({@code vf_…}, {@code tn_…}): 128 random bits in lower-case base32. */
 public final class Ids {
@@ -8,6 +12,7 @@ public final class Ids {
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int BYTES = 16;
+    private static final Pattern HEX_128 = Pattern.compile("[0-9a-fA-F]{32}");
 
     private Ids() {}
 
@@ -19,6 +24,46 @@ public final class Ids {
     public static String randomToken() {
         byte[] bytes = new byte[BYTES];
         RANDOM.nextBytes(bytes);
+        return token(bytes);
+    }
+
+    /**
+     * The 128 bits of an id ({@code vf_…}) as 32 lower-case hex digits, for the doors whose
+     * vendors spell ids so ({@code VE…}, a UUID); empty when the id is not one of ours.
+     */
+    public static Optional<String> hex(String id) {
+        int separator = id == null ? -1 : id.indexOf('_');
+        if (separator < 0 || id.length() - separator - 1 != 26) {
+            return Optional.empty();
+        }
+        byte[] bytes = new byte[BYTES];
+        int buffer = 0;
+        int bits = 0;
+        int at = 0;
+        for (char c : id.substring(separator + 1).toCharArray()) {
+            int value = c >= 'a' && c <= 'z' ? c - 'a' : c >= '2' && c <= '7' ? c - '2' + 26 : -1;
+            if (value < 0) {
+                return Optional.empty();
+            }
+            buffer = (buffer << 5) | value;
+            bits += 5;
+            if (bits >= 8 && at < BYTES) {
+                bytes[at++] = (byte) (buffer >> (bits - 8));
+                bits -= 8;
+            }
+        }
+        return Optional.of(HexFormat.of().formatHex(bytes));
+    }
+
+    /** The id with this prefix whose bits are these 32 hex digits (either case); empty when they are not. */
+    public static Optional<String> fromHex(String prefix, String hex) {
+        if (hex == null || !HEX_128.matcher(hex).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(prefix + "_" + token(HexFormat.of().parseHex(hex.toLowerCase(Locale.ROOT))));
+    }
+
+    private static String token(byte[] bytes) {
         var out = new StringBuilder(26);
         int buffer = 0;
         int bits = 0;

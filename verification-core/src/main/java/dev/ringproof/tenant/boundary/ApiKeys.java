@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Tenants' api keys: {@code rp_<mode>_<key id>_<secret>}. The whole key is shown once, at
@@ -24,6 +25,10 @@ public class ApiKeys {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ID_PREFIX = "key_";
+
+    /** A whole key as issued: {@code rp_<mode>_<key id>_<secret>}, strictly (no guessing at an altered key). */
+    public static final Pattern WHOLE_KEY =
+            Pattern.compile("rp_(live|test)_([A-Za-z0-9]{8,40})_([A-Za-z0-9_-]{20,100})");
 
     @PersistenceContext(unitName = "ringproof")
     EntityManager em;
@@ -64,6 +69,21 @@ public class ApiKeys {
         }
         key.revoke(OffsetDateTime.now(clock));
         return key;
+    }
+
+    /**
+     * The caller behind an account SID and a whole key ({@code rp_live_…}), as the compatibility
+     * doors' HTTP Basic presents them: the key must be valid and belong to that account's tenant.
+     */
+    public Optional<TenantCaller> authenticate(String accountSid, String wholeKey) {
+        var matcher = wholeKey == null ? null : WHOLE_KEY.matcher(wholeKey);
+        if (matcher == null || !matcher.matches()) {
+            return Optional.empty();
+        }
+        return authenticate(matcher.group(1), matcher.group(2), matcher.group(3))
+                .filter(caller -> accountSid != null
+                        && accountSid.equals(
+                                em.find(Tenant.class, caller.tenantId()).accountSid()));
     }
 
     /** The caller behind a presented key, if the key exists, matches its mode, is live and its tenant active. */

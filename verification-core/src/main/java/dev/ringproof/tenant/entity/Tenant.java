@@ -8,9 +8,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,14 +27,22 @@ import java.util.stream.Collectors;
 @NamedQuery(
         name = Tenant.SEARCH,
         query = "select t from Tenant t where lower(t.name) like :name or t.id = :id order by t.createdAt desc, t.id")
+@NamedQuery(name = Tenant.BY_ACCOUNT_SID, query = "select t from Tenant t where t.accountSid = :sid")
 public class Tenant {
 
     public static final String SEARCH = "Tenant.search";
+    public static final String BY_ACCOUNT_SID = "Tenant.byAccountSid";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Id
     private String id;
 
     private String name;
+
+    /** {@code AC} + 32 hex: the user name of the compatibility doors' HTTP Basic, stable for life. */
+    @Column(name = "account_sid")
+    private String accountSid;
 
     @Convert(converter = TenantStatus.Column.class)
     private TenantStatus status;
@@ -79,9 +89,20 @@ public class Tenant {
     public Tenant(String id, String name, TenantSettings settings, OffsetDateTime createdAt) {
         this.id = id;
         this.name = name;
+        this.accountSid = "AC" + HexFormat.of().formatHex(randomBytes());
         this.status = TenantStatus.ACTIVE;
         this.createdAt = createdAt;
         apply(settings);
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    public String accountSid() {
+        return accountSid;
     }
 
     public void rename(String name) {

@@ -1,5 +1,6 @@
 package dev.ringproof.verification.boundary;
 
+import dev.ringproof.verification.entity.Verification;
 import java.util.List;
 
 /**
@@ -8,7 +9,24 @@ import java.util.List;
  * tenant gives no {@code clientIp}.
  */
 public record StartCommand(
-        String phone, List<String> channels, String locale, String reference, String clientIp, String remoteAddress) {
+        String phone,
+        List<String> channels,
+        String locale,
+        String reference,
+        String clientIp,
+        String remoteAddress,
+        Verification.Presentation presentation) {
+
+    /** A start through the native API. */
+    public StartCommand(
+            String phone,
+            List<String> channels,
+            String locale,
+            String reference,
+            String clientIp,
+            String remoteAddress) {
+        this(phone, channels, locale, reference, clientIp, remoteAddress, Verification.Presentation.NATIVE);
+    }
 
     /** The end user's address as the tenant saw it, else the connection's. */
     public String addressForLimits() {

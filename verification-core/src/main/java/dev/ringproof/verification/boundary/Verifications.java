@@ -107,6 +107,7 @@ public class Verifications {
                 tenant.maxChecks(),
                 now,
                 now.plusSeconds(tenant.ttlSeconds()));
+        verification.presentAs(command.presentation());
         if (attempts.startFirstUsable(verification, tenant, workflow, now).isEmpty()) {
             throw new Refusal(Reason.CHANNEL_UNAVAILABLE, "No channel can reach this number right now.");
         }

@@ -105,13 +105,15 @@ public class AttemptStarter {
                     null,
                     verification.isTestMode());
         } else {
-            String code = codes.otp(tenant.otpLength());
+            var presentation = verification.presentation();
+            String code = codes.otp(presentation.otpLength() == null ? tenant.otpLength() : presentation.otpLength());
+            String brand = presentation.brand() == null ? tenant.name() : presentation.brand();
             attempt = verification.startAttempt(
                     attemptId, channel, null, code.length(), hasher.hash(attemptId, code), now, fallbackAt);
             boolean sms = channel == Channel.SMS;
             String text = sms
-                    ? MessageTexts.sms(verification.locale(), tenant.name(), code)
-                    : MessageTexts.voice(verification.locale(), tenant.name(), code);
+                    ? MessageTexts.sms(verification.locale(), brand, code)
+                    : MessageTexts.voice(verification.locale(), brand, code);
             message = new OutboundMessage(
                     attemptId,
                     verification.tenantId(),

@@ -53,6 +53,16 @@ public class Verification {
     @Column(name = "client_ip")
     private String clientIp;
 
+    /** The door the start came through: {@code api}, or a compatibility door ({@code twilio}, …). */
+    private String door = Presentation.NATIVE.door();
+
+    /** The name its texts show instead of the tenant's, if the door asked for one. */
+    private String brand;
+
+    /** The OTP length the door asked for instead of the tenant's. */
+    @Column(name = "otp_length")
+    private Integer otpLength;
+
     private String status;
     private String workflow;
 
@@ -104,6 +114,24 @@ public class Verification {
         this.remainingChecks = maxChecks;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
+    }
+
+    /**
+     * How a verification presents itself, as the door it came through asked: the door's name,
+     * the brand its texts show (null: the tenant's name) and the OTP length (null: the tenant's).
+     */
+    public record Presentation(String door, String brand, Integer otpLength) {
+        public static final Presentation NATIVE = new Presentation("api", null, null);
+    }
+
+    public void presentAs(Presentation presentation) {
+        this.door = presentation.door();
+        this.brand = presentation.brand();
+        this.otpLength = presentation.otpLength();
+    }
+
+    public Presentation presentation() {
+        return new Presentation(door, brand, otpLength);
     }
 
     /** Where and for whom a verification goes. */
