@@ -40,6 +40,7 @@ class CoreArchitectureTest {
         "dev.ringproof.usage..",
         "dev.ringproof.user..",
         "dev.ringproof.webhook..",
+        "dev.ringproof.twilio..",
         "dev.ringproof.platform.."
     };
 

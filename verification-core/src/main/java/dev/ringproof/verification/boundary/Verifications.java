@@ -159,6 +159,42 @@ public class Verifications {
         return verification;
     }
 
+    /**
+     * Approves a pending verification without a code: the tenant proved the number another way
+     * (a compatibility door's "mark approved").
+     */
+    public Verification approve(TenantCaller caller, String id) {
+        var verification = own(caller, id, LockModeType.PESSIMISTIC_WRITE);
+        if (!verification.approve(OffsetDateTime.now(clock))) {
+            throw closed();
+        }
+        tell(verification, "approved");
+        return verification;
+    }
+
+    /**
+     * Sends a pending verification's code again, on the first usable of {@code channels} (a
+     * compatibility door whose vendor re-sends on a second start for the same number): a new
+     * attempt, admitted and counted by the fraud guard like a start; earlier codes stay valid.
+     */
+    public Verification resend(TenantCaller caller, String id, List<Channel> channels, String address) {
+        var verification = own(caller, id, LockModeType.PESSIMISTIC_WRITE);
+        if (!verification.isPending()) {
+            throw closed();
+        }
+        var tenant = em.find(Tenant.class, verification.tenantId());
+        var phone = PhoneNumbers.parse(verification.phone());
+        fraudGuard.admitStart(tenant.id(), caller.test(), phone, address);
+        var now = OffsetDateTime.now(clock);
+        if (attempts.startFirstUsable(verification, tenant, channels, now).isEmpty()) {
+            throw new Refusal(Reason.CHANNEL_UNAVAILABLE, "No channel can reach this number right now.");
+        }
+        fraudGuard.started(phone.e164(), caller.test());
+        LOG.fine(() -> "Re-sent " + verification.id() + " on "
+                + verification.currentAttempt().orElseThrow().channel().wireName());
+        return verification;
+    }
+
     /** "No call came? Send me an SMS": moves a pending verification to its next channel now. */
     public Verification next(TenantCaller caller, String id) {
         var verification = own(caller, id, LockModeType.PESSIMISTIC_WRITE);

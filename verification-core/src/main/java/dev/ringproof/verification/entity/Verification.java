@@ -193,6 +193,18 @@ public class Verification {
         return true;
     }
 
+    /**
+     * Approves it without a code, when the tenant has proven the number some other way (a
+     * compatibility door's "mark approved"); false when it is no longer pending.
+     */
+    public boolean approve(OffsetDateTime now) {
+        if (expireIfDue(now) || !isPending()) {
+            return false;
+        }
+        close(VerificationStatus.APPROVED, now);
+        return true;
+    }
+
     public void fail(OffsetDateTime now) {
         if (isPending()) {
             close(VerificationStatus.FAILED, now);

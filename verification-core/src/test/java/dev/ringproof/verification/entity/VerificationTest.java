@@ -83,6 +83,21 @@ class VerificationTest {
     }
 
     @Test
+    void aPendingOneMayBeApprovedWithoutACodeOnce() {
+        assertThat(verification.approve(NOW)).isTrue();
+
+        assertThat(verification.status()).isEqualTo(VerificationStatus.APPROVED);
+        assertThat(verification.approve(NOW)).isFalse();
+        assertThat(verification.cancel(NOW)).isFalse();
+    }
+
+    @Test
+    void anExpiredOneIsNotApproved() {
+        assertThat(verification.approve(NOW.plusMinutes(10))).isFalse();
+        assertThat(verification.status()).isEqualTo(VerificationStatus.EXPIRED);
+    }
+
+    @Test
     void knowsTheChannelAfterEach() {
         assertThat(verification.channelAfter(Channel.MISSED_CALL)).contains(Channel.SMS);
         assertThat(verification.channelAfter(Channel.SMS)).isEmpty();
