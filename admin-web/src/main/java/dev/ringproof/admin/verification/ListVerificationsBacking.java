@@ -32,6 +32,7 @@ public class ListVerificationsBacking implements Serializable {
             String country,
             String status,
             String channel,
+            String door,
             OffsetDateTime createdAt)
             implements Serializable {
 
@@ -43,6 +44,7 @@ public class ListVerificationsBacking implements Serializable {
                     v.country(),
                     v.status().wireName(),
                     v.currentAttempt().map(a -> a.channel().wireName()).orElse(""),
+                    v.presentation().door(),
                     v.createdAt());
         }
     }

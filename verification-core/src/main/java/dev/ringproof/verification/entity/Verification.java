@@ -290,6 +290,11 @@ public class Verification {
         return createdAt;
     }
 
+    /** When it left pending; null while pending. */
+    public OffsetDateTime closedAt() {
+        return closedAt;
+    }
+
     public OffsetDateTime expiresAt() {
         return expiresAt;
     }
