@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 
 /**
  * The Twilio door driven by Twilio's own Java SDK (10.6.0), unchanged but for the HTTP client
@@ -96,9 +97,9 @@ class TwilioIT {
                 () -> Verification.fetcher(service.getSid(), started.getSid()).fetch(twilio));
         assertThat(gone.getCode()).isEqualTo(20404);
         assertThat(gone.getStatusCode()).isEqualTo(404);
-        var native_ = Http.json(tenant.api().get("api/v1/verifications?phone=" + phone.replace("+", "%2B")));
-        assertThat(native_.getJsonArray("items").getJsonObject(0).getString("status"))
-                .isEqualTo("approved");
+        var native_ = Http.json(tenant.api().get("api/v1/verifications")).getJsonArray("items");
+        assertThat(native_).as("the same verification through the native API").hasSize(1);
+        assertThat(native_.getJsonObject(0).getString("status")).isEqualTo("approved");
     }
 
     @Test
@@ -313,6 +314,37 @@ class TwilioIT {
                 Service.fetcher(service.getSid()).fetch(RingproofTwilioClient.of(accountSid(other), tenant.key())));
         assertThat(mixed.getCode()).isEqualTo(20003);
         assertThat(mixed.getStatusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theConsoleShowsTheDoorAndTheTwilioLinesWithTheAccountSid() {
+        var service = Service.creator("Console").create(twilio);
+        String phone = Ringproof.mobile();
+        Verification.creator(service.getSid(), phone, "sms").create(twilio);
+        String id = Http.json(tenant.api().get("api/v1/verifications"))
+                .getJsonArray("items")
+                .getJsonObject(0)
+                .getString("id");
+
+        try (var browser = new Browser()) {
+            browser.signIn(Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
+            browser.open("verifications/list.xhtml");
+            browser.type(By.id("search:phone"), phone);
+            browser.driver.findElement(By.id("search:search-button")).click();
+            browser.awaitCount(By.cssSelector("[id='results:table'] tbody tr"), 1);
+            browser.awaitText(By.id("results:table"), id);
+            assertThat(browser.driver
+                            .findElement(By.cssSelector("[id='results:table'] tbody td.door"))
+                            .getText())
+                    .isEqualTo("twilio");
+            browser.driver.findElement(By.linkText(id)).click();
+            browser.awaitText(By.id("verification-id"), id);
+            assertThat(browser.await(By.id("door")).getText()).isEqualTo("twilio");
+
+            browser.open("tenants/keys.xhtml?tenant=" + tenant.id());
+            browser.awaitText(By.id("twilio-snippet"), accountSid);
+            assertThat(browser.await(By.id("twilio-base")).getText()).endsWith("/api/compat/twilio");
+        }
     }
 
     private String accountSid(Ringproof.Tenant owner) {
