@@ -3,13 +3,10 @@ package dev.ringproof.api.compat.twilio;
 import dev.ringproof.api.compat.CompatDoor;
 import dev.ringproof.api.security.ApiRoles;
 import dev.ringproof.api.security.Callers;
-import dev.ringproof.api.verification.CodeInput;
-import dev.ringproof.platform.control.Ids;
 import dev.ringproof.ratelimit.boundary.FraudGuard;
 import dev.ringproof.tenant.entity.Channel;
 import dev.ringproof.twilio.boundary.TwilioVerifications;
 import dev.ringproof.verification.boundary.Verifications;
-import dev.ringproof.verification.entity.Verification;
 import dev.ringproof.verification.entity.VerificationStatus;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -26,8 +23,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -38,18 +33,17 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Twilio Verify v2's Verifications and VerificationCheck of a Service: a door into the native
- * use cases, so limits, the fraud guard, the ledger and webhooks see them as native traffic.
+ * Twilio Verify v2's Verifications of a Service: a door into the native use cases, so limits,
+ * the fraud guard, the ledger and webhooks see them as native traffic.
  */
 @Tag(name = "compat-twilio")
 @SecurityRequirement(name = "twilioBasic")
 @CompatDoor("twilio")
 @Callers(ApiRoles.TENANT)
-@Path("compat/twilio/v2/Services/{service}")
+@Path("compat/twilio/v2/Services/{service}/Verifications")
 @Produces(MediaType.APPLICATION_JSON)
 public class TwilioVerificationsResource {
 
-    private static final Logger LOG = Logger.getLogger(TwilioVerificationsResource.class.getName());
     private static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?");
     private static final int MAX_BRAND = 30;
 
@@ -88,7 +82,6 @@ public class TwilioVerificationsResource {
     @APIResponse(responseCode = "404", ref = "TwilioNotFound")
     @APIResponse(responseCode = "429", ref = "TwilioTooMany")
     @POST
-    @Path("Verifications")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(
             @FormParam("To") String to,
@@ -126,7 +119,7 @@ public class TwilioVerificationsResource {
     @APIResponse(responseCode = "401", ref = "TwilioUnauthorized")
     @APIResponse(responseCode = "404", ref = "TwilioNotFound")
     @GET
-    @Path("Verifications/{sid}")
+    @Path("{sid}")
     public JsonObject fetch(@PathParam("sid") String sid) {
         var door = TwilioCaller.of(request);
         var verification = twilio.find(door.caller(), service, id(sid));
@@ -151,7 +144,7 @@ public class TwilioVerificationsResource {
     @APIResponse(responseCode = "401", ref = "TwilioUnauthorized")
     @APIResponse(responseCode = "404", ref = "TwilioNotFound")
     @POST
-    @Path("Verifications/{sid}")
+    @Path("{sid}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public JsonObject update(@PathParam("sid") String sid, @FormParam("Status") String status) {
         var door = TwilioCaller.of(request);
@@ -163,53 +156,9 @@ public class TwilioVerificationsResource {
                 ? verifications.cancel(door.caller(), id)
                 : verifications.approve(door.caller(), id);
         if (verification.status() == VerificationStatus.APPROVED) {
-            counted(verification);
+            TwilioSids.countApproval(fraudGuard, verification);
         }
         return TwilioJson.verification(verification, service, door.accountSid(), door.base());
-    }
-
-    @Operation(operationId = "twilioCheckVerification", summary = "Check a code (Twilio VerificationCheck)")
-    @RequestBody(
-            required = true,
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_FORM_URLENCODED,
-                            schema = @Schema(ref = "TwilioCheckRequest")))
-    @APIResponse(
-            responseCode = "200",
-            description = "The check's outcome: approved, or pending with valid false",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = "TwilioVerificationCheck")))
-    @APIResponse(responseCode = "400", ref = "TwilioInvalid")
-    @APIResponse(responseCode = "401", ref = "TwilioUnauthorized")
-    @APIResponse(responseCode = "404", ref = "TwilioNotFound")
-    @APIResponse(responseCode = "429", ref = "TwilioTooMany")
-    @POST
-    @Path("VerificationCheck")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public JsonObject check(
-            @FormParam("Code") String code,
-            @FormParam("To") String to,
-            @FormParam("VerificationSid") String verificationSid) {
-        if (code == null || code.isBlank() || code.length() > 20) {
-            throw TwilioError.invalidParameter("Code");
-        }
-        if ((to == null || to.isBlank()) && (verificationSid == null || verificationSid.isBlank())) {
-            throw new TwilioError(400, 60221, "Either a 'To' number or 'VerificationSid' must be specified");
-        }
-        var door = TwilioCaller.of(request);
-        var verification = verificationSid != null && !verificationSid.isBlank()
-                ? twilio.find(door.caller(), service, id(verificationSid))
-                : twilio.pendingTo(door.caller(), service, to)
-                        .orElseThrow(
-                                () -> TwilioError.notFound(request.getUriInfo().getPath()));
-        if (verification.status() == VerificationStatus.FAILED && verification.remainingChecks() <= 0) {
-            throw new TwilioError(429, 60202, "Max check attempts reached");
-        }
-        var checked = verifications.check(door.caller(), verification.id(), CodeInput.normalise(code.strip()));
-        if (checked.valid()) {
-            counted(checked.verification());
-        }
-        return TwilioJson.check(checked.verification(), service, door.accountSid());
     }
 
     /** Twilio's channels onto ours; {@code auto} and {@code missed_call} (null) are the workflow, missed call first. */
@@ -228,25 +177,7 @@ public class TwilioVerificationsResource {
         };
     }
 
-    /** Our id behind a {@code VE…} sid; anything else is an unknown verification. */
     private String id(String sid) {
-        return sid != null && sid.startsWith("VE")
-                ? Ids.fromHex("vf", sid.substring(2))
-                        .orElseThrow(
-                                () -> TwilioError.notFound(request.getUriInfo().getPath()))
-                : sidNotFound();
-    }
-
-    private String sidNotFound() {
-        throw TwilioError.notFound(request.getUriInfo().getPath());
-    }
-
-    /** An approval is counted for the prefix watches once committed; a failed count leaves it standing. */
-    private void counted(Verification approved) {
-        try {
-            fraudGuard.approved(approved.phone(), approved.isTestMode());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Prefix traffic not counted", e);
-        }
+        return TwilioSids.verificationId(sid, request.getUriInfo().getPath());
     }
 }
