@@ -9,6 +9,7 @@ import com.twilio.rest.verify.v2.Service;
 import com.twilio.rest.verify.v2.service.Verification;
 import com.twilio.rest.verify.v2.service.VerificationCheck;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -157,9 +158,15 @@ class TwilioIT {
                 .containsExactlyInAnyOrder("sms", "voice", "sms", "sms", "sms");
         var checked = VerificationCheck.creator(service.getSid())
                 .setTo(phone)
-                .setCode(codeIn(inbox.getJsonObject(0), 6))
+                .setCode(codeIn(
+                        inbox.stream()
+                                .map(JsonValue::asJsonObject)
+                                .filter(m -> m.getString("type").equals("sms"))
+                                .findFirst()
+                                .orElseThrow(),
+                        6))
                 .create(twilio);
-        assertThat(checked.getValid()).as("the first send's code stays valid").isTrue();
+        assertThat(checked.getValid()).as("an earlier send's code stays valid").isTrue();
     }
 
     @Test
