@@ -76,6 +76,8 @@ public class TwilioVerifications {
                 new Verification.Presentation(
                         DOOR, start.brand() == null ? service.friendlyName() : start.brand(), service.codeLength()));
         var verification = verifications.start(caller, command, null);
+        // the verification's row first: nothing maps the link to it, so no commit order would put it after
+        em.flush();
         em.persist(new ServiceVerification(verification.id(), service.sid(), phone.e164(), OffsetDateTime.now(clock)));
         return verification;
     }
