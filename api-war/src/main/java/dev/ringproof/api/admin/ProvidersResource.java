@@ -11,6 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -18,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Admin API: {@code GET /api/admin/v1/providers}, each telephony provider's circuit and recent
  * error rate as the answering node sees them (health is kept per node).
  */
-@Tag(name = "admin")
 @SecurityRequirement(name = "basic")
 @Callers(ApiRoles.ADMIN)
 @Path("admin/v1/providers")
@@ -31,7 +33,14 @@ public class ProvidersResource {
     public record ProviderResponse(
             String name, String circuit, String openUntil, int recentSends, double errorRate, int failuresInARow) {}
 
+    @Tag(name = "admin")
     @Operation(operationId = "listProviders", summary = "List telephony providers")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "ProviderList")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     public List<ProviderResponse> list() {
         return providers.states().stream()
