@@ -27,6 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -80,7 +81,8 @@ public class SandboxResource {
     @GET
     @Path("inbox")
     public List<InboxEntry> inbox(
-            @PathParam("phone") String phone, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+            @PathParam("phone") String phone,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         var messages = testCaller(authorization)
                 .map(caller -> sandbox.inboxOfTenantTests(phone, caller.tenantId()))
                 .orElseGet(() -> sandbox.inbox(phone));
@@ -97,7 +99,8 @@ public class SandboxResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @GET
     public HandsetResponse behaviour(
-            @PathParam("phone") String phone, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+            @PathParam("phone") String phone,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return HandsetResponse.of(sandbox.behaviour(phone, testTenant(authorization)));
     }
 
@@ -117,7 +120,7 @@ public class SandboxResource {
     public HandsetResponse configure(
             @PathParam("phone") String phone,
             JsonObject body,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         String tenantId = testTenant(authorization);
         var fields = Fields.of(body, "calls", "sms", "voice");
         String calls = oneOf(fields, "calls", Set.of("ring", "unreachable"));
