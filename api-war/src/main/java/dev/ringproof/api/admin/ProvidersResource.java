@@ -5,6 +5,7 @@ import dev.ringproof.api.security.ApiRoles;
 import dev.ringproof.api.security.Callers;
 import dev.ringproof.platform.boundary.CarrierProviders;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -30,8 +31,14 @@ public class ProvidersResource {
     @Inject
     CarrierProviders providers;
 
+    /** JSON-B's snake case makes {@code failuresInARow} "failures_in_arow": the name is given as documented. */
     public record ProviderResponse(
-            String name, String circuit, String openUntil, int recentSends, double errorRate, int failuresInARow) {}
+            String name,
+            String circuit,
+            String openUntil,
+            int recentSends,
+            double errorRate,
+            @JsonbProperty("failures_in_a_row") int failuresInARow) {}
 
     @Tag(name = "admin")
     @Operation(operationId = "listProviders", summary = "List telephony providers")
