@@ -47,7 +47,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class GeneratedClientIT {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern SMS_CODE = Pattern.compile("(\\d{4,10})");
+    private static final Pattern SMS_CODE = Pattern.compile("code is (\\d{4,10})");
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
