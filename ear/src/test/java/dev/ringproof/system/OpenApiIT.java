@@ -2,11 +2,11 @@ package dev.ringproof.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.assertj.core.api.SoftAssertions;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -68,7 +69,7 @@ class OpenApiIT {
     void documentsEveryImplementedPathOfTheContract() {
         String yaml = new Http().get("openapi").body();
 
-        assertThat(yaml).contains("url: http://localhost:8080/api");
+        assertThat(yaml).contains("url: /api");
         for (String[] entry : CONTRACT) {
             String block = pathBlock(yaml, entry[0]);
             assertThat(block).as("OpenAPI documents " + entry[0]).isNotNull();
@@ -112,10 +113,7 @@ class OpenApiIT {
 
     /** The document as JSON, which the server serves as application/json when asked for it. */
     static JsonObject document() {
-        var answer = new Http().send("GET", "openapi", null, null, "Accept", "application/json");
-        assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
-        return Http.json(answer);
+        return ServedDocument.fetch().json();
     }
 
     /** {@code METHOD path} and the operation, for every operation of the document. */
@@ -201,89 +199,181 @@ class OpenApiIT {
                 .contains("invalid_request", "invalid_phone", "verification_closed", "rate_limited");
     }
 
-    /** Answers of the real server fit the schemas the document gives for them. */
+    /**
+     * The Java client is generated (ear/pom.xml) from {@link ServedDocument#CLIENT_COPY}; it is the
+     * served document only if the two are the same. When they differ, the served one is in
+     * {@link ServedDocument#SERVED_COPY}: copy it over the client's copy (docs/api.md).
+     */
     @Test
-    void realAnswersFitTheirSchemas() {
-        var document = document();
-        var ringproof = new Ringproof();
-        var admin = Http.basic(Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
-        var created = admin.postJson("api/admin/v1/tenants", "{\"name\":\"OpenAPI\"}");
-        assertThat(created.statusCode()).isEqualTo(201);
-        fits(document, "Tenant", Http.json(created));
-        String tenantId = Http.json(created).getString("id");
-        var key = admin.postJson("api/admin/v1/tenants/" + tenantId + "/api-keys", "{\"mode\":\"live\"}");
-        assertThat(key.statusCode()).isEqualTo(201);
-        fits(document, "ApiKey", Http.json(key));
-        fits(document, "Pool", ringproof.londonPool());
-        var tenant = Http.bearer(Http.json(key).getString("key"));
+    void theGeneratedClientsDocumentIsTheServedOne() {
+        var served = ServedDocument.fetch();
+        var copy = ServedDocument.clientCopy();
+        if (!served.json().equals(copy)) {
+            var written = served.writeServedCopy();
+            var differing = new TreeSet<String>();
+            served.json().forEach((member, value) -> {
+                if (!value.equals(copy.get(member))) {
+                    differing.add(member + differingKeys(value, copy.get(member)));
+                }
+            });
+            copy.keySet().stream().filter(m -> !served.json().containsKey(m)).forEach(differing::add);
+            throw new AssertionError("/openapi differs from " + ServedDocument.CLIENT_COPY + " in " + differing
+                    + "; the served document is in " + written.toAbsolutePath() + ": copy it over the client's copy");
+        }
+    }
 
-        var started = tenant.postJson("api/v1/verifications", "{\"phone\":\"" + Ringproof.mobile() + "\"}");
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
-        fits(document, "Verification", Http.json(started));
-        var invalid = tenant.postJson("api/v1/verifications", "{\"phone\":\"12\"}");
-        assertThat(invalid.statusCode()).isEqualTo(400);
-        fits(document, "Problem", Http.json(invalid));
-        var missing = tenant.postJson("api/v1/verifications", "{}");
-        assertThat(missing.statusCode()).isEqualTo(400);
-        fits(document, "Problem", Http.json(missing));
+    private static String differingKeys(JsonValue served, JsonValue copy) {
+        if (served.getValueType() != JsonValue.ValueType.OBJECT
+                || copy == null
+                || copy.getValueType() != JsonValue.ValueType.OBJECT) {
+            return "";
+        }
+        var keys = new TreeSet<String>();
+        served.asJsonObject().forEach((key, value) -> {
+            if (!value.equals(copy.asJsonObject().get(key))) {
+                keys.add(key);
+            }
+        });
+        copy.asJsonObject().keySet().stream()
+                .filter(k -> !served.asJsonObject().containsKey(k))
+                .forEach(keys::add);
+        return keys.toString();
+    }
+
+    /** Its one server is the relative /api: the API beside the document, never a listener's host name. */
+    @Test
+    void theServerIsTheApiBesideTheDocument() {
+        var servers = document().getJsonArray("servers");
+        assertThat(servers).hasSize(1);
+        assertThat(servers.getJsonObject(0).getString("url")).isEqualTo("/api");
     }
 
     /**
-     * {@code value} fits the component schema {@code name}: its required members are there, it has
-     * no member the schema does not declare, and each member has the declared type and enum.
+     * What Payara's {@code /openapi} answers, which Ringproof cannot change: YAML labelled
+     * text/plain by default, JSON for {@code Accept: application/json} or {@code ?format=JSON},
+     * and 406 for the YAML media types.
      */
-    static void fits(JsonObject document, String name, JsonValue value) {
-        fits(
-                document,
-                name,
-                document.getJsonObject("components").getJsonObject("schemas").getJsonObject(name),
-                value);
+    @Test
+    void servesYamlByDefaultAndJsonWhenAsked() {
+        var yaml = new Http().get("openapi");
+        assertThat(yaml.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+        assertThat(yaml.body()).startsWith("openapi: 3.0.3");
+        var json = new Http().get("openapi?format=JSON");
+        assertThat(json.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(Http.json(json).getString("openapi")).isEqualTo("3.0.3");
+        var asYaml = new Http().send("GET", "openapi", null, null, "Accept", "application/yaml");
+        assertThat(asYaml.statusCode()).isEqualTo(406);
     }
 
-    private static void fits(JsonObject document, String where, JsonObject schema, JsonValue value) {
-        schema = resolve(document, schema);
-        if (value.getValueType() == JsonValue.ValueType.NULL) {
-            assertThat(schema.getBoolean("nullable", false))
-                    .as(where + " may be null")
-                    .isTrue();
-            return;
+    /**
+     * Every operation of the document answers its method on its path: no 405, and no 404 of a
+     * path nothing serves ("No such resource."; a 404 for a made-up id names what is missing).
+     * The calls carry the operation's credentials, made-up ids and empty bodies of its first
+     * media type, so they change nothing; each answer's body fits the document's schema.
+     */
+    @Test
+    void everyDocumentedOperationAnswers() {
+        var served = ServedDocument.fetch();
+        var ringproof = new Ringproof();
+        var tenant = ringproof.tenant("OpenAPI sweep");
+        var admin = Http.basic(Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
+        var answered = new TreeSet<String>();
+        var soft = new SoftAssertions();
+        operationsOf(served.json()).forEach((name, op) -> {
+            String method = name.substring(0, name.indexOf(' '));
+            String path = "/api"
+                    + name.substring(name.indexOf(' ') + 1)
+                            .replace("{phone}", "not-a-phone")
+                            .replaceAll("\\{[A-Za-z0-9]+}", "zz_none");
+            String tag = op.getJsonArray("tags").getString(0);
+            Http caller = switch (tag) {
+                case "tenant" -> tenant.api();
+                case "admin", "billing" -> admin;
+                default -> new Http();
+            };
+            var body = op.getJsonObject("requestBody");
+            String media = body == null
+                    ? null
+                    : body.getJsonObject("content").keySet().iterator().next();
+            String content = media == null ? null : media.contains("json") ? "{}" : "";
+            var answer = caller.send(method, path.substring(1), content, media);
+            soft.assertThat(answer.statusCode()).as(name + " " + answer.body()).isNotIn(405, 415);
+            if (answer.statusCode() == 404) {
+                soft.assertThat(answer.body()).as(name + " is served").doesNotContain("No such resource.");
+            }
+            served.assertBodyFits(method, path, answer, soft);
+            answered.add(name);
+        });
+        soft.assertAll();
+        assertThat(answered).hasSizeGreaterThan(40);
+    }
+
+    /** Real answers of a whole tour of the API are what the document says: status, type and body. */
+    @Test
+    void realAnswersAreWhatTheDocumentSays() {
+        var served = ServedDocument.fetch();
+        var admin = Http.basic(Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
+        var ringproof = new Ringproof();
+        var soft = new SoftAssertions();
+
+        var created = fits(soft, served, admin, "POST", "/api/admin/v1/tenants", "{\"name\":\"OpenAPI tour\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        String tenantId = Http.json(created).getString("id");
+        var key = fits(
+                soft, served, admin, "POST", "/api/admin/v1/tenants/" + tenantId + "/api-keys", "{\"mode\":\"live\"}");
+        assertThat(key.statusCode()).isEqualTo(201);
+        fits(soft, served, admin, "GET", "/api/admin/v1/tenants/" + tenantId, null);
+        fits(soft, served, admin, "GET", "/api/admin/v1/tenants?limit=5", null);
+        fits(soft, served, admin, "GET", "/api/admin/v1/tenants/" + tenantId + "/api-keys", null);
+        fits(soft, served, admin, "GET", "/api/admin/v1/tenants/" + tenantId + "/webhook/deliveries", null);
+        String poolId = ringproof.londonPool().getString("id");
+        fits(soft, served, admin, "GET", "/api/admin/v1/pools/" + poolId, null);
+        fits(soft, served, admin, "GET", "/api/admin/v1/pools/" + poolId + "/numbers", null);
+        fits(soft, served, admin, "GET", "/api/admin/v1/pools", null);
+        for (String list : List.of("prices", "providers", "rate-limits", "rate-limits/hits", "blocks", "users")) {
+            fits(soft, served, admin, "GET", "/api/admin/v1/" + list, null);
         }
-        String type = schema.getString("type", "object");
-        switch (type) {
-            case "object" -> {
-                assertThat(value.getValueType()).as(where).isEqualTo(JsonValue.ValueType.OBJECT);
-                var object = value.asJsonObject();
-                var required = schema.getJsonArray("required");
-                if (required != null) {
-                    required.forEach(member ->
-                            assertThat(object).as(where + " requires").containsKey(((JsonString) member).getString()));
-                }
-                var properties = schema.getJsonObject("properties");
-                if (properties != null) {
-                    object.forEach((member, memberValue) -> {
-                        assertThat(properties).as(where + " declares").containsKey(member);
-                        fits(document, where + "." + member, properties.getJsonObject(member), memberValue);
-                    });
-                }
-            }
-            case "array" -> {
-                assertThat(value.getValueType()).as(where).isEqualTo(JsonValue.ValueType.ARRAY);
-                for (JsonValue item : (JsonArray) value) {
-                    fits(document, where + "[]", schema.getJsonObject("items"), item);
-                }
-            }
-            case "string" -> {
-                assertThat(value.getValueType()).as(where).isEqualTo(JsonValue.ValueType.STRING);
-                var allowed = schema.getJsonArray("enum");
-                if (allowed != null) {
-                    assertThat(allowed).as(where + " enum").contains(value);
-                }
-            }
-            case "integer" -> assertThat(value.getValueType()).as(where).isEqualTo(JsonValue.ValueType.NUMBER);
-            case "boolean" ->
-                assertThat(value.getValueType()).as(where).isIn(JsonValue.ValueType.TRUE, JsonValue.ValueType.FALSE);
-            default -> throw new AssertionError(where + ": unexpected schema type " + type);
-        }
+
+        var tenant = Http.bearer(Http.json(key).getString("key"));
+        String phone = Ringproof.mobile();
+        var started = fits(soft, served, tenant, "POST", "/api/v1/verifications", "{\"phone\":\"" + phone + "\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        String id = Http.json(started).getString("id");
+        fits(soft, served, tenant, "GET", "/api/v1/verifications/" + id, null);
+        fits(soft, served, tenant, "POST", "/api/v1/verifications/" + id + "/check", "{\"code\":\"0000\"}");
+        fits(soft, served, tenant, "POST", "/api/v1/verifications/" + id + "/next", null);
+        fits(soft, served, tenant, "GET", "/api/v1/verifications?limit=5", null);
+        fits(soft, served, admin, "GET", "/api/admin/v1/verifications?tenant=" + tenantId, null);
+        fits(soft, served, new Http(), "GET", "/api/sandbox/v1/handsets/" + phone + "/inbox", null);
+        fits(soft, served, new Http(), "GET", "/api/sandbox/v1/handsets/" + phone, null);
+        fits(soft, served, tenant, "POST", "/api/v1/verifications/" + id + "/cancel", null);
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        fits(soft, served, tenant, "GET", "/api/v1/usage?from=" + today + "&to=" + today, null);
+        fits(soft, served, tenant, "GET", "/api/v1/usage/summary?month=" + today.substring(0, 7), null);
+        fits(soft, served, admin, "GET", "/api/billing/v1/usage?from=" + today + "&to=" + today, null);
+        fits(soft, served, admin, "GET", "/api/billing/v1/summary?month=" + today.substring(0, 7), null);
+
+        assertThat(fits(soft, served, tenant, "POST", "/api/v1/verifications", "{\"phone\":\"12\"}")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(fits(soft, served, tenant, "POST", "/api/v1/verifications", "{}")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(fits(soft, served, tenant, "GET", "/api/v1/verifications/vf_none", null)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(fits(soft, served, new Http(), "GET", "/api/v1/verifications/" + id, null)
+                        .statusCode())
+                .isEqualTo(401);
+    }
+
+    private static HttpResponse<String> fits(
+            SoftAssertions soft, ServedDocument served, Http caller, String method, String path, String json) {
+        var answer = caller.send(method, path.substring(1), json, json == null ? null : "application/json");
+        served.assertDescribes(method, path, answer, soft);
+        return answer;
     }
 
     /** The schema itself, or the component its {@code $ref} names. */

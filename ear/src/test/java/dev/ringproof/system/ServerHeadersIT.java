@@ -50,7 +50,9 @@ class ServerHeadersIT {
             new String[] {"GET", "/metrics/nonexistent"},
             new String[] {"GET", "/openapi"},
             new String[] {"GET", "/openapi/nonexistent"},
-            new String[] {"DELETE", "/openapi"});
+            new String[] {"DELETE", "/openapi"},
+            new String[] {"GET", "/openapi-ui/"},
+            new String[] {"GET", "/openapi-ui/reference.js"});
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {

@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Admin API: {@code /api/admin/v1/tenants/{id}/api-keys}. The key itself appears once, at issue. */
-@Tag(name = "admin")
 @SecurityRequirement(name = "basic")
 @Callers(ApiRoles.ADMIN)
 @Path("admin/v1/tenants/{id}/api-keys")
@@ -51,6 +50,7 @@ public class ApiKeysResource {
         }
     }
 
+    @Tag(name = "admin")
     @Operation(operationId = "issueApiKey", summary = "Issue an API key (the secret is in this answer only)")
     @RequestBody(
             required = true,
@@ -78,6 +78,7 @@ public class ApiKeysResource {
                 .build();
     }
 
+    @Tag(name = "admin")
     @Operation(operationId = "listApiKeys", summary = "List a tenant's API keys")
     @APIResponse(
             responseCode = "200",
@@ -91,6 +92,7 @@ public class ApiKeysResource {
         return apiKeys.of(tenant).stream().map(k -> ApiKeyResponse.of(k, null)).toList();
     }
 
+    @Tag(name = "admin")
     @Operation(operationId = "revokeApiKey", summary = "Revoke an API key")
     @APIResponse(
             responseCode = "200",

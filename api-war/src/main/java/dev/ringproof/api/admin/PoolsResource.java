@@ -36,7 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Admin API: {@code /api/admin/v1/pools} and their numbers. */
-@Tag(name = "admin")
 @SecurityRequirement(name = "basic")
 @Callers(ApiRoles.ADMIN)
 @Path("admin/v1/pools")
@@ -68,6 +67,7 @@ public class PoolsResource {
     public record NumbersPage(
             String poolId, long size, long totalRanges, int offset, int limit, List<RangeResponse> ranges) {}
 
+    @Tag(name = "admin")
     @Operation(operationId = "createPool", summary = "Create a number pool")
     @RequestBody(
             required = true,
@@ -94,6 +94,7 @@ public class PoolsResource {
                 .build();
     }
 
+    @Tag(name = "admin")
     @Operation(operationId = "listPools", summary = "List number pools")
     @APIResponse(
             responseCode = "200",
@@ -106,6 +107,7 @@ public class PoolsResource {
         return pools.all().stream().map(PoolResponse::of).toList();
     }
 
+    @Tag(name = "admin")
     @Operation(operationId = "getPool", summary = "Get a number pool")
     @APIResponse(
             responseCode = "200",
@@ -120,6 +122,7 @@ public class PoolsResource {
         return PoolResponse.of(pools.find(id));
     }
 
+    @Tag(name = "admin")
     @Operation(operationId = "updatePool", summary = "Rename, enable or disable a pool")
     @RequestBody(
             required = true,
@@ -146,6 +149,7 @@ public class PoolsResource {
         return PoolResponse.of(pools.update(id, name, enabled));
     }
 
+    @Tag(name = "admin")
     @Operation(operationId = "deletePool", summary = "Delete a number pool")
     @APIResponse(responseCode = "204", description = "No content")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -159,10 +163,15 @@ public class PoolsResource {
         return Response.noContent().build();
     }
 
+    // The JSON and the CSV method are one operation: both carry all of it, as the server keeps one of the two.
+    @Tag(name = "admin")
     @Operation(operationId = "addPoolNumbers", summary = "Add numbers or ranges to a pool (JSON or CSV)")
     @RequestBody(
             required = true,
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = "PoolNumbersRequest")))
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(ref = "PoolNumbersRequest")),
+                @Content(mediaType = "text/csv", schema = @Schema(ref = "PoolNumbersCsv"))
+            })
     @APIResponse(
             responseCode = "200",
             description = "OK",
@@ -189,7 +198,23 @@ public class PoolsResource {
         return PoolResponse.of(pools.add(id, ranges));
     }
 
+    @Tag(name = "admin")
     @Operation(operationId = "addPoolNumbers", summary = "Add numbers or ranges to a pool (JSON or CSV)")
+    @RequestBody(
+            required = true,
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(ref = "PoolNumbersRequest")),
+                @Content(mediaType = "text/csv", schema = @Schema(ref = "PoolNumbersCsv"))
+            })
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Pool")))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     @Path("{id}/numbers")
     @Consumes({"text/csv", "application/csv"})
@@ -197,7 +222,16 @@ public class PoolsResource {
         return PoolResponse.of(pools.add(id, NumbersCsv.read(csv, MAX_ITEMS)));
     }
 
+    @Tag(name = "admin")
     @Operation(operationId = "listPoolNumbers", summary = "List a pool's numbers")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "NumbersPage")))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("{id}/numbers")
     public NumbersPage numbers(
@@ -213,6 +247,7 @@ public class PoolsResource {
         return new NumbersPage(id, view.size(), pools.rangeCount(id), from, size, ranges);
     }
 
+    @Tag(name = "admin")
     @Operation(operationId = "removePoolNumber", summary = "Remove a number from a pool")
     @APIResponse(
             responseCode = "200",

@@ -20,11 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Admin API: {@code /api/admin/v1/prices}. A POST starts a new price now; GET shows the whole history. */
-@Tag(name = "admin")
 @SecurityRequirement(name = "basic")
 @Callers(ApiRoles.ADMIN)
 @Path("admin/v1/prices")
@@ -49,10 +49,18 @@ public class PricesResource {
         }
     }
 
+    @Tag(name = "admin")
     @Operation(operationId = "createPrice", summary = "Set a price")
     @RequestBody(
             required = true,
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "PriceRequest")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Price")))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonObject body) {
@@ -68,7 +76,14 @@ public class PricesResource {
                 .build();
     }
 
+    @Tag(name = "admin")
     @Operation(operationId = "listPrices", summary = "List prices")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "PriceList")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     public List<PriceResponse> list() {
         return prices.all().stream().map(PriceResponse::of).toList();

@@ -5,12 +5,16 @@ import dev.ringproof.api.security.ApiRoles;
 import dev.ringproof.api.security.Callers;
 import dev.ringproof.platform.boundary.CarrierProviders;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -18,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Admin API: {@code GET /api/admin/v1/providers}, each telephony provider's circuit and recent
  * error rate as the answering node sees them (health is kept per node).
  */
-@Tag(name = "admin")
 @SecurityRequirement(name = "basic")
 @Callers(ApiRoles.ADMIN)
 @Path("admin/v1/providers")
@@ -28,10 +31,23 @@ public class ProvidersResource {
     @Inject
     CarrierProviders providers;
 
+    /** JSON-B's snake case makes {@code failuresInARow} "failures_in_arow": the name is given as documented. */
     public record ProviderResponse(
-            String name, String circuit, String openUntil, int recentSends, double errorRate, int failuresInARow) {}
+            String name,
+            String circuit,
+            String openUntil,
+            int recentSends,
+            double errorRate,
+            @JsonbProperty("failures_in_a_row") int failuresInARow) {}
 
+    @Tag(name = "admin")
     @Operation(operationId = "listProviders", summary = "List telephony providers")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "ProviderList")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     public List<ProviderResponse> list() {
         return providers.states().stream()

@@ -38,7 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Admin API: {@code /api/admin/v1/tenants}. */
-@Tag(name = "admin")
 @SecurityRequirement(name = "basic")
 @Callers(ApiRoles.ADMIN)
 @Path("admin/v1/tenants")
@@ -62,6 +61,7 @@ public class TenantsResource {
     @Inject
     Clock clock;
 
+    @Tag(name = "admin")
     @Operation(operationId = "createTenant", summary = "Create a tenant")
     @RequestBody(
             required = true,
@@ -84,6 +84,7 @@ public class TenantsResource {
                 .build();
     }
 
+    @Tag(name = "admin")
     @Operation(operationId = "listTenants", summary = "List tenants")
     @APIResponse(
             responseCode = "200",
@@ -104,6 +105,7 @@ public class TenantsResource {
                 .toList();
     }
 
+    @Tag(name = "admin")
     @Operation(operationId = "getTenant", summary = "Get a tenant")
     @APIResponse(
             responseCode = "200",
@@ -120,6 +122,7 @@ public class TenantsResource {
                 .spentToday(usage.spentOn(tenant.id(), LocalDate.now(clock)));
     }
 
+    @Tag(name = "admin")
     @Operation(operationId = "updateTenant", summary = "Change a tenant")
     @RequestBody(
             required = true,
@@ -155,6 +158,7 @@ public class TenantsResource {
     }
 
     /** Suspends: keys stop working at once, the data stays. */
+    @Tag(name = "admin")
     @Operation(operationId = "suspendTenant", summary = "Suspend a tenant")
     @APIResponse(
             responseCode = "200",

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -34,7 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Admin API: {@code /api/admin/v1/users}. Passwords go in, never out. A new password, new
  * roles or disabling end that user's console sessions at their next request.
  */
-@Tag(name = "admin")
 @SecurityRequirement(name = "basic")
 @Callers(ApiRoles.ADMIN)
 @Path("admin/v1/users")
@@ -56,10 +56,19 @@ public class UsersResource {
         }
     }
 
+    @Tag(name = "admin")
     @Operation(operationId = "createUser", summary = "Create an admin or billing user")
     @RequestBody(
             required = true,
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "UserRequest")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "User")))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonObject body) {
@@ -77,13 +86,21 @@ public class UsersResource {
                 .build();
     }
 
+    @Tag(name = "admin")
     @Operation(operationId = "listUsers", summary = "List users")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "UserList")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     public List<UserResponse> list() {
         return users.all().stream().map(UserResponse::of).toList();
     }
 
     /** {@code {"password"}} and/or {@code {"roles"}}; members left out stay as they are. */
+    @Tag(name = "admin")
     @Operation(operationId = "updateUser", summary = "Change a user's password or roles")
     @RequestBody(
             required = true,
@@ -91,6 +108,15 @@ public class UsersResource {
                 @Content(mediaType = "application/json", schema = @Schema(ref = "UserRequest")),
                 @Content(mediaType = "application/merge-patch+json", schema = @Schema(ref = "UserRequest"))
             })
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "User")))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @PATCH
     @Path("{username}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
@@ -103,7 +129,16 @@ public class UsersResource {
     }
 
     /** Disables the account (it stays listed; the last active admin cannot be disabled). */
+    @Tag(name = "admin")
     @Operation(operationId = "disableUser", summary = "Disable a user")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "User")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @DELETE
     @Path("{username}")
     public UserResponse disable(@PathParam("username") String username) {

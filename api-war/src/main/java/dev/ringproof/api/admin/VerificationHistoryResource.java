@@ -18,6 +18,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -26,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Admin API: {@code GET /api/admin/v1/verifications}, verifications across tenants and both worlds
  * for support, newest first, a page at a time; each item says its tenant and world.
  */
-@Tag(name = "admin")
 @SecurityRequirement(name = "basic")
 @Callers(ApiRoles.ADMIN)
 @Path("admin/v1/verifications")
@@ -36,10 +37,16 @@ public class VerificationHistoryResource {
     @Inject
     VerificationHistory history;
 
+    @Tag(name = "admin")
     @Operation(operationId = "listAllVerifications", summary = "List and search verifications across tenants")
-    @APIResponse(responseCode = "200", description = "A page: items, newest first, and next_cursor")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page: items, newest first, and next_cursor",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "TenantVerificationPage")))
     @APIResponse(responseCode = "400", ref = "Invalid")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     public JsonObject list(
             @QueryParam("tenant") String tenant,

@@ -9,11 +9,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Admin API: {@code POST /api/admin/v1/webhook-events/{id}/replay} delivers an event again from its first attempt. */
-@Tag(name = "admin")
 @SecurityRequirement(name = "basic")
 @Callers(ApiRoles.ADMIN)
 @Path("admin/v1/webhook-events/{id}/replay")
@@ -22,7 +22,12 @@ public class WebhookEventsResource {
     @Inject
     WebhookDeliveries deliveries;
 
+    @Tag(name = "admin")
     @Operation(operationId = "replayWebhookEvent", summary = "Deliver a webhook event again")
+    @APIResponse(responseCode = "202", description = "Queued for delivery")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @POST
     public Response replay(@PathParam("id") String event) {
         deliveries.replay(event);

@@ -18,11 +18,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Admin API for a tenant's webhook: {@code /api/admin/v1/tenants/{id}/webhook/deliveries} and {@code /secret}. */
-@Tag(name = "admin")
 @SecurityRequirement(name = "basic")
 @Callers(ApiRoles.ADMIN)
 @Path("admin/v1/tenants/{id}/webhook")
@@ -46,7 +48,16 @@ public class WebhooksResource {
 
     public record SecretResponse(String webhookSecret) {}
 
+    @Tag(name = "admin")
     @Operation(operationId = "listWebhookDeliveries", summary = "List a tenant's webhook deliveries")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "WebhookDeliveryList")))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("deliveries")
     public List<DeliveryResponse> deliveries(
@@ -60,7 +71,15 @@ public class WebhooksResource {
     }
 
     /** A new secret, shown once; the old one keeps signing for 24 hours (both signatures are sent). */
+    @Tag(name = "admin")
     @Operation(operationId = "rotateWebhookSecret", summary = "Rotate a tenant's webhook secret")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "WebhookSecret")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @POST
     @Path("secret")
     public Response rotate(@PathParam("id") String tenant) {

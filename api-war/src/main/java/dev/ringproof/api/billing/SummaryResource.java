@@ -13,6 +13,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -21,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * numbers (see MonthlySummary), as JSON or CSV, streamed tenant by tenant. A bad month or an
  * unknown tenant is refused before the first byte.
  */
-@Tag(name = "billing")
 @SecurityRequirement(name = "basic")
 @Callers({ApiRoles.BILLING, ApiRoles.ADMIN})
 @Path("billing/v1/summary")
@@ -30,7 +32,20 @@ public class SummaryResource {
     @Inject
     UsageReports reports;
 
+    @Tag(name = "billing")
     @Operation(operationId = "getBillingSummary", summary = "Monthly summary of all tenants (JSON or CSV)")
+    // The CSV and the JSON method are one operation: both carry all of it, as the server keeps one of the two.
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(ref = "BillingSummary")),
+                @Content(mediaType = "text/csv", schema = @Schema(ref = "BillingSummaryCsv"))
+            })
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Produces(UsageResource.CSV + ";qs=0.9")
     public Response csv(@QueryParam("month") String month, @QueryParam("tenant") String tenant) {
@@ -41,7 +56,20 @@ public class SummaryResource {
                 .build();
     }
 
+    @Tag(name = "billing")
     @Operation(operationId = "getBillingSummary", summary = "Monthly summary of all tenants (JSON or CSV)")
+    // The CSV and the JSON method are one operation: both carry all of it, as the server keeps one of the two.
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(ref = "BillingSummary")),
+                @Content(mediaType = "text/csv", schema = @Schema(ref = "BillingSummaryCsv"))
+            })
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Produces("application/json;qs=1")
     public Response json(@QueryParam("month") String month, @QueryParam("tenant") String tenant) {

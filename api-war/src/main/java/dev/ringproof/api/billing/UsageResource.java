@@ -12,6 +12,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -20,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * the ledger cursor yields them. Bad dates or an unknown tenant are refused before the
  * first byte, so they still get a problem+json answer.
  */
-@Tag(name = "billing")
 @SecurityRequirement(name = "basic")
 @Callers({ApiRoles.BILLING, ApiRoles.ADMIN})
 @Path("billing/v1/usage")
@@ -31,7 +33,20 @@ public class UsageResource {
     @Inject
     UsageReports reports;
 
+    @Tag(name = "billing")
     @Operation(operationId = "getBillingUsage", summary = "Usage of all tenants (JSON or CSV)")
+    // The CSV and the JSON method are one operation: both carry all of it, as the server keeps one of the two.
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(ref = "UsageReport")),
+                @Content(mediaType = "text/csv", schema = @Schema(ref = "UsageReportCsv"))
+            })
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Produces(CSV + ";qs=0.9")
     public Response csv(
@@ -45,7 +60,20 @@ public class UsageResource {
                 .build();
     }
 
+    @Tag(name = "billing")
     @Operation(operationId = "getBillingUsage", summary = "Usage of all tenants (JSON or CSV)")
+    // The CSV and the JSON method are one operation: both carry all of it, as the server keeps one of the two.
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(ref = "UsageReport")),
+                @Content(mediaType = "text/csv", schema = @Schema(ref = "UsageReportCsv"))
+            })
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Produces("application/json;qs=1")
     public Response json(

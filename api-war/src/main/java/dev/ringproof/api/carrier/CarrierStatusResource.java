@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -22,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Twilio way, signed with the account's auth token in {@code X-Twilio-Signature}. No api key:
  * the signature is the authentication.
  */
-@Tag(name = "carrier")
 @AnyCaller
 @Path("carrier/v1/status/{provider}")
 public class CarrierStatusResource {
@@ -32,7 +32,11 @@ public class CarrierStatusResource {
     @Inject
     CarrierStatuses statuses;
 
+    @Tag(name = "carrier")
     @Operation(operationId = "reportCarrierStatus", summary = "A carrier's delivery report")
+    @APIResponse(responseCode = "204", description = "Recorded")
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response report(

@@ -15,11 +15,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Admin API: {@code /api/admin/v1/blocks}, the prefixes the fraud guard blocked, and unblocking. */
-@Tag(name = "admin")
 @SecurityRequirement(name = "basic")
 @Callers(ApiRoles.ADMIN)
 @Path("admin/v1/blocks")
@@ -46,13 +48,25 @@ public class BlocksResource {
     }
 
     /** The blocks in force now. */
+    @Tag(name = "admin")
     @Operation(operationId = "listBlocks", summary = "List active fraud blocks")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "BlockList")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     public List<BlockResponse> active() {
         return blocks.active().stream().map(BlockResponse::of).toList();
     }
 
+    @Tag(name = "admin")
     @Operation(operationId = "liftBlock", summary = "Lift a fraud block")
+    @APIResponse(responseCode = "204", description = "Lifted")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @DELETE
     @Path("{id}")
     public Response lift(@PathParam("id") String id) {

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -34,7 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Admin API: {@code /api/admin/v1/rate-limits}, and {@code /hits}: the counters that have
  * used up their limit, until their window ends.
  */
-@Tag(name = "admin")
 @SecurityRequirement(name = "basic")
 @Callers(ApiRoles.ADMIN)
 @Path("admin/v1/rate-limits")
@@ -99,10 +99,18 @@ public class RateLimitsResource {
         }
     }
 
+    @Tag(name = "admin")
     @Operation(operationId = "createRateLimit", summary = "Add a rate-limit policy")
     @RequestBody(
             required = true,
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "RateLimitRequest")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "RateLimitPolicy")))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonObject body) {
@@ -127,13 +135,25 @@ public class RateLimitsResource {
                 .build();
     }
 
+    @Tag(name = "admin")
     @Operation(operationId = "listRateLimits", summary = "List rate-limit policies")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "RateLimitPolicyList")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     public List<PolicyResponse> list() {
         return rateLimits.all().stream().map(PolicyResponse::of).toList();
     }
 
+    @Tag(name = "admin")
     @Operation(operationId = "deleteRateLimit", summary = "Remove a rate-limit policy")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
@@ -141,7 +161,15 @@ public class RateLimitsResource {
         return Response.noContent().build();
     }
 
+    @Tag(name = "admin")
     @Operation(operationId = "listRateLimitHits", summary = "List recent rate-limit refusals")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "RateLimitHitList")))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Path("hits")
     public List<HitResponse> hits(

@@ -27,7 +27,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,7 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * key is needed, only that tenant's test traffic is shown, and a handset's settings made
  * with it hold for that tenant's test traffic only.
  */
-@Tag(name = "sandbox")
 @SecurityRequirement(name = "apiKey")
 @AnyCaller
 @Path("sandbox/v1/handsets/{phone}")
@@ -69,34 +70,57 @@ public class SandboxResource {
         }
     }
 
+    @Tag(name = "sandbox")
     @Operation(operationId = "getHandsetInbox", summary = "What a simulated handset received")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "InboxEntryList")))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @GET
     @Path("inbox")
     public List<InboxEntry> inbox(
-            @PathParam("phone") String phone, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+            @PathParam("phone") String phone,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         var messages = testCaller(authorization)
                 .map(caller -> sandbox.inboxOfTenantTests(phone, caller.tenantId()))
                 .orElseGet(() -> sandbox.inbox(phone));
         return messages.stream().map(InboxEntry::of).toList();
     }
 
+    @Tag(name = "sandbox")
     @Operation(operationId = "getHandset", summary = "How a simulated handset behaves")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Handset")))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @GET
     public HandsetResponse behaviour(
-            @PathParam("phone") String phone, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+            @PathParam("phone") String phone,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return HandsetResponse.of(sandbox.behaviour(phone, testTenant(authorization)));
     }
 
+    @Tag(name = "sandbox")
     @Operation(operationId = "configureHandset", summary = "Make a simulated handset ring, fail or deliver")
     @RequestBody(
             required = true,
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "HandsetBehaviour")))
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Handset")))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public HandsetResponse configure(
             @PathParam("phone") String phone,
             JsonObject body,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         String tenantId = testTenant(authorization);
         var fields = Fields.of(body, "calls", "sms", "voice");
         String calls = oneOf(fields, "calls", Set.of("ring", "unreachable"));

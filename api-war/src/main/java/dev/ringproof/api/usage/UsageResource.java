@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Tenant API: {@code /api/v1/usage}, the caller's own tenant only (a few lines, not streamed),
  * and {@code /api/v1/usage/summary?month=yyyy-MM}, its month in numbers as billing sees it.
  */
-@Tag(name = "tenant")
 @SecurityRequirement(name = "apiKey")
 @Callers(ApiRoles.TENANT)
 @Path("v1/usage")
@@ -47,7 +49,14 @@ public class UsageResource {
 
     public record LineResponse(String channel, String country, long attempts, long approved, String amount) {}
 
+    @Tag(name = "tenant")
     @Operation(operationId = "getUsage", summary = "Your usage and cost")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "TenantUsage")))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @GET
     public UsageResponse usage(@QueryParam("from") String from, @QueryParam("to") String to) {
         var period = Period.parse(from, to);
@@ -69,7 +78,14 @@ public class UsageResource {
                 currency.map(c -> usage.totals().amount(c).toPlainString()).orElse(null));
     }
 
+    @Tag(name = "tenant")
     @Operation(operationId = "getUsageSummary", summary = "Your monthly summary")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "UsageSummary")))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @GET
     @Path("summary")
     public Response summary(@QueryParam("month") String month) {

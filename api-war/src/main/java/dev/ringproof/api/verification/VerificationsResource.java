@@ -43,7 +43,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The tenant API: {@code /api/v1/verifications}. */
-@Tag(name = "tenant")
 @SecurityRequirement(name = "apiKey")
 @Callers(ApiRoles.TENANT)
 @Path("v1/verifications")
@@ -71,6 +70,7 @@ public class VerificationsResource {
     @Context
     HttpServletRequest servletRequest;
 
+    @Tag(name = "tenant")
     @Operation(operationId = "startVerification", summary = "Start a verification")
     @RequestBody(
             required = true,
@@ -121,8 +121,12 @@ public class VerificationsResource {
     }
 
     /** The caller's own verifications of its key's world, newest first, a page at a time. */
+    @Tag(name = "tenant")
     @Operation(operationId = "listVerifications", summary = "List and search the key's own verifications")
-    @APIResponse(responseCode = "200", description = "A page: items, newest first, and next_cursor")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page: items, newest first, and next_cursor",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "VerificationPage")))
     @APIResponse(responseCode = "400", ref = "Invalid")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @GET
@@ -146,6 +150,7 @@ public class VerificationsResource {
         return VerificationPages.json(page, VerificationJson::of);
     }
 
+    @Tag(name = "tenant")
     @Operation(operationId = "getVerification", summary = "Get a verification")
     @APIResponse(
             responseCode = "200",
@@ -159,6 +164,7 @@ public class VerificationsResource {
         return json(verifications.find(caller(), id));
     }
 
+    @Tag(name = "tenant")
     @Operation(operationId = "checkVerification", summary = "Check a code or calling number")
     @RequestBody(
             required = true,
@@ -187,6 +193,7 @@ public class VerificationsResource {
         return VerificationJson.checked(checked.verification(), checked.valid());
     }
 
+    @Tag(name = "tenant")
     @Operation(operationId = "cancelVerification", summary = "Cancel a pending verification")
     @APIResponse(
             responseCode = "200",
@@ -201,6 +208,7 @@ public class VerificationsResource {
         return json(verifications.cancel(caller(), id));
     }
 
+    @Tag(name = "tenant")
     @Operation(operationId = "startNextChannel", summary = "Fall back to the next channel now")
     @APIResponse(
             responseCode = "200",

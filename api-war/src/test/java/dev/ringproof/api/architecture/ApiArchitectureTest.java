@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.persistence.Entity;
 import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The API translates HTTP to calls on verification-core and back; it knows no other WAR and no telephony. */
@@ -54,5 +55,14 @@ class ApiArchitectureTest {
                 .should()
                 .haveSimpleNameEndingWith("Resource")
                 .check(API);
+    }
+
+    /**
+     * The audience tag goes on each operation: Payara adds a class's {@code @Tag} to the document's
+     * tag list once per class, and a tag named twice makes client generators refuse the document.
+     */
+    @Test
+    void audienceTagsAreOnOperationsNotOnClasses() {
+        noClasses().should().beAnnotatedWith(Tag.class).check(API);
     }
 }
