@@ -40,7 +40,8 @@ class CoreArchitectureTest {
         "dev.ringproof.usage..",
         "dev.ringproof.user..",
         "dev.ringproof.webhook..",
-        "dev.ringproof.platform.."
+        "dev.ringproof.platform..",
+        "dev.ringproof.audit.."
     };
 
     /** Imported once for the class: JUnit makes an instance per test. */
