@@ -1,6 +1,7 @@
 package dev.ringproof.api.security;
 
 import dev.ringproof.api.tenant.TenantAuthentication;
+import dev.ringproof.audit.boundary.CurrentActor;
 import dev.ringproof.tenant.boundary.ApiKeys;
 import dev.ringproof.user.boundary.ConsoleUsers;
 import jakarta.inject.Inject;
@@ -39,6 +40,10 @@ public class ResourceGuards implements DynamicFeature {
     @Inject
     ConsoleUsers users;
 
+    /** Who the audit trail names for what this request changes. */
+    @Inject
+    CurrentActor actor;
+
     /** A proxy to the request being served, for the address sign-ins are throttled by. */
     @Context
     HttpServletRequest servletRequest;
@@ -66,6 +71,8 @@ public class ResourceGuards implements DynamicFeature {
                 allowed.contains(ApiRoles.TENANT)
                         ? new TenantAuthentication(apiKeys)
                         : new ConsoleAuthentication(users, servletRequest),
-                allowed));
+                allowed,
+                actor,
+                servletRequest));
     }
 }

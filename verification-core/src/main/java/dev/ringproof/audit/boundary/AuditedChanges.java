@@ -23,7 +23,8 @@ import java.util.Deque;
  * before the call and after it, in the call's own transaction and persistence context, and
  * records the difference with the current actor. A call made by another audited call of the
  * same transaction adds an entry only when it changed another thing than its caller's target
- * and changed something at all (a tenant's update passes its webhook URL on, mostly unchanged).
+ * and changed more than defaults (a tenant's update passes its webhook URL on, mostly
+ * unchanged; a new tenant gets an empty webhook endpoint).
  */
 @Audited
 @Interceptor
@@ -75,7 +76,7 @@ public class AuditedChanges {
                 diff.with(arguments[i], call.getParameters()[i]);
             }
         }
-        if (!nested || !diff.isEmpty()) {
+        if (!nested || !diff.onlyDefaults()) {
             String targetId = id != null
                     ? id
                     : after == null

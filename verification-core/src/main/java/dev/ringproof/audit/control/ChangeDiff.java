@@ -21,6 +21,7 @@ public final class ChangeDiff {
 
     private final JsonObjectBuilder changes = JSON.createObjectBuilder();
     private int count;
+    private int significant;
 
     public static ChangeDiff between(EntitySnapshot before, EntitySnapshot after) {
         var diff = new ChangeDiff();
@@ -33,6 +34,9 @@ public final class ChangeDiff {
                 continue;
             }
             diff.count++;
+            if (before.fields().containsKey(name) || !(to == null || Boolean.FALSE.equals(to))) {
+                diff.significant++;
+            }
             if (EntitySnapshot.isConcealed(name)) {
                 diff.changes.add(name, JSON.createObjectBuilder().add("changed", true));
             } else {
@@ -46,6 +50,7 @@ public final class ChangeDiff {
     /** A value the call was given, not a field of its target. */
     public ChangeDiff with(String name, Object value) {
         count++;
+        significant++;
         changes.add(name, JSON.createObjectBuilder().add("to", json(value)));
         return this;
     }
@@ -59,6 +64,14 @@ public final class ChangeDiff {
 
     public boolean isEmpty() {
         return count == 0;
+    }
+
+    /**
+     * Whether nothing but defaults appeared: a row a call made as a side effect (a tenant's empty
+     * webhook endpoint) with every field null or false.
+     */
+    public boolean onlyDefaults() {
+        return significant == 0;
     }
 
     public JsonObject json() {

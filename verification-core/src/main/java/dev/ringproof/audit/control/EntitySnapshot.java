@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * The persistent fields of one entity at one moment, as the JPA metamodel lists them
- * (embedded values flattened, collections as sorted lists, the version left out), named in
+ * (embedded values flattened, collections as sorted lists, the id and version left out), named in
  * snake case as the API names fields. Enough to say what a call changed without a list of
  * fields per entity that would fall behind the entities.
  */
@@ -53,8 +53,8 @@ public final class EntitySnapshot {
     private static void read(
             Metamodel metamodel, ManagedType<?> type, Object value, String prefix, Map<String, Object> into) {
         for (Attribute<?, ?> attribute : type.getAttributes()) {
-            if (attribute instanceof SingularAttribute<?, ?> single && single.isVersion()) {
-                continue;
+            if (attribute instanceof SingularAttribute<?, ?> single && (single.isVersion() || single.isId())) {
+                continue; // the id is the entry's target id
             }
             Object field = valueOf(attribute, value);
             String name = prefix + snake(attribute.getName());

@@ -7,8 +7,8 @@ import org.flywaydb.core.api.migration.Context;
 /**
  * V23 (a Java migration, named as Flyway reads versions from class names): the audit trail's table, and what makes the database refuse to change or remove its
  * rows. The refusal is written per database, which a SQL migration cannot say: on PostgreSQL
- * a trigger function, on H2 a trigger whose Java source H2 compiles itself (a class of ours
- * would have to be on H2's class path, outside the EAR). Neither holds against a table owner
+ * a trigger function, on H2 a trigger class ({@link AppendOnlyTrigger}; H2 cannot compile a
+ * source trigger on the server, where it is not on the JVM's class path). Neither holds against a table owner
  * who drops the trigger, nor against {@code TRUNCATE}: docs/security.md says who should own the
  * schema.
  */
@@ -26,11 +26,7 @@ public class V23__AuditTrail extends BaseJavaMigration {
             + " changes     varchar(16000) not null)";
 
     private static final String H2_TRIGGER = "create trigger audit_entry_append_only before update, delete"
-            + " on audit_entry for each row as $$"
-            + "org.h2.api.Trigger create() { return new org.h2.api.Trigger() {"
-            + " public void fire(java.sql.Connection c, Object[] before, Object[] after)"
-            + " throws java.sql.SQLException {"
-            + " throw new java.sql.SQLException(\"audit_entry is append-only\", \"42501\"); } }; }$$";
+            + " on audit_entry for each row call \"" + AppendOnlyTrigger.class.getName() + "\"";
 
     private static final String PG_FUNCTION = "create function audit_entry_append_only() returns trigger"
             + " language plpgsql as $$ begin"
