@@ -31,6 +31,7 @@ public class Navigation {
             new Entry("Prices", "/prices/list.xhtml", "prices", "pi pi-euro", "admin"),
             new Entry("Usage", "/usage/report.xhtml", "usage", "pi pi-wallet", "admin", "billing"),
             new Entry("Users", "/users/list.xhtml", "users", "pi pi-users", "admin"),
+            new Entry("Audit", "/audit/log.xhtml", "audit", "pi pi-history", "admin"),
             new Entry("My account", "/account/index.xhtml", "account", "pi pi-user", "admin", "billing"));
 
     public List<Entry> entries() {

@@ -41,7 +41,8 @@ class CoreArchitectureTest {
         "dev.ringproof.user..",
         "dev.ringproof.webhook..",
         "dev.ringproof.twilio..",
-        "dev.ringproof.platform.."
+        "dev.ringproof.platform..",
+        "dev.ringproof.audit.."
     };
 
     /** Imported once for the class: JUnit makes an instance per test. */

@@ -3,6 +3,7 @@ package dev.ringproof.api.security;
 import dev.ringproof.api.compat.CompatAuthentication;
 import dev.ringproof.api.compat.CompatDoor;
 import dev.ringproof.api.tenant.TenantAuthentication;
+import dev.ringproof.audit.boundary.CurrentActor;
 import dev.ringproof.tenant.boundary.ApiKeys;
 import dev.ringproof.user.boundary.ConsoleUsers;
 import jakarta.inject.Inject;
@@ -43,6 +44,10 @@ public class ResourceGuards implements DynamicFeature {
     @Inject
     ConsoleUsers users;
 
+    /** Who the audit trail names for what this request changes. */
+    @Inject
+    CurrentActor actor;
+
     /** A proxy to the request being served, for the address sign-ins are throttled by. */
     @Context
     HttpServletRequest servletRequest;
@@ -66,7 +71,7 @@ public class ResourceGuards implements DynamicFeature {
             return;
         }
         Set<String> allowed = Set.of(roles.value());
-        context.register(new ResourceGuard(authentication(type, allowed), allowed));
+        context.register(new ResourceGuard(authentication(type, allowed), allowed, actor, servletRequest));
     }
 
     private Authentication authentication(Class<?> type, Set<String> allowed) {

@@ -1,5 +1,6 @@
 package dev.ringproof.numberpool.boundary;
 
+import dev.ringproof.audit.boundary.Audited;
 import dev.ringproof.numberpool.control.CountryBlocks;
 import dev.ringproof.numberpool.entity.NumberPool;
 import dev.ringproof.numberpool.entity.NumberRun;
@@ -55,6 +56,7 @@ public class NumberPools {
     /** A range to add: from and to as given; a single number has from == to. */
     public record NumberRange(String from, String to) {}
 
+    @Audited(action = "pool.create", target = NumberPool.class, id = Audited.RESULT)
     public PoolView create(String name, String country, boolean enabled) {
         if (name == null || name.isBlank()) {
             throw Refusal.invalid("name", "is required");
@@ -87,6 +89,7 @@ public class NumberPools {
                 .toList();
     }
 
+    @Audited(action = "pool.update", target = NumberPool.class)
     public PoolView update(String id, String name, Boolean enabled) {
         var pool = pool(id);
         blocks.lock(pool.country());
@@ -103,6 +106,7 @@ public class NumberPools {
         return find(id);
     }
 
+    @Audited(action = "pool.delete", target = NumberPool.class)
     public void delete(String id) {
         var pool = pool(id);
         blocks.lock(pool.country());
@@ -114,6 +118,10 @@ public class NumberPools {
     }
 
     /** Adds numbers and ranges all or nothing; each must be valid in the pool's country and in no pool yet. */
+    @Audited(
+            action = "pool.add_numbers",
+            target = NumberPool.class,
+            arguments = {"", "ranges"})
     public PoolView add(String id, List<NumberRange> ranges) {
         var pool = pool(id);
         if (ranges.isEmpty()) {
@@ -147,6 +155,10 @@ public class NumberPools {
     }
 
     /** Removes one number, splitting its range where needed. */
+    @Audited(
+            action = "pool.remove_number",
+            target = NumberPool.class,
+            arguments = {"", "number"})
     public PoolView remove(String id, String e164) {
         var pool = pool(id);
         long number = digits(PhoneNumbers.parse(e164).e164());

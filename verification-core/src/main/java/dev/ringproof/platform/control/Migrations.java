@@ -20,6 +20,7 @@ public final class Migrations {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .validateMigrationNaming(true)
+                .javaMigrations(new V23__AuditTrail())
                 .load());
     }
 

@@ -1,5 +1,6 @@
 package dev.ringproof.ratelimit.boundary;
 
+import dev.ringproof.audit.boundary.Audited;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.platform.control.Ids;
 import dev.ringproof.ratelimit.control.PrefixWatch;
@@ -48,6 +49,7 @@ public class FraudBlocks {
      * (of the block's world, live or test) is forgotten, or the same traffic would block it again
      * at the next start.
      */
+    @Audited(action = "block.lift", target = FraudBlock.class)
     public FraudBlock lift(String id) {
         var block = id == null ? null : em.find(FraudBlock.class, id);
         if (block == null) {
@@ -91,6 +93,7 @@ public class FraudBlocks {
 
     /** Records a block in a transaction of its own: it must outlast the refused start that found it. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @Audited(action = "block.create", target = FraudBlock.class, id = Audited.RESULT, bySystem = true)
     public FraudBlock record(String prefix, boolean test, PrefixWatch.Finding finding, OffsetDateTime now) {
         if (isBlocked(prefix, test, now)) {
             return null;

@@ -1,5 +1,6 @@
 package dev.ringproof.ratelimit.boundary;
 
+import dev.ringproof.audit.boundary.Audited;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.platform.control.Ids;
 import dev.ringproof.platform.control.PhoneNumbers;
@@ -35,6 +36,7 @@ public class RateLimits {
             OffsetDateTime windowStart,
             OffsetDateTime resetsAt) {}
 
+    @Audited(action = "rate_limit.create", target = RateLimitPolicy.class, id = Audited.RESULT)
     public RateLimitPolicy create(PolicyDraft draft) {
         var scope = Scope.fromWireName(draft.scope())
                 .orElseThrow(() -> Refusal.invalid("scope", "must be tenant, phone, prefix, country or ip"));
@@ -77,6 +79,7 @@ public class RateLimits {
     }
 
     /** Deletes a policy and its counters (shipped defaults too: they are ordinary policies). */
+    @Audited(action = "rate_limit.delete", target = RateLimitPolicy.class)
     public void delete(String id) {
         var policy = id == null ? null : em.find(RateLimitPolicy.class, id);
         if (policy == null) {

@@ -1,5 +1,6 @@
 package dev.ringproof.tenant.boundary;
 
+import dev.ringproof.audit.boundary.Audited;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.platform.control.Ids;
 import dev.ringproof.tenant.entity.ApiKey;
@@ -41,6 +42,7 @@ public class ApiKeys {
 
     public record Issued(ApiKey key, String token) {}
 
+    @Audited(action = "api_key.issue", target = ApiKey.class, id = Audited.RESULT)
     public Issued issue(String tenantId, String label, String mode) {
         tenants.find(tenantId);
         if (!"live".equals(mode) && !"test".equals(mode)) {
@@ -62,6 +64,7 @@ public class ApiKeys {
                 .getResultList();
     }
 
+    @Audited(action = "api_key.revoke", target = ApiKey.class, id = 1)
     public ApiKey revoke(String tenantId, String keyId) {
         var key = keyId == null ? null : em.find(ApiKey.class, keyId);
         if (key == null || !key.tenantId().equals(tenantId)) {

@@ -1,5 +1,6 @@
 package dev.ringproof.tenant.boundary;
 
+import dev.ringproof.audit.boundary.Audited;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.platform.control.Ids;
 import dev.ringproof.tenant.control.TenantRules;
@@ -7,6 +8,7 @@ import dev.ringproof.tenant.entity.Tenant;
 import dev.ringproof.tenant.entity.TenantSettings;
 import dev.ringproof.webhook.boundary.WebhookEndpoints;
 import dev.ringproof.webhook.entity.Webhook;
+import dev.ringproof.webhook.entity.WebhookEndpoint;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -41,6 +43,7 @@ public class Tenants {
     /** A tenant as saved, its webhook, and the webhook secret when this change issued a new one (shown once). */
     public record Saved(Tenant tenant, Webhook webhook, String newWebhookSecret) {}
 
+    @Audited(action = "tenant.create", target = Tenant.class, id = Audited.RESULT)
     public Saved create(TenantChanges changes) {
         if (changes.name() == null || changes.name().isBlank()) {
             throw Refusal.invalid("name", "is required");
@@ -54,6 +57,7 @@ public class Tenants {
         return saved(tenant, changes);
     }
 
+    @Audited(action = "tenant.update", target = Tenant.class)
     public Saved update(String id, TenantChanges changes) {
         var tenant = find(id);
         if (changes.name() != null) {
@@ -73,6 +77,7 @@ public class Tenants {
      * Deliveries to a webhook that was disabled resume, as a PATCH of the same URL makes them: with
      * a new secret, answered in clear once.
      */
+    @Audited(action = "webhook.resume", target = WebhookEndpoint.class)
     public String resumeWebhook(String id) {
         var webhook = webhooks.of(find(id).id());
         if (!"disabled".equals(webhook.state())) {
@@ -82,12 +87,14 @@ public class Tenants {
     }
 
     /** Keys stop working at once; the tenant's data stays. */
+    @Audited(action = "tenant.suspend", target = Tenant.class)
     public Tenant suspend(String id) {
         var tenant = find(id);
         tenant.suspend();
         return tenant;
     }
 
+    @Audited(action = "tenant.reactivate", target = Tenant.class)
     public Tenant reactivate(String id) {
         var tenant = find(id);
         tenant.reactivate();

@@ -1,5 +1,6 @@
 package dev.ringproof.usage.boundary;
 
+import dev.ringproof.audit.boundary.Audited;
 import dev.ringproof.platform.control.Ids;
 import dev.ringproof.usage.control.PriceSelector;
 import dev.ringproof.usage.entity.Price;
@@ -28,6 +29,7 @@ public class Prices {
     String billingCurrency;
 
     /** Checks the change (a Refusal when wrong) and starts the new price now. */
+    @Audited(action = "price.set", target = Price.class, id = Audited.RESULT)
     public Price set(String channel, String country, String unitPrice, String currency) {
         var change = PriceChange.of(channel, country, unitPrice, currency, billingCurrency);
         var price = new Price(

@@ -1,5 +1,8 @@
 package dev.ringproof.user.boundary;
 
+import dev.ringproof.audit.boundary.AuditTrail;
+import dev.ringproof.audit.boundary.Audited;
+import dev.ringproof.audit.entity.Actor;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.platform.boundary.Refusal.FieldProblem;
 import dev.ringproof.platform.boundary.Refusal.Reason;
@@ -18,9 +21,11 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The accounts of the console and of the admin and billing APIs. */
 @Stateless
@@ -37,6 +42,9 @@ public class ConsoleUsers {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditTrail trail;
 
     public ConsoleUser create(String username, String password, Set<Role> roles) {
         return create(username, password, roles, false);
@@ -57,6 +65,7 @@ public class ConsoleUsers {
     }
 
     /** An admin adds a user: every problem with the input is a field problem, and a taken name is one too. */
+    @Audited(action = "user.create", target = ConsoleUser.class, id = Audited.RESULT)
     public ConsoleUser register(String username, String password, Set<Role> roles) {
         List<FieldProblem> problems = new ArrayList<>();
         if (!ConsoleUser.isValidUsername(username)) {
@@ -113,6 +122,7 @@ public class ConsoleUsers {
      * Disables an account and ends its console sessions. Every enabled account is locked
      * first, so two admins disabling each other at once cannot leave no admin at all.
      */
+    @Audited(action = "user.disable", target = ConsoleUser.class)
     public ConsoleUser disable(String username) {
         long admins = lockedActiveAdmins();
         var user = user(username);
@@ -123,6 +133,7 @@ public class ConsoleUsers {
         return user;
     }
 
+    @Audited(action = "user.enable", target = ConsoleUser.class)
     public ConsoleUser enable(String username) {
         var user = user(username);
         user.enable();
@@ -134,6 +145,7 @@ public class ConsoleUsers {
      * that user's console sessions. Nothing changes unless all of it is valid; the last active
      * admin keeps the admin role.
      */
+    @Audited(action = "user.update", target = ConsoleUser.class)
     public ConsoleUser change(String username, String password, Set<Role> roles) {
         long admins = roles == null ? 0 : lockedActiveAdmins();
         var user = user(username);
@@ -165,6 +177,7 @@ public class ConsoleUsers {
      * as a failed sign-in). Answers the new session version: the caller's own session keeps
      * going under it, every other session of theirs ends.
      */
+    @Audited(action = "user.change_own_password", target = ConsoleUser.class)
     public int changeOwnPassword(String username, String currentPassword, String newPassword, String address) {
         if (!ConsoleUser.isAcceptablePassword(newPassword)) {
             throw Refusal.invalid("password", "must have at least " + ConsoleUser.MIN_PASSWORD_LENGTH + " characters");
@@ -172,7 +185,8 @@ public class ConsoleUsers {
         if (newPassword.equals(currentPassword)) {
             throw Refusal.invalid("password", "must differ from the current one");
         }
-        var outcome = signIn(username, currentPassword, address);
+        var outcome = check(username, currentPassword, address);
+        recordFailure(username, address, outcome);
         if (outcome instanceof SignIn.Throttled throttled) {
             throw new SignInThrottled(throttled.retryAfterSeconds());
         }
@@ -208,6 +222,35 @@ public class ConsoleUsers {
      * password of one that does, and is throttled the same way.
      */
     public SignIn signIn(String username, String password, String address) {
+        var outcome = check(username, password, address);
+        if (outcome instanceof SignIn.Accepted) {
+            var roles = ((SignIn.Accepted) outcome)
+                    .roles().stream().map(Role::wireName).sorted().collect(Collectors.joining(","));
+            trail.write(new Actor(username, roles, address), "user.sign_in", "console_user", username, Map.of());
+        }
+        recordFailure(username, address, outcome);
+        return outcome;
+    }
+
+    /**
+     * A refused or throttled sign-in, in the audit trail under the name tried when that names a
+     * user (anything else typed there could be a password), "unknown" otherwise.
+     */
+    private void recordFailure(String username, String address, SignIn outcome) {
+        if (outcome instanceof SignIn.Accepted) {
+            return;
+        }
+        String known =
+                ConsoleUser.isValidUsername(username) && em.find(ConsoleUser.class, username) != null ? username : null;
+        trail.write(
+                new Actor(known, "none", address),
+                "user.sign_in_failed",
+                "console_user",
+                known,
+                Map.of("outcome", outcome instanceof SignIn.Throttled ? "throttled" : "refused"));
+    }
+
+    private SignIn check(String username, String password, String address) {
         String name = ConsoleUser.isValidUsername(username) ? username : null;
         var standing = throttle.check(name, address, OffsetDateTime.now(clock));
         if (standing.retryAfterSeconds().isPresent()) {
@@ -237,7 +280,8 @@ public class ConsoleUsers {
      * @throws SignInThrottled when the name or the address must wait first
      */
     public Optional<Set<Role>> authenticate(String username, String password, String address) {
-        var outcome = signIn(username, password, address);
+        var outcome = check(username, password, address);
+        recordFailure(username, address, outcome);
         if (outcome instanceof SignIn.Throttled throttled) {
             throw new SignInThrottled(throttled.retryAfterSeconds());
         }

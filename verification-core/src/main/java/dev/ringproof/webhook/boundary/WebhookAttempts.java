@@ -1,5 +1,6 @@
 package dev.ringproof.webhook.boundary;
 
+import dev.ringproof.audit.boundary.Audited;
 import dev.ringproof.platform.control.Ids;
 import dev.ringproof.platform.control.Outbox;
 import dev.ringproof.sealing.control.BrokenSeal;
@@ -119,6 +120,7 @@ public class WebhookAttempts {
      * Starts the event's deliveries over from the first attempt, now; false when there is no
      * such event. One transaction, so the message cannot arrive before the event is pending again.
      */
+    @Audited(action = "webhook.replay", target = WebhookEvent.class)
     public boolean replay(String eventId) {
         var event = em.find(WebhookEvent.class, eventId, LockModeType.PESSIMISTIC_WRITE);
         if (event == null) {

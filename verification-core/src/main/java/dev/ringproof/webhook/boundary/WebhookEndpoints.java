@@ -1,5 +1,6 @@
 package dev.ringproof.webhook.boundary;
 
+import dev.ringproof.audit.boundary.Audited;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.sealing.control.Seals;
 import dev.ringproof.webhook.control.HostLookup;
@@ -64,6 +65,7 @@ public class WebhookEndpoints {
      * (null: as it is; "": none). A new or re-enabled URL gets a new secret, answered in clear
      * (else null). The same URL of an active webhook changes nothing.
      */
+    @Audited(action = "webhook.change", target = WebhookEndpoint.class)
     public String change(String tenantId, String url, Boolean allowPrivate) {
         var endpoint = em.find(WebhookEndpoint.class, tenantId);
         if (endpoint == null) {
@@ -94,6 +96,7 @@ public class WebhookEndpoints {
     }
 
     /** Issues a new secret, shown once; the old one keeps signing for 24 hours. */
+    @Audited(action = "webhook.rotate_secret", target = WebhookEndpoint.class)
     public String rotateSecret(String tenantId) {
         var endpoint = em.find(WebhookEndpoint.class, tenantId);
         if (endpoint == null || endpoint.url() == null) {
