@@ -1,5 +1,6 @@
 package dev.ringproof.verification.boundary;
 
+import dev.ringproof.numberpool.boundary.PoolHealth;
 import dev.ringproof.platform.boundary.OutboxRows;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.platform.boundary.Refusal.Reason;
@@ -64,6 +65,9 @@ public class Verifications {
 
     @Inject
     OutboxRows outbox;
+
+    @Inject
+    PoolHealth health;
 
     @Inject
     Clock clock;
@@ -144,6 +148,9 @@ public class Verifications {
         fraudGuard.countCheck(verification.phone(), verification.isTestMode(), outcome == CheckOutcome.APPROVED);
         if (!verification.isPending()) {
             tell(verification, verification.status().wireName());
+        }
+        if (outcome == CheckOutcome.APPROVED) {
+            verification.callerNumberOf(code, hasher).ifPresent(health::approved);
         }
         LOG.fine(() -> "Checked " + verification.id() + ": " + outcome);
         return new Checked(verification, outcome == CheckOutcome.APPROVED);
