@@ -6,7 +6,7 @@
 -- per CLI and UTC day: one row, updated in place on every call, outcome and approval
 create table cli_day (
     cli_key   varchar(64)  not null,
-    day       date         not null,
+    on_day    date         not null,
     pool_id   varchar(40)  not null,
     sealed    varchar(200) not null,
     placed    integer      not null,
@@ -14,17 +14,17 @@ create table cli_day (
     answered  integer      not null,
     failed    integer      not null,
     approved  integer      not null,
-    primary key (cli_key, day)
+    primary key (cli_key, on_day)
 );
-create index cli_day_pool on cli_day (pool_id, day);
+create index cli_day_pool on cli_day (pool_id, on_day);
 
 -- per pool and UTC day: the pool's own rates, which a CLI's approval rate is compared with
 create table pool_day (
     pool_id  varchar(40) not null,
-    day      date        not null,
+    on_day   date        not null,
     placed   integer     not null,
     approved integer     not null,
-    primary key (pool_id, day)
+    primary key (pool_id, on_day)
 );
 
 -- calls per CLI per UTC hour, the cap's counter; ended hours are dropped as new ones open

@@ -31,14 +31,14 @@ public class CliCounterRows {
                 .setParameter(1, cliKey)
                 .setParameter(2, hour)
                 .executeUpdate();
-        em.createNativeQuery("insert into cli_day (cli_key, day, pool_id, sealed, placed, ringing, answered, failed,"
+        em.createNativeQuery("insert into cli_day (cli_key, on_day, pool_id, sealed, placed, ringing, answered, failed,"
                         + " approved) values (?1, ?2, ?3, ?4, 0, 0, 0, 0, 0) on conflict do nothing")
                 .setParameter(1, cliKey)
                 .setParameter(2, day)
                 .setParameter(3, poolId)
                 .setParameter(4, sealed)
                 .executeUpdate();
-        em.createNativeQuery("insert into pool_day (pool_id, day, placed, approved) values (?1, ?2, 0, 0)"
+        em.createNativeQuery("insert into pool_day (pool_id, on_day, placed, approved) values (?1, ?2, 0, 0)"
                         + " on conflict do nothing")
                 .setParameter(1, poolId)
                 .setParameter(2, day)

@@ -93,13 +93,13 @@ public class CliCounters {
     private void judge(String cli, String key, NumberPool pool, OffsetDateTime now) {
         var day = utc(now).toLocalDate();
         CliCounts counts = firstRow(
-                        "select placed, ringing, answered, failed, approved from cli_day where cli_key = ?1 and day = ?2",
+                        "select placed, ringing, answered, failed, approved from cli_day where cli_key = ?1 and on_day = ?2",
                         key,
                         day)
                 .map(CliCounters::counts)
                 .orElse(CliCounts.NONE);
         double poolApprovals = firstRow(
-                        "select placed, approved from pool_day where pool_id = ?1 and day = ?2", pool.id(), day)
+                        "select placed, approved from pool_day where pool_id = ?1 and on_day = ?2", pool.id(), day)
                 .filter(r -> ((Number) r[0]).longValue() > 0)
                 .map(r -> ((Number) r[1]).doubleValue() / ((Number) r[0]).longValue())
                 .orElse(0.0);
@@ -120,14 +120,14 @@ public class CliCounters {
             String cli, String key, NumberPool pool, OffsetDateTime now, String poolColumn, String... columns) {
         var day = utc(now).toLocalDate();
         String sets = Arrays.stream(columns).map(c -> c + " = " + c + " + 1").collect(Collectors.joining(", "));
-        String sql = "update cli_day set " + sets + " where cli_key = ?1 and day = ?2";
+        String sql = "update cli_day set " + sets + " where cli_key = ?1 and on_day = ?2";
         if (update(sql, key, day) == 0) {
             rows.open(key, keys.sealed(cli, key), pool.id(), utc(now).truncatedTo(ChronoUnit.HOURS), day);
             update(sql, key, day);
         }
         if (poolColumn != null) {
             em.createNativeQuery("update pool_day set " + poolColumn + " = " + poolColumn
-                            + " + 1 where pool_id = ?1 and day = ?2")
+                            + " + 1 where pool_id = ?1 and on_day = ?2")
                     .setParameter(1, pool.id())
                     .setParameter(2, day)
                     .executeUpdate();

@@ -24,8 +24,8 @@ public class HealthQueries {
 
     public List<DayCounts> days(String poolId, LocalDate since) {
         return rows(
-                        "select day, " + SUMS
-                                + " from cli_day where pool_id = ?1 and day >= ?2 group by day order by day",
+                        "select on_day, " + SUMS
+                                + " from cli_day where pool_id = ?1 and on_day >= ?2 group by on_day order by on_day",
                         poolId,
                         since,
                         Integer.MAX_VALUE)
@@ -36,7 +36,7 @@ public class HealthQueries {
 
     /** The {@code limit} numbers with the most of {@code column} (answered or failed) since {@code since}, above 0. */
     public List<NumberCounts> top(String poolId, LocalDate since, String column, int limit) {
-        String sql = "select cli_key, " + SUMS + ", min(sealed) from cli_day where pool_id = ?1 and day >= ?2"
+        String sql = "select cli_key, " + SUMS + ", min(sealed) from cli_day where pool_id = ?1 and on_day >= ?2"
                 + " group by cli_key having sum(" + column + ") > 0 order by sum(" + column + ") desc, cli_key";
         return rows(sql, poolId, since, limit).stream()
                 .map(r -> new NumberCounts(keys.opened((String) r[6], (String) r[0]), counts(r)))
@@ -44,7 +44,7 @@ public class HealthQueries {
     }
 
     public long inUse(String poolId, LocalDate day) {
-        return ((Number) em.createNativeQuery("select count(*) from cli_day where pool_id = ?1 and day = ?2")
+        return ((Number) em.createNativeQuery("select count(*) from cli_day where pool_id = ?1 and on_day = ?2")
                         .setParameter(1, poolId)
                         .setParameter(2, day)
                         .getSingleResult())
