@@ -51,14 +51,16 @@ class PoolHealthIT {
     @Test
     void aCallerNumberAnsweredTooOftenRestsWithItsBlockAndIsNoLongerDrawn() {
         String pool = pool("Brussels", "BE");
-        String first = freeBlock(pool, "+3222", 3);
-        String second = freeBlock(pool, "+3222", 3);
+        String first = freeBlock(pool, "+3222", 2);
+        String second = freeBlock(pool, "+3222", 2);
         var rules = patchRules(pool, "{\"min_calls\":1,\"max_answered_percent\":50}");
         assertThat(rules.getJsonObject("rules").getInt("min_calls")).isEqualTo(1);
         assertThat(rules.getJsonObject("rules").getInt("max_calls_per_hour"))
                 .as("left as it was")
                 .isEqualTo(30);
         var tenant = ringproof.tenant("Brussels");
+        price("missed_call", "BE", "0.0050");
+        price("voice", "BE", "0.1234");
         String answering = belgianMobile();
         var answer = ringproof.anonymous.send(
                 "PUT", "api/sandbox/v1/handsets/" + answering, "{\"calls\":\"answer\"}", "application/json");
@@ -206,7 +208,7 @@ class PoolHealthIT {
     @Test
     void badInputIsAProblemAndChangesNothing() {
         String pool = pool("Ghent", "BE");
-        String block = freeBlock(pool, "+3292", 3);
+        String block = freeBlock(pool, "+3292", 2);
         var before = health(pool).getJsonObject("rules");
         String path = "api/admin/v1/pools/" + pool;
 
@@ -234,6 +236,14 @@ class PoolHealthIT {
         var seen = ringproof.admin.get("api/admin/v1/pools/" + pool + "/health");
         assertThat(seen.statusCode()).as(seen.body()).isEqualTo(200);
         return Http.json(seen);
+    }
+
+    private void price(String channel, String country, String unitPrice) {
+        var set = ringproof.admin.postJson(
+                "api/admin/v1/prices",
+                "{\"channel\":\"" + channel + "\",\"country\":\"" + country + "\",\"unit_price\":\"" + unitPrice
+                        + "\",\"currency\":\"EUR\"}");
+        assertThat(set.statusCode()).as(set.body()).isIn(200, 201);
     }
 
     private JsonObject patchRules(String pool, String json) {

@@ -22,32 +22,35 @@ public class BlockRests {
     public boolean rest(
             long number, String country, String poolId, Reason reason, OffsetDateTime now, OffsetDateTime until) {
         NumberRun block = RestedBlock.blockOf(number);
-        int inserted = em.createNativeQuery(
-                        "insert into rested_block (first_number, last_number, country, pool_id,"
-                                + " reason, rested_at, rested_until) values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict do nothing")
+        // a null bound to a native query is typed as text, which PostgreSQL refuses for a timestamp
+        String end = until == null ? "null" : "?7";
+        var insert = em.createNativeQuery("insert into rested_block (first_number, last_number, country, pool_id,"
+                        + " reason, rested_at, rested_until) values (?1, ?2, ?3, ?4, ?5, ?6, " + end
+                        + ") on conflict do nothing")
                 .setParameter(1, block.first())
                 .setParameter(2, block.last())
                 .setParameter(3, country)
                 .setParameter(4, poolId)
                 .setParameter(5, reason.wireName())
-                .setParameter(6, now)
-                .setParameter(7, until)
-                .executeUpdate();
-        if (inserted == 1) {
+                .setParameter(6, now);
+        if (until != null) {
+            insert.setParameter(7, until);
+        }
+        if (insert.executeUpdate() == 1) {
             return true;
         }
-        // an admin's rest (no end) and a running rest stay as they are, unless an admin rests it now
-        String renewable = reason == Reason.ADMIN ? "" : " and rested_until is not null and rested_until <= ?6";
-        return em.createNativeQuery("update rested_block set reason = ?2, rested_at = ?3, rested_until = ?4,"
-                                + " pool_id = ?5 where first_number = ?1" + renewable)
-                        .setParameter(1, block.first())
-                        .setParameter(2, reason.wireName())
-                        .setParameter(3, now)
-                        .setParameter(4, until)
-                        .setParameter(5, poolId)
-                        .setParameter(6, now)
-                        .executeUpdate()
-                == 1;
+        // an admin rests it whatever rests it now; a rule renews only a rest that has run out
+        String renewable = reason == Reason.ADMIN ? "" : " and rested_until is not null and rested_until <= ?3";
+        var update = em.createNativeQuery("update rested_block set reason = ?2, rested_at = ?3, rested_until = "
+                        + (until == null ? "null" : "?4") + ", pool_id = ?5 where first_number = ?1" + renewable)
+                .setParameter(1, block.first())
+                .setParameter(2, reason.wireName())
+                .setParameter(3, now)
+                .setParameter(5, poolId);
+        if (until != null) {
+            update.setParameter(4, until);
+        }
+        return update.executeUpdate() == 1;
     }
 
     /** Whether the block of {@code number} rested and is back in the draw now. */

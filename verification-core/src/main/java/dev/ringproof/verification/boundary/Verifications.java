@@ -7,6 +7,7 @@ import dev.ringproof.platform.boundary.Refusal.Reason;
 import dev.ringproof.platform.control.Ids;
 import dev.ringproof.platform.control.PhoneNumbers;
 import dev.ringproof.ratelimit.boundary.FraudGuard;
+import dev.ringproof.telephony.boundary.Delivery;
 import dev.ringproof.tenant.boundary.TenantCaller;
 import dev.ringproof.tenant.entity.Channel;
 import dev.ringproof.tenant.entity.Tenant;
@@ -245,7 +246,8 @@ public class Verifications {
                     attempt.channel().wireName(),
                     verification.country(),
                     provider,
-                    verification.isTestMode()));
+                    verification.isTestMode(),
+                    Delivery.ANSWERED.equals(reason)));
             return;
         }
         attempt.markFailed(reason);

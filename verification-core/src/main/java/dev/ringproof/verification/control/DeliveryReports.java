@@ -33,6 +33,10 @@ public class DeliveryReports {
     }
 
     void onReport(@Observes DeliveryReport report) {
+        verifications.deliveryReported(
+                report.attemptId(), report.provider(), report.accepted(), report.providerReference(), report.reason());
+        // after the verification's lock, as a check takes them: a check approving with this CLI meanwhile
+        // and this report would otherwise each wait for the other's row
         if (report.callerNumber() != null) {
             health.callReported(
                     report.callerNumber(),
@@ -40,7 +44,5 @@ public class DeliveryReports {
                     report.answered(),
                     report.outcome() == Delivery.Outcome.REFUSED);
         }
-        verifications.deliveryReported(
-                report.attemptId(), report.provider(), report.accepted(), report.providerReference(), report.reason());
     }
 }
