@@ -31,6 +31,7 @@ class PoolHealthIT {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String MISSED_CALL_THEN_SMS = "[\"missed_call\",\"sms\"]";
+    private static final Duration MINUTE = Duration.ofSeconds(70);
 
     private final Ringproof ringproof = new Ringproof();
 
@@ -153,6 +154,10 @@ class PoolHealthIT {
                 .isEqualTo("admin");
 
         assertStartedOnSms(start(five, danishMobile()));
+        // an admin's change refreshes the gauges at once; a minute's refresh running meanwhile may lag it
+        Eventually.until("monitoring sees the block of 100 000 gone", MINUTE, () -> usableBlocks("DK", 5), n -> n == 0);
+        assertThat(usableBlocks("DK", 4)).isEqualTo(9);
+        assertThat(missedCallShort()).as("readiness warns of it").contains("DK:5");
         for (int i = 0; i < 15; i++) {
             String prefix = missedCall(start(four, danishMobile())).getString("cli_prefix");
             assertThat(prefix).startsWith(area).isNotEqualTo(area + "1");
@@ -162,6 +167,8 @@ class PoolHealthIT {
                 "api/admin/v1/pools/" + pool + "/numbers/" + area + "1" + digits(4) + "/restore", "");
         assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
         assertThat(Http.json(restored).getInt("code_digits")).isEqualTo(5);
+        Eventually.until("monitoring sees the block back", MINUTE, () -> usableBlocks("DK", 5), n -> n == 1);
+        assertThat(missedCallShort()).doesNotContain("DK:5");
         assertThat(missedCall(start(five, danishMobile())).getString("cli_prefix"))
                 .isEqualTo(area);
     }
@@ -230,6 +237,29 @@ class PoolHealthIT {
         var after = health(pool);
         assertThat(after.getJsonObject("rules")).isEqualTo(before);
         assertThat(after.getJsonArray("rested")).isEmpty();
+    }
+
+    /** The gauge of a country's whole blocks for a code length, as /metrics serves it. */
+    private long usableBlocks(String country, int codeLength) {
+        var metrics = ringproof.anonymous.get("metrics");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        return metrics.body()
+                .lines()
+                .filter(line -> line.startsWith("ringproof_country_usable_blocks{")
+                        && line.contains("country=\"" + country + "\"")
+                        && line.contains("code_length=\"" + codeLength + "\""))
+                .map(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no usable-blocks gauge for " + country + " " + codeLength));
+    }
+
+    private String missedCallShort() {
+        var ready = ringproof.anonymous.get("health/ready");
+        return Http.json(ready)
+                .getJsonArray("checks")
+                .getJsonObject(0)
+                .getJsonObject("data")
+                .getString("missed_call_short");
     }
 
     private JsonObject health(String pool) {

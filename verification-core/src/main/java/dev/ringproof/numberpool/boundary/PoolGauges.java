@@ -66,8 +66,9 @@ public class PoolGauges {
         refresh();
     }
 
+    /** Every minute, and at once after an admin's change, so monitoring sees it before the next minute. */
     @Schedule(second = "0", minute = "*", hour = "*", persistent = false)
-    void refresh() {
+    public void refresh() {
         var now = OffsetDateTime.now(clock);
         var pools = em.createNamedQuery(NumberPool.ALL, NumberPool.class).getResultList();
         Map<String, Long> restedBlocks = em

@@ -58,6 +58,9 @@ public class PoolHealth {
     @Inject
     HealthQueries queries;
 
+    @Inject
+    PoolGauges gauges;
+
     /** A carrier's word on a flash call from {@code cli}: rang, was answered, or was refused. */
     public void callReported(String cli, boolean accepted, boolean answered, boolean refused) {
         var now = OffsetDateTime.now(clock);
@@ -111,6 +114,7 @@ public class PoolHealth {
         long number = numberOf(pool, e164);
         var now = OffsetDateTime.now(clock);
         rests.rest(number, pool.country(), poolId, Reason.ADMIN, now, hours == null ? null : now.plusHours(hours));
+        gauges.refresh();
         return view(poolId);
     }
 
@@ -120,6 +124,7 @@ public class PoolHealth {
         if (!rests.restore(numberOf(pool, e164))) {
             throw Refusal.notFound("rested number in this pool");
         }
+        gauges.refresh();
         return view(poolId);
     }
 
