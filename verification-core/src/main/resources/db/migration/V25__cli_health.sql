@@ -50,6 +50,9 @@ create table rested_block (
 create index rested_block_country on rested_block (country, first_number);
 create index rested_block_pool on rested_block (pool_id);
 
+-- the pool of a drawn number, found from below in one index step
+create index pool_range_first on pool_range (first_number);
+
 -- a pool's health rules; null keeps the default
 alter table number_pool add column max_calls_per_hour integer;
 alter table number_pool add column max_answer_rate double precision;

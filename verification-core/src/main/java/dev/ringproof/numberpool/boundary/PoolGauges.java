@@ -1,6 +1,7 @@
 package dev.ringproof.numberpool.boundary;
 
 import dev.ringproof.numberpool.control.CliAllocator;
+import dev.ringproof.numberpool.control.CliCounters;
 import dev.ringproof.numberpool.entity.NumberPool;
 import dev.ringproof.numberpool.entity.NumberRun;
 import dev.ringproof.numberpool.entity.RestedBlock;
@@ -24,6 +25,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -33,12 +36,15 @@ import org.eclipse.microprofile.metrics.Tag;
  * What the pools can serve, for monitoring, recomputed every minute from the database (a few
  * rows per country): numbers resting per pool, whole blocks left per country and code length,
  * and the countries that can no longer serve the code length of a tenant allowed to call them.
+ * Also keeps the hourly cap's table small.
  */
 @Singleton
 @Startup
 @DependsOn("SchemaMigration")
 @Lock(LockType.READ)
 public class PoolGauges {
+
+    private static final Logger LOG = Logger.getLogger(PoolGauges.class.getName());
 
     public static final String RESTED = "ringproof.pool.rested.numbers";
     public static final String USABLE_BLOCKS = "ringproof.country.usable.blocks";
@@ -56,6 +62,9 @@ public class PoolGauges {
     CliAllocator allocator;
 
     @Inject
+    CliCounters counters;
+
+    @Inject
     Clock clock;
 
     private final Map<List<String>, AtomicLong> values = new ConcurrentHashMap<>();
@@ -63,7 +72,19 @@ public class PoolGauges {
 
     @PostConstruct
     void start() {
-        refresh();
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            // a database that does not answer yet must not stop the deployment: readiness says so, and the next minute
+            // retries
+            LOG.log(Level.WARNING, "The pool gauges could not be read at start", e);
+        }
+    }
+
+    /** Every ten minutes: the cap's rows of ended hours. */
+    @Schedule(second = "30", minute = "*/10", hour = "*", persistent = false)
+    public void forgetEndedHours() {
+        counters.forgetEndedHours(OffsetDateTime.now(clock));
     }
 
     /** Every minute, and at once after an admin's change, so monitoring sees it before the next minute. */

@@ -152,13 +152,20 @@ public class CliCounters {
 
     private Optional<NumberPool> poolOf(String cli) {
         long number = digits(cli);
-        return em.createNamedQuery(PoolRange.OVERLAPPING, PoolRange.class)
-                .setParameter("first", number)
-                .setParameter("last", number)
+        return em.createNamedQuery(PoolRange.STARTING_AT_OR_BELOW, Object[].class)
+                .setParameter("number", number)
                 .setMaxResults(1)
                 .getResultStream()
                 .findFirst()
-                .map(range -> em.find(NumberPool.class, range.poolId()));
+                .filter(range -> ((Number) range[1]).longValue() >= number)
+                .map(range -> em.find(NumberPool.class, range[0]));
+    }
+
+    /** Drops the hourly cap's rows of ended hours, which a number drawn again would drop itself. */
+    public int forgetEndedHours(OffsetDateTime now) {
+        return em.createNativeQuery("delete from cli_hour where hour_start < ?1")
+                .setParameter(1, utc(now).truncatedTo(ChronoUnit.HOURS))
+                .executeUpdate();
     }
 
     private static CliCounts counts(Object[] row) {
