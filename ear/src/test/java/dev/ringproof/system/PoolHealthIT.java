@@ -118,8 +118,9 @@ class PoolHealthIT {
 
             browser.type(By.id("rest:number"), cli);
             browser.driver.findElement(By.id("rest:restore-number")).click();
-            browser.awaitText(By.id("health-rested"), "0");
-            assertThat(browser.driver.findElement(By.id("rested")).getText()).contains("No number rests.");
+            browser.awaitText(By.id("rested"), "No number rests.");
+            assertThat(browser.driver.findElement(By.id("health-rested")).getText())
+                    .isEqualTo("0");
         }
         var restored = health(pool);
         assertThat(restored.getJsonArray("rested")).isEmpty();
