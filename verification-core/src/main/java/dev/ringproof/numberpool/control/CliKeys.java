@@ -2,6 +2,7 @@ package dev.ringproof.numberpool.control;
 
 import dev.ringproof.sealing.control.BrokenSeal;
 import dev.ringproof.sealing.control.Seal;
+import dev.ringproof.sealing.control.Seals;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +24,7 @@ public class CliKeys {
     private static final String ALGORITHM = "HmacSHA256";
 
     @Inject
-    @ConfigProperty(name = "verification.code-secret", defaultValue = "ringproof-embedded-code-secret-change-me")
+    @ConfigProperty(name = "verification.code-secret", defaultValue = Seals.DEVELOPMENT_SECRET)
     String secret;
 
     private SecretKeySpec key;
