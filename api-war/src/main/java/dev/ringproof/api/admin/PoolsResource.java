@@ -6,7 +6,9 @@ import dev.ringproof.api.security.Callers;
 import dev.ringproof.numberpool.boundary.NumberPools;
 import dev.ringproof.numberpool.boundary.NumberPools.NumberRange;
 import dev.ringproof.numberpool.boundary.NumberPools.PoolView;
+import dev.ringproof.numberpool.boundary.PoolHealth;
 import dev.ringproof.numberpool.control.NumbersCsv;
+import dev.ringproof.numberpool.entity.HealthRules;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -44,8 +46,13 @@ public class PoolsResource {
 
     static final int MAX_ITEMS = 1000;
 
+    static final int MAX_REST_HOURS = 24 * 365;
+
     @Inject
     NumberPools pools;
+
+    @Inject
+    PoolHealth poolHealth;
 
     /**
      * {@code code_digits}: the longest code some of the pool's numbers can carry, a number serving an
@@ -260,6 +267,99 @@ public class PoolsResource {
     @Path("{id}/numbers/{e164}")
     public PoolResponse removeNumber(@PathParam("id") String id, @PathParam("e164") String number) {
         return PoolResponse.of(pools.remove(id, number));
+    }
+
+    @Operation(operationId = "getPoolHealth", summary = "How a pool's caller numbers fare")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "PoolHealth")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @GET
+    @Path("{id}/health")
+    public PoolHealthJson.HealthResponse health(@PathParam("id") String id) {
+        return PoolHealthJson.HealthResponse.of(poolHealth.view(id));
+    }
+
+    @Operation(operationId = "updatePoolHealthRules", summary = "Change a pool's health rules")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "PoolHealthRules")))
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "PoolHealth")))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @PATCH
+    @Path("{id}/health")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    public PoolHealthJson.HealthResponse changeRules(@PathParam("id") String id, JsonObject body) {
+        var f = Fields.of(
+                body,
+                "max_calls_per_hour",
+                "max_answered_percent",
+                "max_failed_percent",
+                "min_approval_share_percent",
+                "min_calls",
+                "rest_hours");
+        var perHour = f.optionalInt("max_calls_per_hour", 1, 100_000);
+        var answered = f.optionalInt("max_answered_percent", 0, 100);
+        var failed = f.optionalInt("max_failed_percent", 0, 100);
+        var share = f.optionalInt("min_approval_share_percent", 0, 100);
+        var minCalls = f.optionalInt("min_calls", 1, 1_000_000);
+        var restHours = f.optionalInt("rest_hours", 1, MAX_REST_HOURS);
+        f.requireValid();
+        var now = poolHealth.view(id).rules();
+        return PoolHealthJson.HealthResponse.of(poolHealth.changeRules(
+                id,
+                new HealthRules(
+                        perHour.orElse(now.maxCallsPerHour()),
+                        answered.map(p -> p / 100.0).orElse(now.maxAnswerRate()),
+                        failed.map(p -> p / 100.0).orElse(now.maxFailureRate()),
+                        share.map(p -> p / 100.0).orElse(now.minApprovalShare()),
+                        minCalls.orElse(now.minCalls()),
+                        restHours.orElse(now.restHours()))));
+    }
+
+    @Operation(operationId = "restPoolNumber", summary = "Rest a number (with its block of 10 000)")
+    @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(ref = "RestRequest")))
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "PoolHealth")))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @POST
+    @Path("{id}/numbers/{e164}/rest")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PoolHealthJson.HealthResponse rest(
+            @PathParam("id") String id, @PathParam("e164") String number, JsonObject body) {
+        var f = Fields.of(body, "hours");
+        Integer hours = f.optionalInt("hours", 1, MAX_REST_HOURS).orElse(null);
+        f.requireValid();
+        return PoolHealthJson.HealthResponse.of(poolHealth.rest(id, number, hours));
+    }
+
+    @Operation(operationId = "restorePoolNumber", summary = "Put a rested number (and its block) back into the draw")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "PoolHealth")))
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @POST
+    @Path("{id}/numbers/{e164}/restore")
+    public PoolHealthJson.HealthResponse restore(@PathParam("id") String id, @PathParam("e164") String number) {
+        return PoolHealthJson.HealthResponse.of(poolHealth.restore(id, number));
     }
 
     private static void readRanges(JsonValue given, List<NumberRange> ranges, Fields fields) {

@@ -1,5 +1,6 @@
 package dev.ringproof.api.health;
 
+import dev.ringproof.numberpool.boundary.PoolGauges;
 import dev.ringproof.platform.boundary.ServiceStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +19,9 @@ public class ReadinessCheck implements HealthCheck {
     @Inject
     ServiceStatus status;
 
+    @Inject
+    PoolGauges pools;
+
     @Override
     public HealthCheckResponse call() {
         boolean schema = status.schemaIsCurrent();
@@ -30,6 +34,8 @@ public class ReadinessCheck implements HealthCheck {
                 .withData("broker", broker ? "up" : "down")
                 .withData("mode", status.mode())
                 .withData("outbox_overdue", schema && database ? status.overdueOutboxMessages() : -1)
+                // a warning, not a failure: the workflow's next channel serves those verifications
+                .withData("missed_call_short", String.join(",", pools.countriesShortOfBlocks()))
                 .status(schema && database && broker)
                 .build();
     }

@@ -123,7 +123,7 @@ public class SandboxResource {
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         String tenantId = testTenant(authorization);
         var fields = Fields.of(body, "calls", "sms", "voice");
-        String calls = oneOf(fields, "calls", Set.of("ring", "unreachable"));
+        String calls = oneOf(fields, "calls", Set.of("ring", "answer", "unreachable"));
         String sms = oneOf(fields, "sms", Set.of("deliver", "fail"));
         String voice = oneOf(fields, "voice", Set.of("deliver", "fail"));
         fields.requireValid();

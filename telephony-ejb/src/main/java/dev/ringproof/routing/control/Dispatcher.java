@@ -124,7 +124,10 @@ public class Dispatcher {
                 routed.provider(),
                 delivery.accepted(),
                 delivery.providerReference(),
-                delivery.reason()));
+                delivery.reason(),
+                "missed_call".equals(message.channel()) ? message.from() : null,
+                delivery.outcome(),
+                delivery.answered()));
         consumed.fire(new OutboundConsumed(message.outboxId()));
     }
 

@@ -17,8 +17,16 @@ public record Delivery(Outcome outcome, String providerReference, String reason)
         UNKNOWN
     }
 
+    /** The reason of an accepted flash call that the handset answered (and we hung up at once). */
+    public static final String ANSWERED = "answered";
+
     public static Delivery accepted(String providerReference) {
         return new Delivery(Outcome.ACCEPTED, providerReference, null);
+    }
+
+    /** A flash call the handset answered: it rang, and costs a call's connection. */
+    public static Delivery answered(String providerReference) {
+        return new Delivery(Outcome.ACCEPTED, providerReference, ANSWERED);
     }
 
     public static Delivery refused(String reason) {
@@ -35,6 +43,10 @@ public record Delivery(Outcome outcome, String providerReference, String reason)
 
     public boolean accepted() {
         return outcome == Outcome.ACCEPTED;
+    }
+
+    public boolean answered() {
+        return accepted() && ANSWERED.equals(reason);
     }
 
     /** Whether the provider itself misbehaved, which counts against its health. */

@@ -58,9 +58,14 @@ public class SandboxCarrier implements Carrier {
 
     /** A flash call of {@code testTenantId}'s test traffic (null: live traffic), as {@link TenantSandbox} makes it. */
     public Delivery flashCall(String to, String cli, String testTenantId) {
-        return behaviour(to, testTenantId).map(HandsetBehaviour::rings).orElse(true)
-                ? deliver(to, Type.CALL, cli, null)
-                : Delivery.refused("unreachable");
+        var behaviour = behaviour(to, testTenantId);
+        if (!behaviour.map(HandsetBehaviour::rings).orElse(true)) {
+            return Delivery.refused("unreachable");
+        }
+        Delivery rang = deliver(to, Type.CALL, cli, null);
+        return behaviour.map(HandsetBehaviour::answers).orElse(false)
+                ? Delivery.answered(rang.providerReference())
+                : rang;
     }
 
     public Delivery sms(String to, String from, String text, String testTenantId) {

@@ -87,8 +87,14 @@ public class HandsetBehaviour {
         }
     }
 
+    /** Whether a call reaches the handset: it rings, and may be answered. */
     public boolean rings() {
-        return "ring".equals(calls);
+        return "ring".equals(calls) || answers();
+    }
+
+    /** Whether the handset picks up a flash call (which is then hung up at once). */
+    public boolean answers() {
+        return "answer".equals(calls);
     }
 
     public boolean takesSms() {

@@ -85,7 +85,7 @@ public class SipCarrier implements Carrier, AutoCloseable {
                 deadline = Instant.now().plus(trunk.ringTime());
             } else if (code >= 200 && code < 300) {
                 link.ackAndBye(event);
-                return Delivery.accepted(callId);
+                return Delivery.answered(callId);
             } else if (code >= 300) {
                 return ringing ? Delivery.accepted(callId) : failed(code);
             }

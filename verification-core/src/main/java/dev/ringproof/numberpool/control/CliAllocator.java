@@ -2,10 +2,13 @@ package dev.ringproof.numberpool.control;
 
 import dev.ringproof.numberpool.entity.FullBlockSpan;
 import dev.ringproof.numberpool.entity.NumberRun;
+import dev.ringproof.numberpool.entity.RestedBlock;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -15,7 +18,10 @@ import java.util.function.Predicate;
  * numbers whose whole block of 10^codeLength (every number sharing the prefix the
  * verification shows) is in the enabled pools of the destination's country, so the code
  * is uniform over 10^codeLength values. Reads the country's few {@link FullBlockSpan}s,
- * never its pools' numbers. The caller says which CLIs it may not reuse.
+ * never its pools' numbers, less the blocks that rest ({@link RestedBlock}): a rested block
+ * is aligned to 10^4, so what is left still holds only whole blocks for every code length.
+ * A number at its pool's hourly cap ({@link CliCounters#admit}) is passed over for another
+ * draw. The caller says which CLIs it may not reuse.
  */
 @Dependent
 public class CliAllocator {
@@ -27,12 +33,27 @@ public class CliAllocator {
     @PersistenceContext(unitName = "ringproof")
     EntityManager em;
 
-    /** Empty when the country has no whole block for the code length, or every draw was not reusable. */
-    public Optional<String> draw(String country, int codeLength, Predicate<String> reusable) {
+    @Inject
+    CliCounters counters;
+
+    /**
+     * Empty when the country has no whole block for the code length outside rested blocks, or
+     * every draw was not reusable or at its cap. The call drawn is counted against its number.
+     */
+    public Optional<String> draw(String country, int codeLength, Predicate<String> reusable, OffsetDateTime now) {
+        return drawFrom(usableRuns(country, now), codeLength, reusable.and(cli -> counters.admit(cli, now)));
+    }
+
+    /** The country's whole-block spans without the blocks resting at {@code now}. */
+    public List<NumberRun> usableRuns(String country, OffsetDateTime now) {
         var spans = em.createNamedQuery(FullBlockSpan.RUNS_IN, NumberRun.class)
                 .setParameter("country", country)
                 .getResultList();
-        return drawFrom(spans, codeLength, reusable);
+        var rested = em.createNamedQuery(RestedBlock.RUNS_IN, NumberRun.class)
+                .setParameter("country", country)
+                .setParameter("now", now)
+                .getResultList();
+        return NumberRun.without(spans, rested);
     }
 
     /**

@@ -33,6 +33,24 @@ public class NumberPool {
     @Version
     private long version;
 
+    @Column(name = "max_calls_per_hour")
+    private Integer maxCallsPerHour;
+
+    @Column(name = "max_answer_rate")
+    private Double maxAnswerRate;
+
+    @Column(name = "max_failure_rate")
+    private Double maxFailureRate;
+
+    @Column(name = "min_approval_share")
+    private Double minApprovalShare;
+
+    @Column(name = "min_calls")
+    private Integer minCalls;
+
+    @Column(name = "rest_hours")
+    private Integer restHours;
+
     protected NumberPool() {
         // for JPA
     }
@@ -51,6 +69,28 @@ public class NumberPool {
 
     public void enable(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    /** The pool's health rules: its own where set, the defaults elsewhere. */
+    public HealthRules rules() {
+        var d = HealthRules.DEFAULTS;
+        return new HealthRules(
+                maxCallsPerHour == null ? d.maxCallsPerHour() : maxCallsPerHour,
+                maxAnswerRate == null ? d.maxAnswerRate() : maxAnswerRate,
+                maxFailureRate == null ? d.maxFailureRate() : maxFailureRate,
+                minApprovalShare == null ? d.minApprovalShare() : minApprovalShare,
+                minCalls == null ? d.minCalls() : minCalls,
+                restHours == null ? d.restHours() : restHours);
+    }
+
+    /** Sets the pool's own rules; every field given, checked by the caller. */
+    public void changeRules(HealthRules rules) {
+        this.maxCallsPerHour = rules.maxCallsPerHour();
+        this.maxAnswerRate = rules.maxAnswerRate();
+        this.maxFailureRate = rules.maxFailureRate();
+        this.minApprovalShare = rules.minApprovalShare();
+        this.minCalls = rules.minCalls();
+        this.restHours = rules.restHours();
     }
 
     public String id() {

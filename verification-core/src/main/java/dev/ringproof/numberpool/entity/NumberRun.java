@@ -75,6 +75,33 @@ public record NumberRun(long first, long last) {
         return joined;
     }
 
+    /**
+     * The parts of {@code runs} outside {@code holes}, both sorted and disjoint. Holes aligned to
+     * blocks of 10^N leave runs whose whole blocks of 10^N and more are exactly the ones without a hole.
+     */
+    public static List<NumberRun> without(List<NumberRun> runs, List<NumberRun> holes) {
+        if (holes.isEmpty()) {
+            return runs;
+        }
+        List<NumberRun> left = new ArrayList<>();
+        for (NumberRun run : runs) {
+            long from = run.first;
+            for (NumberRun hole : holes) {
+                if (hole.last < from || hole.first > run.last) {
+                    continue;
+                }
+                if (hole.first > from) {
+                    left.add(new NumberRun(from, hole.first - 1));
+                }
+                from = Math.max(from, hole.last + 1);
+            }
+            if (from <= run.last) {
+                left.add(new NumberRun(from, run.last));
+            }
+        }
+        return left;
+    }
+
     static long pow10(int digits) {
         long value = 1;
         for (int i = 0; i < digits; i++) {

@@ -36,6 +36,26 @@ public record PoolBlocks(int codeDigits, long usableNumbers) {
         return new PoolBlocks(codeDigits, usable);
     }
 
+    /**
+     * The same over runs that are already whole blocks of 10^{@link FullBlockSpan#BLOCK_DIGITS} (spans
+     * less rested blocks), which a pool's range may cross several of.
+     */
+    public static PoolBlocks within(List<NumberRun> runs, List<NumberRun> poolRanges) {
+        int codeDigits = 0;
+        long usable = 0;
+        for (NumberRun range : poolRanges) {
+            for (NumberRun run : runs) {
+                if (run.overlap(range) > 0) {
+                    codeDigits = Math.max(codeDigits, longestCode(run, range));
+                    usable += run.wholeBlocks(DEFAULT_CODE_LENGTH)
+                            .map(range::overlap)
+                            .orElse(0L);
+                }
+            }
+        }
+        return new PoolBlocks(codeDigits, usable);
+    }
+
     /** A block of 10^N inside the run splits into ten whole blocks of 10^(N-1): so count up until none touches. */
     private static int longestCode(NumberRun run, NumberRun range) {
         int digits = 0;

@@ -43,7 +43,8 @@ public class UsageRecords {
             return;
         }
         var now = OffsetDateTime.now(clock);
-        var price = prices.inForce(send.channel(), send.country(), now);
+        // an answered flash call costs what a connected call costs: the voice price, on its own line as ever
+        var price = prices.inForce(send.answered() ? "voice" : send.channel(), send.country(), now);
         if (price.isEmpty()) {
             // a missing price must not stop verifications; the line shows 0 so billing sees the gap
             LOG.warning(() -> "No price for " + send.channel() + " to " + send.country() + "; billed at 0");

@@ -37,6 +37,9 @@ public class UsageLine {
     private String country;
     private String provider;
 
+    /** A flash call the handset answered: priced as a connected (voice) call. */
+    private boolean answered;
+
     @Column(name = "unit_price")
     private BigDecimal unitPrice;
 
@@ -60,6 +63,7 @@ public class UsageLine {
         this.channel = send.channel();
         this.country = send.country();
         this.provider = send.provider();
+        this.answered = send.answered();
         this.unitPrice = unitPrice.setScale(Price.SCALE);
         this.currency = currency;
         this.recordedAt = recordedAt;

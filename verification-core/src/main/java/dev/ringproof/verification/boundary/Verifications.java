@@ -1,11 +1,13 @@
 package dev.ringproof.verification.boundary;
 
+import dev.ringproof.numberpool.boundary.PoolHealth;
 import dev.ringproof.platform.boundary.OutboxRows;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.platform.boundary.Refusal.Reason;
 import dev.ringproof.platform.control.Ids;
 import dev.ringproof.platform.control.PhoneNumbers;
 import dev.ringproof.ratelimit.boundary.FraudGuard;
+import dev.ringproof.telephony.boundary.Delivery;
 import dev.ringproof.tenant.boundary.TenantCaller;
 import dev.ringproof.tenant.entity.Channel;
 import dev.ringproof.tenant.entity.Tenant;
@@ -64,6 +66,9 @@ public class Verifications {
 
     @Inject
     OutboxRows outbox;
+
+    @Inject
+    PoolHealth health;
 
     @Inject
     Clock clock;
@@ -145,6 +150,9 @@ public class Verifications {
         fraudGuard.countCheck(verification.phone(), verification.isTestMode(), outcome == CheckOutcome.APPROVED);
         if (!verification.isPending()) {
             tell(verification, verification.status().wireName());
+        }
+        if (outcome == CheckOutcome.APPROVED) {
+            verification.callerNumberOf(code, hasher).ifPresent(health::approved);
         }
         LOG.fine(() -> "Checked " + verification.id() + ": " + outcome);
         return new Checked(verification, outcome == CheckOutcome.APPROVED);
@@ -275,7 +283,8 @@ public class Verifications {
                     attempt.channel().wireName(),
                     verification.country(),
                     provider,
-                    verification.isTestMode()));
+                    verification.isTestMode(),
+                    Delivery.ANSWERED.equals(reason)));
             return;
         }
         attempt.markFailed(reason);

@@ -87,7 +87,8 @@ public class AttemptStarter {
             var cli = cliAllocator.draw(
                     verification.country(),
                     length,
-                    candidate -> !recentlyCalledFrom(verification.phone(), candidate, tenant, now));
+                    candidate -> !recentlyCalledFrom(verification.phone(), candidate, tenant, now),
+                    now);
             if (cli.isEmpty()) {
                 return Optional.empty();
             }

@@ -1,6 +1,8 @@
 package dev.ringproof.verification.control;
 
+import dev.ringproof.numberpool.boundary.PoolHealth;
 import dev.ringproof.platform.boundary.OutboxRows;
+import dev.ringproof.telephony.boundary.Delivery;
 import dev.ringproof.telephony.boundary.DeliveryReport;
 import dev.ringproof.telephony.boundary.OutboundConsumed;
 import dev.ringproof.verification.boundary.Verifications;
@@ -9,7 +11,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * Hears telephony, in the transaction of the send: applies reports to the attempt, and
+ * Hears telephony, in the transaction of the send: applies reports to the attempt and counts a
+ * flash call's outcome against its caller number, and
  * retires the outbox row of every outbound message taken off the queue (sent now or before).
  * Application scoped: a dependent observer was created, with its two EJB proxies, per event.
  */
@@ -22,6 +25,9 @@ public class DeliveryReports {
     @Inject
     OutboxRows outbox;
 
+    @Inject
+    PoolHealth health;
+
     void onConsumed(@Observes OutboundConsumed consumed) {
         outbox.consumed(consumed.outboxId());
     }
@@ -29,5 +35,14 @@ public class DeliveryReports {
     void onReport(@Observes DeliveryReport report) {
         verifications.deliveryReported(
                 report.attemptId(), report.provider(), report.accepted(), report.providerReference(), report.reason());
+        // after the verification's lock, as a check takes them: a check approving with this CLI meanwhile
+        // and this report would otherwise each wait for the other's row
+        if (report.callerNumber() != null) {
+            health.callReported(
+                    report.callerNumber(),
+                    report.accepted(),
+                    report.answered(),
+                    report.outcome() == Delivery.Outcome.REFUSED);
+        }
     }
 }

@@ -176,6 +176,17 @@ public class Verification {
         return CheckOutcome.WRONG_CODE;
     }
 
+    /**
+     * The caller number of the missed call whose code {@code code} is, once a check approved with it:
+     * its prefix and the code's digits. Empty when another channel's code approved.
+     */
+    public Optional<String> callerNumberOf(String code, CodeHasher hasher) {
+        return attempts.stream()
+                .filter(a -> a.channel() == Channel.MISSED_CALL && a.accepts(code, hasher))
+                .findFirst()
+                .map(a -> code.startsWith("+") ? code : a.cliPrefix() + code);
+    }
+
     /** Answers whether it expired just now. */
     public boolean expireIfDue(OffsetDateTime now) {
         if (isPending() && !now.isBefore(expiresAt)) {

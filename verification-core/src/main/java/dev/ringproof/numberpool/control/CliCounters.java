@@ -1,0 +1,187 @@
+package dev.ringproof.numberpool.control;
+
+import dev.ringproof.numberpool.entity.CliCounts;
+import dev.ringproof.numberpool.entity.NumberPool;
+import dev.ringproof.numberpool.entity.PoolRange;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Counts what each caller number does, in the caller's transaction, at a bounded cost: one
+ * update of the number's row of the day (and of its pool's), never a scan. A call is counted
+ * when its number is drawn, and only if the number is under its pool's hourly cap: the cap's
+ * row is updated under its lock, so parallel starts on any server never pass it. After an
+ * outcome the number's day is judged against its pool's rules, and a number that breaks one
+ * rests with its block.
+ */
+@Dependent
+public class CliCounters {
+
+    private static final Logger LOG = Logger.getLogger(CliCounters.class.getName());
+
+    @PersistenceContext(unitName = "ringproof")
+    EntityManager em;
+
+    @Inject
+    CliKeys keys;
+
+    @Inject
+    CliCounterRows rows;
+
+    @Inject
+    BlockRests rests;
+
+    /** What a call of a number led to. */
+    public enum Outcome {
+        RINGING,
+        ANSWERED,
+        FAILED
+    }
+
+    /** Counts a call from {@code cli} if its pool's hourly cap allows one more; false: draw another. */
+    public boolean admit(String cli, OffsetDateTime now) {
+        var pool = poolOf(cli);
+        if (pool.isEmpty()) {
+            return true;
+        }
+        String key = keys.keyOf(cli);
+        OffsetDateTime hour = utc(now).truncatedTo(ChronoUnit.HOURS);
+        rows.open(key, keys.sealed(cli, key), pool.get().id(), hour, utc(now).toLocalDate());
+        int counted = em.createNativeQuery(
+                        "update cli_hour set calls = calls + 1 where cli_key = ?1 and hour_start = ?2 and calls < ?3")
+                .setParameter(1, key)
+                .setParameter(2, hour)
+                .setParameter(3, pool.get().rules().maxCallsPerHour())
+                .executeUpdate();
+        if (counted == 0) {
+            return false;
+        }
+        bump(cli, key, pool.get(), now, null, "placed");
+        return true;
+    }
+
+    /** Counts the outcome of a call from {@code cli}; rests the number's block when it breaks a rule. */
+    public void outcome(String cli, Outcome outcome, OffsetDateTime now) {
+        var pool = poolOf(cli);
+        if (pool.isEmpty()) {
+            return;
+        }
+        String key = keys.keyOf(cli);
+        switch (outcome) {
+            case RINGING -> bump(cli, key, pool.get(), now, "placed", "ringing");
+            case ANSWERED -> bump(cli, key, pool.get(), now, "placed", "ringing", "answered");
+            case FAILED -> bump(cli, key, pool.get(), now, "placed", "failed");
+        }
+        judge(cli, key, pool.get(), now);
+    }
+
+    /** Counts a verification approved with a missed call from {@code cli}. */
+    public void approved(String cli, OffsetDateTime now) {
+        poolOf(cli).ifPresent(pool -> bump(cli, keys.keyOf(cli), pool, now, "approved", "approved"));
+    }
+
+    private void judge(String cli, String key, NumberPool pool, OffsetDateTime now) {
+        var day = utc(now).toLocalDate();
+        CliCounts counts = firstRow(
+                        "select placed, ringing, answered, failed, approved from cli_day where cli_key = ?1 and on_day = ?2",
+                        key,
+                        day)
+                .map(CliCounters::counts)
+                .orElse(CliCounts.NONE);
+        double poolApprovals = firstRow(
+                        "select placed, approved from pool_day where pool_id = ?1 and on_day = ?2", pool.id(), day)
+                .filter(r -> ((Number) r[0]).longValue() > 0)
+                .map(r -> ((Number) r[1]).doubleValue() / ((Number) r[0]).longValue())
+                .orElse(0.0);
+        var rules = pool.rules();
+        rules.broken(counts, poolApprovals).ifPresent(reason -> {
+            if (rests.rest(digits(cli), pool.country(), pool.id(), reason, now, now.plusHours(rules.restHours()))) {
+                LOG.info(() -> "A block of pool " + pool.id() + " rests (" + reason.wireName() + ")");
+            }
+        });
+    }
+
+    /**
+     * Adds one to each of {@code columns} of the number's day, and to {@code poolColumn} (if any) of
+     * its pool's day. The pool's row is shared by all its numbers, so it is not touched while a
+     * start holds its transaction open: its calls are counted as their outcomes come in.
+     */
+    private void bump(
+            String cli, String key, NumberPool pool, OffsetDateTime now, String poolColumn, String... columns) {
+        var day = utc(now).toLocalDate();
+        String sets = Arrays.stream(columns).map(c -> c + " = " + c + " + 1").collect(Collectors.joining(", "));
+        String sql = "update cli_day set " + sets + " where cli_key = ?1 and on_day = ?2";
+        if (update(sql, key, day) == 0) {
+            rows.open(key, keys.sealed(cli, key), pool.id(), utc(now).truncatedTo(ChronoUnit.HOURS), day);
+            update(sql, key, day);
+        }
+        if (poolColumn != null) {
+            em.createNativeQuery("update pool_day set " + poolColumn + " = " + poolColumn
+                            + " + 1 where pool_id = ?1 and on_day = ?2")
+                    .setParameter(1, pool.id())
+                    .setParameter(2, day)
+                    .executeUpdate();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<Object[]> firstRow(String sql, String key, Object day) {
+        List<Object[]> rows = em.createNativeQuery(sql)
+                .setParameter(1, key)
+                .setParameter(2, day)
+                .getResultList();
+        return rows.stream().findFirst();
+    }
+
+    private int update(String sql, String key, Object day) {
+        return em.createNativeQuery(sql)
+                .setParameter(1, key)
+                .setParameter(2, day)
+                .executeUpdate();
+    }
+
+    private Optional<NumberPool> poolOf(String cli) {
+        long number = digits(cli);
+        return em.createNamedQuery(PoolRange.STARTING_AT_OR_BELOW, Object[].class)
+                .setParameter("number", number)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .filter(range -> ((Number) range[1]).longValue() >= number)
+                .map(range -> em.find(NumberPool.class, range[0]));
+    }
+
+    /** Drops the hourly cap's rows of ended hours, which a number drawn again would drop itself. */
+    public int forgetEndedHours(OffsetDateTime now) {
+        return em.createNativeQuery("delete from cli_hour where hour_start < ?1")
+                .setParameter(1, utc(now).truncatedTo(ChronoUnit.HOURS))
+                .executeUpdate();
+    }
+
+    private static CliCounts counts(Object[] row) {
+        return new CliCounts(
+                ((Number) row[0]).longValue(),
+                ((Number) row[1]).longValue(),
+                ((Number) row[2]).longValue(),
+                ((Number) row[3]).longValue(),
+                ((Number) row[4]).longValue());
+    }
+
+    static long digits(String e164) {
+        return Long.parseLong(e164.substring(1));
+    }
+
+    private static OffsetDateTime utc(OffsetDateTime t) {
+        return t.withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

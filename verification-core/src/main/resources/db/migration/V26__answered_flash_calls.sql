@@ -1,0 +1,3 @@
+-- A flash call the handset answered is hung up at once, but the carrier bills it as a connected
+-- call: its ledger line says so, and is priced as a voice call to the country.
+alter table usage_line add column answered boolean default false not null;
