@@ -33,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * JSON or CSV (the same page and cursor; the cursor travels in the {@code Next-Cursor} header of
  * a CSV page).
  */
-@Tag(name = "admin")
 @SecurityRequirement(name = "basic")
 @Callers(ApiRoles.ADMIN)
 @Path("admin/v1/audit")
@@ -53,6 +52,7 @@ public class AuditResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
+    @Tag(name = "admin")
     @Produces("application/json;qs=1")
     public JsonObject json(
             @QueryParam("actor") String actor,
@@ -75,6 +75,7 @@ public class AuditResource {
 
     @Operation(operationId = "listAuditEntries", summary = "Read the audit trail (JSON or CSV)")
     @GET
+    @Tag(name = "admin")
     @Produces("text/csv;qs=0.9")
     public Response csv(
             @QueryParam("actor") String actor,

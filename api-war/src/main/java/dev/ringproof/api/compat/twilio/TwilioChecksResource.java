@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Twilio Verify v2's VerificationCheck of a Service: by number or by verification sid. */
-@Tag(name = "compat-twilio")
 @SecurityRequirement(name = "twilioBasic")
 @CompatDoor("twilio")
 @Callers(ApiRoles.TENANT)
@@ -67,6 +66,7 @@ public class TwilioChecksResource {
     @APIResponse(responseCode = "404", ref = "TwilioNotFound")
     @APIResponse(responseCode = "429", ref = "TwilioTooMany")
     @POST
+    @Tag(name = "compat-twilio")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public JsonObject check(
             @FormParam("Code") String code,

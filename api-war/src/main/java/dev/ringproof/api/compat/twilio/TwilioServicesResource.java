@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Twilio Verify v2's Services: {@code /api/compat/twilio/v2/Services}. */
-@Tag(name = "compat-twilio")
 @SecurityRequirement(name = "twilioBasic")
 @CompatDoor("twilio")
 @Callers(ApiRoles.TENANT)
@@ -56,6 +55,7 @@ public class TwilioServicesResource {
     @APIResponse(responseCode = "400", ref = "TwilioInvalid")
     @APIResponse(responseCode = "401", ref = "TwilioUnauthorized")
     @POST
+    @Tag(name = "compat-twilio")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@FormParam("FriendlyName") String friendlyName, @FormParam("CodeLength") String codeLength) {
         var door = TwilioCaller.of(request);
@@ -69,6 +69,7 @@ public class TwilioServicesResource {
     @APIResponse(responseCode = "200", description = "One page: services and meta")
     @APIResponse(responseCode = "401", ref = "TwilioUnauthorized")
     @GET
+    @Tag(name = "compat-twilio")
     public JsonObject list() {
         var door = TwilioCaller.of(request);
         var items = Json.createArrayBuilder();
@@ -98,6 +99,7 @@ public class TwilioServicesResource {
     @APIResponse(responseCode = "401", ref = "TwilioUnauthorized")
     @APIResponse(responseCode = "404", ref = "TwilioNotFound")
     @GET
+    @Tag(name = "compat-twilio")
     @Path("{sid}")
     public JsonObject fetch(@PathParam("sid") String sid) {
         var door = TwilioCaller.of(request);

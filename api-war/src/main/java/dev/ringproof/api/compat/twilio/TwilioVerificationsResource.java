@@ -36,7 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Twilio Verify v2's Verifications of a Service: a door into the native use cases, so limits,
  * the fraud guard, the ledger and webhooks see them as native traffic.
  */
-@Tag(name = "compat-twilio")
 @SecurityRequirement(name = "twilioBasic")
 @CompatDoor("twilio")
 @Callers(ApiRoles.TENANT)
@@ -82,6 +81,7 @@ public class TwilioVerificationsResource {
     @APIResponse(responseCode = "404", ref = "TwilioNotFound")
     @APIResponse(responseCode = "429", ref = "TwilioTooMany")
     @POST
+    @Tag(name = "compat-twilio")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(
             @FormParam("To") String to,
@@ -119,6 +119,7 @@ public class TwilioVerificationsResource {
     @APIResponse(responseCode = "401", ref = "TwilioUnauthorized")
     @APIResponse(responseCode = "404", ref = "TwilioNotFound")
     @GET
+    @Tag(name = "compat-twilio")
     @Path("{sid}")
     public JsonObject fetch(@PathParam("sid") String sid) {
         var door = TwilioCaller.of(request);
@@ -144,6 +145,7 @@ public class TwilioVerificationsResource {
     @APIResponse(responseCode = "401", ref = "TwilioUnauthorized")
     @APIResponse(responseCode = "404", ref = "TwilioNotFound")
     @POST
+    @Tag(name = "compat-twilio")
     @Path("{sid}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public JsonObject update(@PathParam("sid") String sid, @FormParam("Status") String status) {
