@@ -41,7 +41,8 @@ class CoreArchitectureTest {
         "dev.ringproof.user..",
         "dev.ringproof.webhook..",
         "dev.ringproof.platform..",
-        "dev.ringproof.audit.."
+        "dev.ringproof.audit..",
+        "dev.ringproof.privacy.."
     };
 
     /** Imported once for the class: JUnit makes an instance per test. */
