@@ -64,6 +64,9 @@ class RetentionQueriesTest {
                         .isZero();
                 assertThat(update(c, RetentionBatches.CLAIM, "server-b", next.plusMinutes(10), next))
                         .isEqualTo(1);
+                // the interval was shortened: a lease further out than the new one is taken at once
+                assertThat(update(c, RetentionBatches.CLAIM, "server-a", next.plusMinutes(1), next.minusMinutes(5)))
+                        .isEqualTo(1);
             }
         } finally {
             db.drop();
