@@ -1,18 +1,23 @@
 package dev.ringproof.audit.boundary;
 
 import dev.ringproof.audit.control.ChangeDiff;
+import dev.ringproof.audit.control.EntitySnapshot;
 import dev.ringproof.audit.entity.Actor;
 import dev.ringproof.audit.entity.AuditEntry;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +41,11 @@ public class AuditTrail {
     @Inject
     Clock clock;
 
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
+    private static final String OPEN_TARGETS = AuditTrail.class.getName() + ".open-targets";
+
     /** What to look for; any part may be null. Days are UTC and inclusive. */
     public record Criteria(String actor, String target, String action, LocalDate from, LocalDate to) {}
 
@@ -58,6 +68,46 @@ public class AuditTrail {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void write(String action, String targetType, String targetId, Map<String, ?> details) {
         write(current.actor(), action, targetType, targetId, ChangeDiff.of(details));
+    }
+
+    /** Whether the caller runs in a transaction: an audited change is recorded only in its own. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean inTransaction() {
+        return transaction.getTransactionKey() != null;
+    }
+
+    /** The targets of the audited calls open in the caller's transaction, innermost first. */
+    @SuppressWarnings("unchecked")
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Deque<String> openTargets() {
+        var open = (Deque<String>) transaction.getResource(OPEN_TARGETS);
+        if (open == null) {
+            open = new ArrayDeque<>();
+            transaction.putResource(OPEN_TARGETS, open);
+        }
+        return open;
+    }
+
+    /** The entity as the caller's persistence context holds it (the same, in the same transaction). */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Object find(Class<?> type, String id) {
+        return em.find(type, id);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public EntitySnapshot snapshot(Object entity) {
+        return EntitySnapshot.of(em.getMetamodel(), entity);
+    }
+
+    /** False once the caller removed it. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public boolean isManaged(Object entity) {
+        return em.contains(entity);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Object idOf(Object entity) {
+        return em.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(entity);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
