@@ -57,7 +57,9 @@ public class AuditedChanges {
         } finally {
             open.pop();
         }
-        Object after = before != null ? (trail.isManaged(before) ? before : null) : targetIn(result, type);
+        Object after = before != null
+                ? (trail.isManaged(before) ? before : null)
+                : id != null ? trail.find(type, id) : targetIn(result, type);
         var diff = ChangeDiff.between(snapshot, trail.snapshot(after));
         var arguments = audited.arguments();
         for (int i = 0; i < arguments.length && i < call.getParameters().length; i++) {
