@@ -77,7 +77,7 @@ class AuditIT {
 
         assertThat(actions(entries))
                 .containsExactly(
-                        "tenant.suspend", "webhook.rotate_secret", "tenant.update", "webhook.change", "tenant.create");
+                        "tenant.suspend", "webhook.rotate_secret", "tenant.update", "tenant.create", "webhook.change");
         assertThat(actions(keyEntries)).containsExactly("api_key.revoke", "api_key.issue");
         for (var entry : concat(entries, keyEntries)) {
             assertThat(entry.getString("actor")).isEqualTo(Ringproof.ADMIN);

@@ -1,18 +1,23 @@
 package dev.ringproof.audit.boundary;
 
 import dev.ringproof.audit.control.ChangeDiff;
+import dev.ringproof.audit.control.EntitySnapshot;
 import dev.ringproof.audit.entity.Actor;
 import dev.ringproof.audit.entity.AuditEntry;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +41,11 @@ public class AuditTrail {
     @Inject
     Clock clock;
 
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
+    private static final String OPEN_TARGETS = AuditTrail.class.getName() + ".open-targets";
+
     /** What to look for; any part may be null. Days are UTC and inclusive. */
     public record Criteria(String actor, String target, String action, LocalDate from, LocalDate to) {}
 
@@ -44,8 +54,21 @@ public class AuditTrail {
 
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void write(Actor actor, String action, String targetType, String targetId, ChangeDiff changes) {
-        em.persist(new AuditEntry(
-                actor, action, targetType, targetId, changes.json().toString(), OffsetDateTime.now(clock)));
+        // by SQL, so the database numbers the entry: EclipseLink asks H2 2 for IDENTITY(), which it no longer has
+        var entry = new AuditEntry(
+                actor, action, targetType, targetId, changes.json().toString(), OffsetDateTime.now(clock));
+        em.createNativeQuery(
+                        "insert into audit_entry (at, actor, role, address, action, target_type, target_id, changes)"
+                                + " values (?1, ?2, ?3, cast(?4 as varchar(64)), ?5, ?6, cast(?7 as varchar(128)), ?8)")
+                .setParameter(1, entry.at())
+                .setParameter(2, entry.actor())
+                .setParameter(3, entry.role())
+                .setParameter(4, entry.address())
+                .setParameter(5, entry.action())
+                .setParameter(6, entry.targetType())
+                .setParameter(7, entry.targetId())
+                .setParameter(8, entry.changes())
+                .executeUpdate();
     }
 
     /** An entry of what happened without a change of fields (a sign-in), under the given actor. */
@@ -58,6 +81,46 @@ public class AuditTrail {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void write(String action, String targetType, String targetId, Map<String, ?> details) {
         write(current.actor(), action, targetType, targetId, ChangeDiff.of(details));
+    }
+
+    /** Whether the caller runs in a transaction: an audited change is recorded only in its own. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean inTransaction() {
+        return transaction.getTransactionKey() != null;
+    }
+
+    /** The targets of the audited calls open in the caller's transaction, innermost first. */
+    @SuppressWarnings("unchecked")
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Deque<String> openTargets() {
+        var open = (Deque<String>) transaction.getResource(OPEN_TARGETS);
+        if (open == null) {
+            open = new ArrayDeque<>();
+            transaction.putResource(OPEN_TARGETS, open);
+        }
+        return open;
+    }
+
+    /** The entity as the caller's persistence context holds it (the same, in the same transaction). */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Object find(Class<?> type, String id) {
+        return em.find(type, id);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public EntitySnapshot snapshot(Object entity) {
+        return EntitySnapshot.of(em.getMetamodel(), entity);
+    }
+
+    /** False once the caller removed it. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public boolean isManaged(Object entity) {
+        return em.contains(entity);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Object idOf(Object entity) {
+        return em.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(entity);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

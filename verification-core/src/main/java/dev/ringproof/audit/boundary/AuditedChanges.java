@@ -1,21 +1,15 @@
 package dev.ringproof.audit.boundary;
 
 import dev.ringproof.audit.control.ChangeDiff;
-import dev.ringproof.audit.control.EntitySnapshot;
 import dev.ringproof.audit.entity.Actor;
 import jakarta.annotation.Priority;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Table;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.lang.reflect.RecordComponent;
-import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
@@ -33,30 +27,25 @@ public class AuditedChanges {
 
     private static final String OPEN_TARGETS = AuditedChanges.class.getName() + ".targets";
 
-    @PersistenceContext(unitName = "ringproof")
-    EntityManager em;
-
+    /** Also the interceptor's way to the persistence context and the transaction: interceptors get no resources injected on Payara. */
     @Inject
     AuditTrail trail;
 
     @Inject
     CurrentActor current;
 
-    @Resource
-    TransactionSynchronizationRegistry transaction;
-
     @AroundInvoke
     public Object record(InvocationContext call) throws Exception {
         Audited audited = call.getMethod().getAnnotation(Audited.class);
-        if (audited == null || audited.action().isEmpty() || transaction.getTransactionKey() == null) {
+        if (audited == null || audited.action().isEmpty() || !trail.inTransaction()) {
             return call.proceed();
         }
         Class<?> type = audited.target();
         String id = audited.id() == Audited.RESULT ? null : idOf(call.getParameters()[audited.id()]);
-        Object before = id == null ? null : em.find(type, id);
-        var snapshot = EntitySnapshot.of(em.getMetamodel(), before);
+        Object before = id == null ? null : trail.find(type, id);
+        var snapshot = trail.snapshot(before);
         String key = type.getName() + " " + id;
-        Deque<String> open = openTargets();
+        Deque<String> open = trail.openTargets();
         boolean nested = !open.isEmpty();
         if (nested && id != null && open.contains(key)) {
             return call.proceed();
@@ -68,8 +57,10 @@ public class AuditedChanges {
         } finally {
             open.pop();
         }
-        Object after = before != null ? (em.contains(before) ? before : null) : targetIn(result, type);
-        var diff = ChangeDiff.between(snapshot, EntitySnapshot.of(em.getMetamodel(), after));
+        Object after = before != null
+                ? (trail.isManaged(before) ? before : null)
+                : id != null ? trail.find(type, id) : targetIn(result, type);
+        var diff = ChangeDiff.between(snapshot, trail.snapshot(after));
         var arguments = audited.arguments();
         for (int i = 0; i < arguments.length && i < call.getParameters().length; i++) {
             if (!arguments[i].isEmpty()) {
@@ -77,13 +68,7 @@ public class AuditedChanges {
             }
         }
         if (!nested || !diff.onlyDefaults()) {
-            String targetId = id != null
-                    ? id
-                    : after == null
-                            ? null
-                            : idOf(em.getEntityManagerFactory()
-                                    .getPersistenceUnitUtil()
-                                    .getIdentifier(after));
+            String targetId = id != null ? id : after == null ? null : idOf(trail.idOf(after));
             trail.write(actor(audited), audited.action(), tableOf(type), targetId, diff);
         }
         return result;
@@ -98,16 +83,6 @@ public class AuditedChanges {
         } catch (ContextNotActiveException e) {
             return Actor.SYSTEM;
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private Deque<String> openTargets() {
-        var open = (Deque<String>) transaction.getResource(OPEN_TARGETS);
-        if (open == null) {
-            open = new ArrayDeque<>();
-            transaction.putResource(OPEN_TARGETS, open);
-        }
-        return open;
     }
 
     /** The target in what a creating method returns: the entity itself, or a record holding it. */

@@ -2,8 +2,6 @@ package dev.ringproof.audit.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
@@ -12,8 +10,8 @@ import java.time.OffsetDateTime;
  * One line of the audit trail: who ({@code actor}, their role, from which address) did what
  * ({@code action}) to which thing ({@code targetType}, {@code targetId}), with the fields it
  * changed as a JSON object {@code {"field": {"from": …, "to": …}}} (a secret only as
- * {@code {"changed": true}}). Written once, never changed: the class has no setter and the
- * database refuses UPDATE and DELETE on the table.
+ * {@code {"changed": true}}). Written once, never changed: the class has no setter, is never
+ * persisted through JPA, and the database refuses UPDATE and DELETE on the table.
  */
 @Entity
 @Table(name = "audit_entry")
@@ -21,8 +19,8 @@ public class AuditEntry {
 
     static final int MAX_CHANGES = 16000;
 
+    /** Given by the database on insert ({@code AuditTrail} writes entries by SQL); read only here. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private long seq;
 
     private OffsetDateTime at;
