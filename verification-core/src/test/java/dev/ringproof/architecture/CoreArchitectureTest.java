@@ -42,7 +42,8 @@ class CoreArchitectureTest {
         "dev.ringproof.webhook..",
         "dev.ringproof.twilio..",
         "dev.ringproof.platform..",
-        "dev.ringproof.audit.."
+        "dev.ringproof.audit..",
+        "dev.ringproof.privacy.."
     };
 
     /** Imported once for the class: JUnit makes an instance per test. */

@@ -1,0 +1,99 @@
+package dev.ringproof.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The retention job on the real server (docs/configuration.md, retention), with its ages cut to
+ * a second through the domain's config properties (the test server caches config for 1 s): an
+ * ended verification's number is masked and its sandbox messages deleted, a pending one keeps
+ * its number, the billing report is the same byte for byte, and the job counts what it did.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RetentionIT {
+
+    private static final Pattern REMOVED_PHONES =
+            Pattern.compile("(?m)^ringproof_retention_removed_total\\{[^}]*what=\"phone_numbers\"[^}]*} ([0-9.]+)");
+
+    private final Ringproof ringproof = new Ringproof();
+    private final PayaraProcess server = new PayaraProcess();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return RingproofEar.asBuilt();
+    }
+
+    @Test
+    void endedVerificationsLoseTheirNumberAndSandboxMessagesWhileBillingStaysTheSame() throws Exception {
+        var tenant = ringproof.tenant("{\"name\":\"Retention Co\",\"workflow\":[\"sms\"]}", "live");
+        String ended = Ringproof.mobile();
+        String pending = Ringproof.mobile();
+        String endedId = Http.json(Ringproof.start(tenant, ended)).getString("id");
+        String text = ringproof
+                .inboxWhen(ended, messages -> !messages.isEmpty())
+                .getJsonObject(0)
+                .getString("text");
+        var code = Pattern.compile("(\\d{6})").matcher(text);
+        assertThat(code.find()).as(text).isTrue();
+        assertThat(Http.json(Ringproof.check(tenant, endedId, code.group(1))).getString("status"))
+                .isEqualTo("approved");
+        String pendingId = Http.json(Ringproof.start(tenant, pending)).getString("id");
+        ringproof.inboxWhen(pending, messages -> !messages.isEmpty());
+        String usage = "api/billing/v1/usage?from=" + LocalDate.now(ZoneOffset.UTC) + "&to="
+                + LocalDate.now(ZoneOffset.UTC) + "&tenant=" + tenant.id();
+        String billedBefore = ringproof
+                .admin
+                .send("GET", usage, null, null, "Accept", "text/csv")
+                .body();
+        assertThat(billedBefore).contains(tenant.id());
+        double removedBefore = removedPhones();
+
+        try {
+            set("retention.phone-numbers", "PT1S");
+            set("retention.sandbox-and-codes", "PT1S");
+            set("retention.interval", "PT1S");
+
+            Eventually.until(
+                    "the number of " + endedId + " masked",
+                    Duration.ofSeconds(60),
+                    () -> tenant.api().get("api/v1/verifications/" + endedId).body(),
+                    body -> body.contains("\"phone\":\"+44*") && !body.contains(ended));
+            Eventually.until(
+                    "the sandbox inbox of " + ended + " emptied",
+                    Duration.ofSeconds(60),
+                    () -> ringproof.inbox(ended),
+                    messages -> messages.isEmpty());
+        } finally {
+            for (String key :
+                    new String[] {"retention.phone-numbers", "retention.sandbox-and-codes", "retention.interval"}) {
+                server.asadmin("delete-config-property", "--source=domain", "--propertyName=" + key);
+            }
+        }
+        assertThat(tenant.api().get("api/v1/verifications/" + pendingId).body()).contains(pending);
+        assertThat(ringproof
+                        .admin
+                        .send("GET", usage, null, null, "Accept", "text/csv")
+                        .body())
+                .isEqualTo(billedBefore);
+        assertThat(removedPhones()).isGreaterThan(removedBefore);
+    }
+
+    private void set(String key, String value) throws Exception {
+        server.asadmin("set-config-property", "--source=domain", "--propertyName=" + key, "--propertyValue=" + value);
+    }
+
+    private double removedPhones() {
+        var metrics = ringproof.anonymous.get("metrics?scope=application").body();
+        var found = REMOVED_PHONES.matcher(metrics);
+        return found.find() ? Double.parseDouble(found.group(1)) : 0;
+    }
+}

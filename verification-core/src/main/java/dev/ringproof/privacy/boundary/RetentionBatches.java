@@ -1,0 +1,120 @@
+package dev.ringproof.privacy.boundary;
+
+import dev.ringproof.platform.control.PhoneNumbers;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * One bounded step of the retention job each, in a transaction of its own, so no step holds
+ * its locks for longer than a batch of rows takes. Each answers how many rows it changed; a
+ * full batch means there may be more.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class RetentionBatches {
+
+    // what each step looks for, by age (RetentionQueriesTest runs them on H2 and PostgreSQL)
+    /** Due, or set further out than the interval now allows (it was shortened): the caller takes this run. */
+    static final String CLAIM = "update job_lease set holder = ?1, next_run_at = ?2"
+            + " where name = 'retention' and (next_run_at <= ?3 or next_run_at > ?2)";
+
+    static final String ENDED_PHONES = "select id, phone from verification where status <> 'pending'"
+            + " and closed_at < ?1 and phone not like '%*%' order by closed_at";
+    static final String ENDED_CODES = "select a.id from verification_attempt a join verification v"
+            + " on v.id = a.verification_id where v.status <> 'pending' and v.closed_at < ?1"
+            + " and a.code_hash <> ''";
+    static final String OLD_SANDBOX = "select id from sandbox_message where received_at < ?1";
+    static final String SETTLED_EVENTS = "select e.id from webhook_event e where e.state <> 'pending'"
+            + " and e.created_at < ?1 and e.payload <> '{}' and not exists (select 1 from"
+            + " webhook_delivery d where d.event_id = e.id and d.attempted_at >= ?1)";
+    static final String OLD_KEYS = "select tenant_id, test, idem_key from idempotency_record where created_at < ?1";
+
+    @PersistenceContext(unitName = "ringproof")
+    EntityManager em;
+
+    /** Claims the next run for {@code holder} when it is due; false when another server has it or it is not due. */
+    public boolean claim(String holder, OffsetDateTime now, OffsetDateTime next) {
+        return em.createNativeQuery(CLAIM)
+                        .setParameter(1, holder)
+                        .setParameter(2, next)
+                        .setParameter(3, now)
+                        .executeUpdate()
+                == 1;
+    }
+
+    /** Masks the phone numbers of verifications that ended before {@code cutoff}. */
+    public int maskPhones(OffsetDateTime cutoff, int batch) {
+        List<?> rows = em.createNativeQuery(ENDED_PHONES)
+                .setParameter(1, cutoff)
+                .setMaxResults(batch)
+                .getResultList();
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            em.createNativeQuery("update verification set phone = ?1 where id = ?2")
+                    .setParameter(1, PhoneNumbers.mask((String) columns[1]))
+                    .setParameter(2, columns[0])
+                    .executeUpdate();
+        }
+        return rows.size();
+    }
+
+    /** Forgets the code hashes of attempts whose verification ended before {@code cutoff}: no check needs them. */
+    public int clearCodes(OffsetDateTime cutoff, int batch) {
+        List<?> ids = em.createNativeQuery(ENDED_CODES)
+                .setParameter(1, cutoff)
+                .setMaxResults(batch)
+                .getResultList();
+        ids.forEach(id -> em.createNativeQuery("update verification_attempt set code_hash = '' where id = ?1")
+                .setParameter(1, id)
+                .executeUpdate());
+        return ids.size();
+    }
+
+    /** Deletes sandbox messages (their texts hold codes) received before {@code cutoff}. */
+    public int deleteSandboxMessages(OffsetDateTime cutoff, int batch) {
+        return deleteEach(OLD_SANDBOX, "delete from sandbox_message where id = ?1", cutoff, batch);
+    }
+
+    /** Empties the payloads of webhook events settled, and last tried, before {@code cutoff}. */
+    public int clearWebhookPayloads(OffsetDateTime cutoff, int batch) {
+        List<?> ids = em.createNativeQuery(SETTLED_EVENTS)
+                .setParameter(1, cutoff)
+                .setMaxResults(batch)
+                .getResultList();
+        ids.forEach(id -> em.createNativeQuery("update webhook_event set payload = '{}' where id = ?1")
+                .setParameter(1, id)
+                .executeUpdate());
+        return ids.size();
+    }
+
+    /** Deletes idempotency keys made before {@code cutoff}. */
+    public int deleteIdempotencyKeys(OffsetDateTime cutoff, int batch) {
+        List<?> rows = em.createNativeQuery(OLD_KEYS)
+                .setParameter(1, cutoff)
+                .setMaxResults(batch)
+                .getResultList();
+        for (Object row : rows) {
+            Object[] key = (Object[]) row;
+            em.createNativeQuery("delete from idempotency_record where tenant_id = ?1 and test = ?2 and idem_key = ?3")
+                    .setParameter(1, key[0])
+                    .setParameter(2, key[1])
+                    .setParameter(3, key[2])
+                    .executeUpdate();
+        }
+        return rows.size();
+    }
+
+    private int deleteEach(String select, String delete, OffsetDateTime cutoff, int batch) {
+        List<?> ids = em.createNativeQuery(select)
+                .setParameter(1, cutoff)
+                .setMaxResults(batch)
+                .getResultList();
+        ids.forEach(id -> em.createNativeQuery(delete).setParameter(1, id).executeUpdate());
+        return ids.size();
+    }
+}

@@ -1,0 +1,189 @@
+package dev.ringproof.privacy.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ringproof.platform.control.Migrations;
+import dev.ringproof.platform.control.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The retention job's queries on the migrated schema, H2 and PostgreSQL: each finds what is past
+ * its time and nothing younger or still pending, and the lease goes to one claimer per run.
+ */
+@Tag(TestDatabase.TAG)
+class RetentionQueriesTest {
+
+    private static final Pattern PARAMETER = Pattern.compile("\\?(\\d)");
+    private static final OffsetDateTime NOW = OffsetDateTime.of(2026, 11, 29, 12, 0, 0, 0, ZoneOffset.UTC);
+
+    static Stream<TestDatabase> databases() {
+        return TestDatabase.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void eachStepFindsWhatIsPastItsTimeOnly(TestDatabase db) throws SQLException {
+        try {
+            Migrations.on(db.dataSource()).migrate();
+            try (var c = db.dataSource().getConnection()) {
+                seed(c);
+                var cutoff = NOW.minusDays(1);
+
+                assertThat(ids(c, RetentionBatches.ENDED_PHONES, cutoff)).containsExactly("vf_old");
+                assertThat(ids(c, RetentionBatches.ENDED_CODES, cutoff)).containsExactly("at_old");
+                assertThat(ids(c, RetentionBatches.OLD_SANDBOX, cutoff)).containsExactly("sm_old");
+                assertThat(ids(c, RetentionBatches.SETTLED_EVENTS, cutoff)).containsExactly("ev_old");
+                assertThat(ids(c, RetentionBatches.OLD_KEYS, cutoff)).containsExactly("tn_1");
+            }
+        } finally {
+            db.drop();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void oneServerClaimsEachRun(TestDatabase db) throws SQLException {
+        try {
+            Migrations.on(db.dataSource()).migrate();
+            try (var c = db.dataSource().getConnection()) {
+                var next = NOW.plusMinutes(10);
+                assertThat(update(c, RetentionBatches.CLAIM, "server-a", next, NOW))
+                        .isEqualTo(1);
+                assertThat(update(c, RetentionBatches.CLAIM, "server-b", next, NOW))
+                        .isZero();
+                assertThat(update(c, RetentionBatches.CLAIM, "server-b", next.plusMinutes(10), next))
+                        .isEqualTo(1);
+                // the interval was shortened: a lease further out than the new one is taken at once
+                assertThat(update(c, RetentionBatches.CLAIM, "server-a", next.plusMinutes(1), next.minusMinutes(5)))
+                        .isEqualTo(1);
+            }
+        } finally {
+            db.drop();
+        }
+    }
+
+    private static void seed(Connection c) throws SQLException {
+        try (var s = c.createStatement()) {
+            s.execute("insert into tenant (id, name, status, workflow, fallback_missed_call, fallback_sms,"
+                    + " fallback_voice, code_length, otp_length, max_checks, ttl_seconds, allowed_countries, created_at, version)"
+                    + " values ('tn_1', 'T', 'active', 'sms', 30, 30, 30, 4, 6, 5, 600, '', current_timestamp, 0)");
+        }
+        verification(c, "vf_old", "approved", NOW.minusDays(2));
+        verification(c, "vf_new", "approved", NOW.minusHours(1));
+        verification(c, "vf_open", "pending", null);
+        attempt(c, "at_old", "vf_old");
+        attempt(c, "at_new", "vf_new");
+        attempt(c, "at_open", "vf_open");
+        insert(
+                c,
+                "insert into sandbox_message (id, phone, type, sender, text, received_at) values (?, '+447400123456',"
+                        + " 'sms', 'R', 'code 123456', ?)",
+                "sm_old",
+                NOW.minusDays(2));
+        insert(
+                c,
+                "insert into sandbox_message (id, phone, type, sender, text, received_at) values (?, '+447400123456',"
+                        + " 'sms', 'R', 'code 123456', ?)",
+                "sm_new",
+                NOW.minusHours(1));
+        event(c, "ev_old", "delivered", NOW.minusDays(2));
+        event(c, "ev_pending", "pending", NOW.minusDays(2));
+        event(c, "ev_new", "failed", NOW.minusHours(1));
+        insert(
+                c,
+                "insert into idempotency_record (tenant_id, test, idem_key, request_hash, state, created_at)"
+                        + " values ('tn_1', false, ?, 'h', 'done', ?)",
+                "k-old",
+                NOW.minusDays(2));
+        try (var p = c.prepareStatement("insert into idempotency_record (tenant_id, test, idem_key, request_hash,"
+                + " state, created_at) values ('tn_2', false, 'k-new', 'h', 'done', ?)")) {
+            p.setObject(1, NOW.minusHours(1));
+            p.executeUpdate();
+        }
+    }
+
+    private static void verification(Connection c, String id, String status, OffsetDateTime closed)
+            throws SQLException {
+        try (var p = c.prepareStatement("insert into verification (id, tenant_id, test_mode, phone, country, locale,"
+                + " status, workflow, remaining_checks, created_at, expires_at, closed_at, version)"
+                + " values (?, 'tn_1', false, '+447400123456', 'GB', 'en', ?, 'sms', 5, ?, ?, ?, 0)")) {
+            p.setString(1, id);
+            p.setString(2, status);
+            p.setObject(3, NOW.minusDays(3));
+            p.setObject(4, NOW.minusDays(3).plusMinutes(10));
+            p.setObject(5, closed);
+            p.executeUpdate();
+        }
+    }
+
+    private static void attempt(Connection c, String id, String verification) throws SQLException {
+        try (var p = c.prepareStatement("insert into verification_attempt (id, verification_id, seq, channel, status,"
+                + " started_at, code_length, code_hash) values (?, ?, 1, 'sms', 'sent', ?, 6, 'hash')")) {
+            p.setString(1, id);
+            p.setString(2, verification);
+            p.setObject(3, NOW.minusDays(3));
+            p.executeUpdate();
+        }
+    }
+
+    private static void event(Connection c, String id, String state, OffsetDateTime at) throws SQLException {
+        try (var p = c.prepareStatement("insert into webhook_event (id, tenant_id, type, payload, created_at, state,"
+                + " attempts) values (?, 'tn_1', 'verification.approved', '{\"phone\":\"+447400123456\"}', ?, ?, 1)")) {
+            p.setString(1, id);
+            p.setObject(2, at);
+            p.setString(3, state);
+            p.executeUpdate();
+        }
+    }
+
+    private static void insert(Connection c, String sql, String id, OffsetDateTime at) throws SQLException {
+        try (var p = c.prepareStatement(sql)) {
+            p.setString(1, id);
+            p.setObject(2, at);
+            p.executeUpdate();
+        }
+    }
+
+    /** The first column of a retention query, its {@code ?n} parameters bound as JPA binds them. */
+    private static List<String> ids(Connection c, String jpaSql, Object... parameters) throws SQLException {
+        try (var p = prepared(c, jpaSql, parameters);
+                var rows = p.executeQuery()) {
+            var ids = new ArrayList<String>();
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+            return ids;
+        }
+    }
+
+    private static int update(Connection c, String jpaSql, Object... parameters) throws SQLException {
+        try (var p = prepared(c, jpaSql, parameters)) {
+            return p.executeUpdate();
+        }
+    }
+
+    private static java.sql.PreparedStatement prepared(Connection c, String jpaSql, Object... parameters)
+            throws SQLException {
+        Matcher m = PARAMETER.matcher(jpaSql);
+        var order = new ArrayList<Integer>();
+        while (m.find()) {
+            order.add(Integer.parseInt(m.group(1)));
+        }
+        var p = c.prepareStatement(PARAMETER.matcher(jpaSql).replaceAll("?"));
+        for (int i = 0; i < order.size(); i++) {
+            p.setObject(i + 1, parameters[order.get(i) - 1]);
+        }
+        return p;
+    }
+}
