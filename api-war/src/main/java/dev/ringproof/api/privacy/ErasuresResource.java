@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Admin API: {@code POST /api/admin/v1/erasures} erases a phone number for all tenants or one. */
-@Tag(name = "admin")
 @SecurityRequirement(name = "basic")
 @Callers(ApiRoles.ADMIN)
 @Path("admin/v1/erasures")
@@ -43,6 +42,7 @@ public class ErasuresResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @POST
+    @Tag(name = "admin")
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject erase(JsonObject body) {
         var fields = Fields.of(body, "phone", "tenant");
