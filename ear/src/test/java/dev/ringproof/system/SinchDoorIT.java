@@ -124,6 +124,14 @@ class SinchDoorIT {
         var byReference = Http.json(sinch.get(VERIFICATIONS + "/reference/" + reference));
         assertThat(byReference.getString("id")).isEqualTo(id);
         assertThat(byReference.getString("status")).isEqualTo("SUCCESSFUL");
+        // the same verification, as the native API of the same key sees it
+        var nativeView = Http.json(tenant.api().get("api/v1/verifications?reference=" + reference))
+                .getJsonArray("items");
+        assertThat(nativeView).hasSize(1);
+        assertThat(nativeView.getJsonObject(0).getString("status")).isEqualTo("approved");
+        assertThat(nativeView.getJsonObject(0).getString("phone")).isEqualTo(phone);
+        assertThat(nativeView.getJsonObject(0).getJsonArray("workflow").getString(0))
+                .isEqualTo("missed_call");
     }
 
     @Test
@@ -281,6 +289,18 @@ class SinchDoorIT {
             var answer = start(client, body);
             assertSinchError(answer, 401, 40100);
         }
+        var signed = new Http()
+                .send(
+                        "POST",
+                        VERIFICATIONS,
+                        body,
+                        "application/json; charset=utf-8",
+                        "Authorization",
+                        "Application " + accountSid + ":c2lnbmF0dXJl",
+                        "x-timestamp",
+                        java.time.Instant.now().toString());
+        assertSinchError(signed, 401, 40100);
+        assertThat(Http.json(signed).getString("message")).contains("HTTP Basic");
     }
 
     @Test

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -18,6 +19,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class SinchErrors implements VendorErrors {
+
+    static final String APPLICATION_SCHEME =
+            "The signed Application scheme is not served here: send HTTP Basic with the account SID and a whole api key.";
 
     private static final Logger LOG = Logger.getLogger(SinchErrors.class.getName());
 
@@ -37,7 +41,7 @@ public class SinchErrors implements VendorErrors {
         response.setEntity(
                 Json.createObjectBuilder()
                         .add("errorCode", errorCode)
-                        .add("message", message(problem))
+                        .add("message", signedWithApplication(problem, request) ? APPLICATION_SCHEME : message(problem))
                         .add("reference", reference)
                         .build(),
                 response.getEntityAnnotations(),
@@ -59,6 +63,17 @@ public class SinchErrors implements VendorErrors {
             case "unsupported_number_type" -> 40003;
             default -> status * 100;
         };
+    }
+
+    /**
+     * Sinch's signed scheme needs the api key in clear to check the HMAC, and Ringproof keeps
+     * only its hash: the door says so rather than "wrong key".
+     */
+    private static boolean signedWithApplication(Problem problem, ContainerRequestContext request) {
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        return problem.status() == 401
+                && authorization != null
+                && authorization.regionMatches(true, 0, "Application ", 0, "Application ".length());
     }
 
     private static String message(Problem problem) {
