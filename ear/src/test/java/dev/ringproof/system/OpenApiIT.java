@@ -109,7 +109,8 @@ class OpenApiIT {
             "admin", true,
             "billing", true,
             "carrier", false,
-            "compat-twilio", true);
+            "compat-twilio", true,
+            "compat-sinch", true);
 
     /** The document as JSON, which the server serves as application/json when asked for it. */
     static JsonObject document() {
