@@ -29,6 +29,10 @@ public class HandsetBehaviour {
     private String phone;
 
     private String calls;
+
+    /** Calls ring and are picked up ({@code calls} "answer", stored as "ring" and this). */
+    private boolean answers;
+
     private String sms;
     private String voice;
 
@@ -77,7 +81,8 @@ public class HandsetBehaviour {
 
     public void change(String calls, String sms, String voice) {
         if (calls != null) {
-            this.calls = calls;
+            this.answers = "answer".equals(calls);
+            this.calls = answers ? "ring" : calls;
         }
         if (sms != null) {
             this.sms = sms;
@@ -89,12 +94,12 @@ public class HandsetBehaviour {
 
     /** Whether a call reaches the handset: it rings, and may be answered. */
     public boolean rings() {
-        return "ring".equals(calls) || answers();
+        return "ring".equals(calls);
     }
 
     /** Whether the handset picks up a flash call (which is then hung up at once). */
     public boolean answers() {
-        return "answer".equals(calls);
+        return answers;
     }
 
     public boolean takesSms() {
@@ -110,7 +115,7 @@ public class HandsetBehaviour {
     }
 
     public String calls() {
-        return calls;
+        return answers ? "answer" : calls;
     }
 
     public String sms() {
