@@ -43,7 +43,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * tenant API's own use case, with its limits, fraud guard, ledger and webhooks; errors leave
  * in Sinch's shape ({@link SinchErrors}).
  */
-@Tag(name = "compat-sinch")
 @SecurityRequirement(name = "sinchBasic")
 @CompatDoor(SinchRequests.DOOR)
 @Callers(ApiRoles.TENANT)
@@ -88,6 +87,7 @@ public class SinchVerificationsResource {
     @APIResponse(responseCode = "403", ref = "SinchForbidden")
     @APIResponse(responseCode = "429", ref = "SinchRateLimited")
     @POST
+    @Tag(name = "compat-sinch")
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject start(JsonObject body) {
         var start = SinchRequests.start(body, servletRequest.getRemoteAddr());
@@ -108,6 +108,7 @@ public class SinchVerificationsResource {
     @APIResponse(responseCode = "404", ref = "SinchNotFound")
     @APIResponse(responseCode = "429", ref = "SinchRateLimited")
     @PUT
+    @Tag(name = "compat-sinch")
     @Path("id/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject reportById(@PathParam("id") String id, JsonObject body) {
@@ -130,6 +131,7 @@ public class SinchVerificationsResource {
     @APIResponse(responseCode = "404", ref = "SinchNotFound")
     @APIResponse(responseCode = "429", ref = "SinchRateLimited")
     @PUT
+    @Tag(name = "compat-sinch")
     @Path("number/{endpoint}")
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject reportByNumber(@PathParam("endpoint") String endpoint, JsonObject body) {
@@ -146,6 +148,7 @@ public class SinchVerificationsResource {
     @APIResponse(responseCode = "401", ref = "SinchUnauthorized")
     @APIResponse(responseCode = "404", ref = "SinchNotFound")
     @GET
+    @Tag(name = "compat-sinch")
     @Path("id/{id}")
     public JsonObject statusById(@PathParam("id") String id) {
         return SinchJson.status(verifications.find(caller(), ours(id)));
@@ -161,6 +164,7 @@ public class SinchVerificationsResource {
     @APIResponse(responseCode = "401", ref = "SinchUnauthorized")
     @APIResponse(responseCode = "404", ref = "SinchNotFound")
     @GET
+    @Tag(name = "compat-sinch")
     @Path("reference/{reference}")
     public JsonObject statusByReference(@PathParam("reference") String reference) {
         if (reference.length() > SinchRequests.MAX_REFERENCE) {
