@@ -269,6 +269,7 @@ public class PoolsResource {
         return PoolResponse.of(pools.remove(id, number));
     }
 
+    @Tag(name = "admin")
     @Operation(operationId = "getPoolHealth", summary = "How a pool's caller numbers fare")
     @APIResponse(
             responseCode = "200",
@@ -283,6 +284,7 @@ public class PoolsResource {
         return PoolHealthJson.HealthResponse.of(poolHealth.view(id));
     }
 
+    @Tag(name = "admin")
     @Operation(operationId = "updatePoolHealthRules", summary = "Change a pool's health rules")
     @RequestBody(
             required = true,
@@ -326,6 +328,7 @@ public class PoolsResource {
                         restHours.orElse(now.restHours()))));
     }
 
+    @Tag(name = "admin")
     @Operation(operationId = "restPoolNumber", summary = "Rest a number (with its block of 10 000)")
     @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(ref = "RestRequest")))
     @APIResponse(
@@ -347,6 +350,7 @@ public class PoolsResource {
         return PoolHealthJson.HealthResponse.of(poolHealth.rest(id, number, hours));
     }
 
+    @Tag(name = "admin")
     @Operation(operationId = "restorePoolNumber", summary = "Put a rested number (and its block) back into the draw")
     @APIResponse(
             responseCode = "200",

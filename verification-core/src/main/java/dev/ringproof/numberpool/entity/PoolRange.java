@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 /** A run of consecutive numbers of a pool, as E.164 digits: a single number is a run of one. */
 @Entity
@@ -56,6 +57,10 @@ public class PoolRange {
     @Column(name = "last_number")
     private long lastNumber;
 
+    /** Set when its only number was cut: the range is to be removed. */
+    @Transient
+    private boolean emptied;
+
     protected PoolRange() {
         // for JPA
     }
@@ -86,15 +91,28 @@ public class PoolRange {
         return "+" + (firstNumber + offset);
     }
 
-    /** Shrinks this range so it no longer holds {@code number}; answers the part after it, if any. */
+    /**
+     * Shrinks this range so it no longer holds {@code number}; answers the part after it, if any.
+     * A range that held only that number is left as it is and {@link #isEmpty()}: the caller
+     * removes it. (Written empty first, its row failed the table's check {@code last >= first}
+     * before the delete reached the database.)
+     */
     public PoolRange cut(long number, String idForRest) {
+        if (number == firstNumber && number == lastNumber) {
+            emptied = true;
+            return null;
+        }
+        if (number == firstNumber) {
+            firstNumber = number + 1;
+            return null;
+        }
         PoolRange rest = number < lastNumber ? new PoolRange(idForRest, poolId, number + 1, lastNumber) : null;
         lastNumber = number - 1;
         return rest;
     }
 
     public boolean isEmpty() {
-        return lastNumber < firstNumber;
+        return emptied;
     }
 
     public String id() {

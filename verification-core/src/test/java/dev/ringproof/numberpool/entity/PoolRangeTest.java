@@ -35,15 +35,29 @@ class PoolRangeTest {
 
         assertThat(range.cut(100, "rg_2")).isNull();
         assertThat(range.isEmpty()).isTrue();
+        assertThat(range.lastNumber())
+                .as("the row stays valid until it is removed")
+                .isEqualTo(100);
     }
 
     @Test
     void cuttingTheFirstNumberKeepsTheRest() {
         var range = new PoolRange("rg_1", "pl_1", 100, 102);
 
-        var rest = range.cut(100, "rg_2");
+        assertThat(range.cut(100, "rg_2")).isNull();
 
-        assertThat(range.isEmpty()).isTrue();
-        assertThat(rest.size()).isEqualTo(2);
+        assertThat(range.isEmpty()).isFalse();
+        assertThat(range.firstNumber()).isEqualTo(101);
+        assertThat(range.size()).isEqualTo(2);
+    }
+
+    @Test
+    void cuttingTheLastNumberKeepsTheRest() {
+        var range = new PoolRange("rg_1", "pl_1", 100, 102);
+
+        assertThat(range.cut(102, "rg_2")).isNull();
+
+        assertThat(range.isEmpty()).isFalse();
+        assertThat(range.lastNumber()).isEqualTo(101);
     }
 }
