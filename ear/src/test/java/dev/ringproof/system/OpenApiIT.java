@@ -102,8 +102,8 @@ class OpenApiIT {
     }
 
     /** Audiences (tags) and whether their operations need credentials. */
-    static final Map<String, Boolean> TAGS =
-            Map.of("tenant", true, "sandbox", true, "admin", true, "billing", true, "carrier", false);
+    static final Map<String, Boolean> TAGS = Map.of(
+            "tenant", true, "sandbox", true, "admin", true, "billing", true, "carrier", false, "compat-vonage", true);
 
     /** The document as JSON, which the server serves as application/json when asked for it. */
     static JsonObject document() {
