@@ -8,6 +8,7 @@ import dev.ringproof.tenant.boundary.VonageApplications;
 import dev.ringproof.tenant.entity.VonageApplication;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -67,10 +68,24 @@ public class VonageApplicationResource {
     public VonageApplicationResponse put(@PathParam("id") String tenant, JsonObject body) {
         var fields = Fields.of(body, "application_id", "public_key", "key_id");
         String applicationId = fields.requiredString("application_id", 36);
-        String publicKey = fields.requiredString("public_key", 3000);
         String keyId = fields.requiredString("key_id", 48);
+        String publicKey = pem(body, fields);
         fields.requireValid();
         return VonageApplicationResponse.of(applications.register(tenant, applicationId, publicKey, keyId));
+    }
+
+    /**
+     * The PEM as sent: its line breaks are control characters that {@link Fields} refuses in any
+     * other text; {@code VonageApplications} accepts nothing but a PEM of base64 and whitespace.
+     */
+    private static String pem(JsonObject body, Fields fields) {
+        if (body != null
+                && body.get("public_key") instanceof JsonString pem
+                && pem.getString().length() <= 3000) {
+            return pem.getString();
+        }
+        fields.problem("public_key", "is required: an RSA public key as PEM, at most 3000 characters");
+        return null;
     }
 
     @Operation(operationId = "getVonageApplication", summary = "The tenant's Vonage application")
