@@ -110,7 +110,8 @@ class OpenApiIT {
             "billing", true,
             "carrier", false,
             "compat-twilio", true,
-            "compat-sinch", true);
+            "compat-sinch", true,
+            "compat-vonage", true);
 
     /** The document as JSON, which the server serves as application/json when asked for it. */
     static JsonObject document() {

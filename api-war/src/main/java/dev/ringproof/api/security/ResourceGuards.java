@@ -2,9 +2,11 @@ package dev.ringproof.api.security;
 
 import dev.ringproof.api.compat.CompatAuthentication;
 import dev.ringproof.api.compat.CompatDoor;
+import dev.ringproof.api.compat.VonageAuthentication;
 import dev.ringproof.api.tenant.TenantAuthentication;
 import dev.ringproof.audit.boundary.CurrentActor;
 import dev.ringproof.tenant.boundary.ApiKeys;
+import dev.ringproof.tenant.boundary.VonageApplications;
 import dev.ringproof.user.boundary.ConsoleUsers;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,7 +30,8 @@ import java.util.logging.Logger;
  * <li>{@code @Callers("admin"|"billing")}: a console user over HTTP Basic, cross-site
  * writes refused ({@link ConsoleAuthentication}), then the roles ({@link ResourceGuard});</li>
  * <li>{@code @Callers("tenant")} on a {@code @CompatDoor} resource: HTTP Basic with the account
- * SID and a whole api key ({@link CompatAuthentication});</li>
+ * SID and a whole api key ({@link CompatAuthentication}), at the Vonage door also a JWT of a
+ * registered Vonage application ({@link VonageAuthentication});</li>
  * <li>{@code @AnyCaller}: nothing (the method checks what it needs, e.g. a carrier's signature);</li>
  * <li>neither: closed to everyone ({@link Unguarded}).</li>
  * </ul>
@@ -47,6 +50,9 @@ public class ResourceGuards implements DynamicFeature {
     /** Who the audit trail names for what this request changes. */
     @Inject
     CurrentActor actor;
+
+    @Inject
+    VonageApplications vonageApplications;
 
     /** A proxy to the request being served, for the address sign-ins are throttled by. */
     @Context
@@ -78,8 +84,13 @@ public class ResourceGuards implements DynamicFeature {
         if (!allowed.contains(ApiRoles.TENANT)) {
             return new ConsoleAuthentication(users, servletRequest);
         }
-        return type.isAnnotationPresent(CompatDoor.class)
-                ? new CompatAuthentication(apiKeys)
-                : new TenantAuthentication(apiKeys);
+        var door = type.getAnnotation(CompatDoor.class);
+        if (door == null) {
+            return new TenantAuthentication(apiKeys);
+        }
+        // Vonage's SDKs sign a JWT per request when the tenant registered an application
+        return "vonage".equals(door.value())
+                ? new VonageAuthentication(new CompatAuthentication(apiKeys), vonageApplications)
+                : new CompatAuthentication(apiKeys);
     }
 }

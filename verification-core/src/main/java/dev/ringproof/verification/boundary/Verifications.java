@@ -131,6 +131,25 @@ public class Verifications {
         return verification;
     }
 
+    /**
+     * A start that refuses, instead of superseding, a pending verification of the same number in
+     * the caller's world, as Vonage's API does: the Vonage door answers its 409 for it.
+     */
+    public Verification startUnlessPending(TenantCaller caller, StartCommand command) {
+        var phone = PhoneNumbers.parse(command.phone());
+        var now = OffsetDateTime.now(clock);
+        boolean pending = em.createNamedQuery(Verification.PENDING_FOR_PHONE, Verification.class)
+                .setParameter("tenant", caller.tenantId())
+                .setParameter("test", caller.test())
+                .setParameter("phone", phone.e164())
+                .getResultStream()
+                .anyMatch(v -> now.isBefore(v.expiresAt()));
+        if (pending) {
+            throw new Refusal(Reason.INVALID_STATE, "A verification to this number is already in progress.");
+        }
+        return start(caller, command, null);
+    }
+
     public Verification find(TenantCaller caller, String id) {
         var verification = own(caller, id, LockModeType.NONE);
         if (verification.isPending() && !OffsetDateTime.now(clock).isBefore(verification.expiresAt())) {
