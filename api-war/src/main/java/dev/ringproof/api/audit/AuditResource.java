@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -47,7 +49,14 @@ public class AuditResource {
     AuditTrail trail;
 
     @Operation(operationId = "listAuditEntries", summary = "Read the audit trail (JSON or CSV)")
-    @APIResponse(responseCode = "200", description = "A page: items, newest first, and next_cursor")
+    // The CSV and the JSON method are one operation: both carry all of it, as the server keeps one of the two.
+    @APIResponse(
+            responseCode = "200",
+            description = "A page, newest first",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(ref = "AuditPage")),
+                @Content(mediaType = "text/csv", schema = @Schema(ref = "AuditCsv"))
+            })
     @APIResponse(responseCode = "400", ref = "Invalid")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -74,6 +83,17 @@ public class AuditResource {
     }
 
     @Operation(operationId = "listAuditEntries", summary = "Read the audit trail (JSON or CSV)")
+    // The CSV and the JSON method are one operation: both carry all of it, as the server keeps one of the two.
+    @APIResponse(
+            responseCode = "200",
+            description = "A page, newest first",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(ref = "AuditPage")),
+                @Content(mediaType = "text/csv", schema = @Schema(ref = "AuditCsv"))
+            })
+    @APIResponse(responseCode = "400", ref = "Invalid")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Tag(name = "admin")
     @Produces("text/csv;qs=0.9")
