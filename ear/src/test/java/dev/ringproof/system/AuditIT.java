@@ -131,7 +131,7 @@ class AuditIT {
 
         var price = admin.postJson(
                 "api/admin/v1/prices",
-                "{\"channel\":\"voice\",\"country\":\"IS\",\"unit_price\":\"0.4321\",\"currency\":\"EUR\"}");
+                "{\"channel\":\"voice\",\"country\":\"FO\",\"unit_price\":\"0.4321\",\"currency\":\"EUR\"}");
         assertThat(price.statusCode()).as(price.body()).isEqualTo(201);
         String priceId = Http.json(price).getString("id");
 
