@@ -89,7 +89,7 @@ class ErasureIT {
 
         List<String> found;
         try {
-            server.asadmin("stop-domain", "domain1");
+            server.stop();
             found = textColumnsHolding(digits);
         } finally {
             if (!serverUp()) {

@@ -60,7 +60,7 @@ class SecretsAtRestIT {
         String atRest;
         String brokerStore;
         try {
-            server.asadmin("stop-domain", "domain1");
+            server.stop();
             atRest = outboxAndOutboundRows();
             brokerStore = brokerStore();
         } finally {
