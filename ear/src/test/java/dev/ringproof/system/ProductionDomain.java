@@ -13,13 +13,16 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * A second Payara Server domain beside the suite's, started with {@code RINGPROOF_MODE=production}
  * in its environment: ports from 20000 (HTTP 20080, admin 20048, JMS 20076, data grid 20049), its
  * own embedded H2 database and broker, so nothing it does reaches the suite's server. The domain
  * is created once per unpacked Payara (a minute; kept as a template under payara-it) and every
- * run starts from a fresh copy of it.
+ * run starts from a fresh copy of it. The test classes share one run of it ({@link Shared}).
  */
 final class ProductionDomain implements AutoCloseable {
 
@@ -30,6 +33,9 @@ final class ProductionDomain implements AutoCloseable {
     static final String TAG = "own-embedded-database";
 
     static final URI BASE = URI.create("http://localhost:20080/");
+    /** The console's idle time on this domain: short, so a test can wait it out. */
+    static final Duration IDLE = Duration.ofSeconds(15);
+
     private static final String NAME = "ringproof-production";
     private static final int ADMIN_PORT = 20048;
 
@@ -61,9 +67,92 @@ final class ProductionDomain implements AutoCloseable {
         adjust.accept(env);
         var started = domain.run(env, "start-domain", "--domaindir", domain.runDir.toString(), NAME);
         if (started.exitCode() != 0) {
+            domain.close(); // a start that timed out leaves a server holding the ports
             throw new IllegalStateException("the production domain did not start: " + started.output());
         }
         return domain;
+    }
+
+    /** What the first deployment, on the development defaults, answered (see {@link Shared}). */
+    Outcome firstDeployment() {
+        return firstDeployment;
+    }
+
+    private Outcome firstDeployment;
+
+    /**
+     * The run's one production domain, for {@code @BeforeAll} methods that take a
+     * {@code ProductionDomain} parameter: started on first use, stopped when the whole run ends
+     * (a start and two deployments cost one to two minutes on 2 cores, so the classes share
+     * them). It keeps the platform's default sign-in limits (the suite's server raises them). Its
+     * first deployment runs on the development defaults and is refused; then it gets a code
+     * secret, a closed sandbox, a console idle time of {@link #IDLE} and Secure cookies as behind
+     * a proxy that terminates TLS, and is deployed again. Tests that change its data work with
+     * tenants and users of their own, as on the suite's server.
+     */
+    static final class Shared implements ParameterResolver {
+
+        private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Shared.class);
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == ProductionDomain.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            return context.getRoot()
+                    .getStore(NAMESPACE)
+                    .getOrComputeIfAbsent(Running.class, key -> Running.start(), Running.class)
+                    .domain();
+        }
+    }
+
+    /** The shared domain, closed by JUnit at the end of the run; a start that failed fails every class alike. */
+    private record Running(ProductionDomain domain, RuntimeException failure)
+            implements ExtensionContext.Store.CloseableResource {
+
+        static Running start() {
+            ProductionDomain domain = null;
+            try {
+                // the suite's server raises the per-address limit and shortens lockouts: this one keeps the defaults
+                domain = ProductionDomain.start(
+                        env -> env.keySet().removeIf(name -> name.startsWith("SIGNIN_THROTTLE_")));
+                domain.firstDeployment = domain.deploy();
+                byte[] secret = new byte[24];
+                new java.security.SecureRandom().nextBytes(secret);
+                domain.configure(
+                        "verification.code-secret", java.util.HexFormat.of().formatHex(secret));
+                domain.configure("sandbox.open", "false");
+                domain.configure("console.session.idle-timeout", IDLE.toString());
+                // as behind a proxy that terminates TLS: the server sees plain HTTP, the browser used https
+                domain.configure("console.session.secure-cookie", "true");
+                var deployed = domain.deploy();
+                if (deployed.exitCode() != 0) {
+                    throw new IllegalStateException(
+                            "the production domain refused the configured EAR: " + deployed.output());
+                }
+                domain.awaitReady();
+                return new Running(domain, null);
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                return new Running(domain, new IllegalStateException("the production domain is not up", e));
+            }
+        }
+
+        @Override
+        public ProductionDomain domain() {
+            if (failure != null) {
+                throw failure;
+            }
+            return domain;
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (domain != null) {
+                domain.close();
+            }
+        }
     }
 
     private void prepare() throws IOException, InterruptedException {

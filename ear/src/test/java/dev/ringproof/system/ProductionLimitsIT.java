@@ -6,19 +6,17 @@ import static org.awaitility.Awaitility.await;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -32,39 +30,21 @@ import org.openqa.selenium.WebElement;
  * (browsers keep a Secure cookie of http://localhost).
  */
 @Tag(ProductionDomain.TAG)
+@ExtendWith(ProductionDomain.Shared.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProductionLimitsIT {
 
     /** The second server's idle timeout: three polls of the dashboard (every 5 s) fit in it. */
-    private static final Duration IDLE = Duration.ofSeconds(15);
+    private static final Duration IDLE = ProductionDomain.IDLE;
     /** The default per-address limit: failed sign-ins from one address within 10 minutes. */
     private static final int ADDRESS_FAILURES = 100;
     /** The same server seen from another client address than the suite's. */
     private static final URI BY_ADDRESS = URI.create("http://127.0.0.1:" + ProductionDomain.BASE.getPort() + "/");
 
-    private ProductionDomain domain;
-
+    /** The shared domain keeps the default sign-in limits and is configured with {@link #IDLE} and Secure cookies. */
     @BeforeAll
-    void startWithDefaultLimits() throws Exception {
-        // the suite's server raises the per-address limit and shortens lockouts: this one keeps the defaults
-        domain = ProductionDomain.start(env -> env.keySet().removeIf(name -> name.startsWith("SIGNIN_THROTTLE_")));
-        byte[] secret = new byte[24];
-        new SecureRandom().nextBytes(secret);
-        domain.configure("verification.code-secret", HexFormat.of().formatHex(secret));
-        domain.configure("sandbox.open", "false");
-        domain.configure("console.session.idle-timeout", IDLE.toString());
-        // as behind a proxy that terminates TLS: the server sees plain HTTP, the browser used https
-        domain.configure("console.session.secure-cookie", "true");
-        var deployed = domain.deploy();
-        assertThat(deployed.exitCode()).as(deployed.output()).isZero();
-        domain.awaitReady();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (domain != null) {
-            domain.close();
-        }
+    void runningInProductionMode(ProductionDomain shared) {
+        assertThat(shared).isNotNull();
     }
 
     @Test

@@ -7,15 +7,14 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Production mode on a server started with {@code RINGPROOF_MODE=production} in its environment
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
  * delete every rate-limit policy without touching the rest of the suite.
  */
 @Tag(ProductionDomain.TAG)
+@ExtendWith(ProductionDomain.Shared.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProductionModeIT {
 
@@ -38,24 +38,10 @@ class ProductionModeIT {
     private FakeCarriers carriers;
 
     @BeforeAll
-    void startInProductionMode() throws Exception {
-        domain = ProductionDomain.start();
-        refused = domain.deploy();
-        byte[] secret = new byte[24];
-        RANDOM.nextBytes(secret);
-        domain.configure("verification.code-secret", HexFormat.of().formatHex(secret));
-        domain.configure("sandbox.open", "false");
-        var deployed = domain.deploy();
-        assertThat(deployed.exitCode()).as(deployed.output()).isZero();
-        domain.awaitReady();
+    void startInProductionMode(ProductionDomain shared) {
+        domain = shared;
+        refused = shared.firstDeployment();
         ringproof = new Ringproof(ProductionDomain.BASE);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (domain != null) {
-            domain.close();
-        }
     }
 
     @AfterEach
