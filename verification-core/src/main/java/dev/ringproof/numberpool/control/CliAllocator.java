@@ -20,8 +20,9 @@ import java.util.function.Predicate;
  * is uniform over 10^codeLength values. Reads the country's few {@link FullBlockSpan}s,
  * never its pools' numbers, less the blocks that rest ({@link RestedBlock}): a rested block
  * is aligned to 10^4, so what is left still holds only whole blocks for every code length.
- * A number at its pool's hourly cap ({@link CliCounters#admit}) is passed over for another
- * draw. The caller says which CLIs it may not reuse.
+ * A number that reaches its pool's hourly cap rests its block until the hour ends
+ * ({@link CliCounters#admit}); a draw that meets one at its cap draws again from the blocks
+ * left. The caller says which CLIs it may not reuse.
  */
 @Dependent
 public class CliAllocator {
@@ -41,7 +42,14 @@ public class CliAllocator {
      * every draw was not reusable or at its cap. The call drawn is counted against its number.
      */
     public Optional<String> draw(String country, int codeLength, Predicate<String> reusable, OffsetDateTime now) {
-        return drawFrom(usableRuns(country, now), codeLength, reusable.and(cli -> counters.admit(cli, now)));
+        for (int i = 0; i < MAX_DRAWS; i++) {
+            var cli = drawFrom(usableRuns(country, now), codeLength, reusable);
+            if (cli.isEmpty() || counters.admit(cli.get(), now)) {
+                return cli;
+            }
+            // at its cap, its block rests now: the next draw reads the blocks without it
+        }
+        return Optional.empty();
     }
 
     /** The country's whole-block spans without the blocks resting at {@code now}. */

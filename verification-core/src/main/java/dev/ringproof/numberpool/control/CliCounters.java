@@ -1,6 +1,7 @@
 package dev.ringproof.numberpool.control;
 
 import dev.ringproof.numberpool.entity.CliCounts;
+import dev.ringproof.numberpool.entity.HealthRules.Reason;
 import dev.ringproof.numberpool.entity.NumberPool;
 import dev.ringproof.numberpool.entity.PoolRange;
 import jakarta.enterprise.context.Dependent;
@@ -48,7 +49,13 @@ public class CliCounters {
         FAILED
     }
 
-    /** Counts a call from {@code cli} if its pool's hourly cap allows one more; false: draw another. */
+    /**
+     * Counts a call from {@code cli} if its pool's hourly cap allows one more; false: draw another.
+     * The call that brings a number to its cap rests the number's whole block until the hour ends,
+     * in the same transaction, so no later draw can meet a block with one number missing: a block
+     * is drawn from whole or not at all, and its codes stay uniform. A draw that still meets a
+     * number at its cap (a start that read the blocks before that rest committed) rests it too.
+     */
     public boolean admit(String cli, OffsetDateTime now) {
         var pool = poolOf(cli);
         if (pool.isEmpty()) {
@@ -57,17 +64,29 @@ public class CliCounters {
         String key = keys.keyOf(cli);
         OffsetDateTime hour = utc(now).truncatedTo(ChronoUnit.HOURS);
         rows.open(key, keys.sealed(cli, key), pool.get().id(), hour, utc(now).toLocalDate());
+        int cap = pool.get().rules().maxCallsPerHour();
         int counted = em.createNativeQuery(
                         "update cli_hour set calls = calls + 1 where cli_key = ?1 and hour_start = ?2 and calls < ?3")
                 .setParameter(1, key)
                 .setParameter(2, hour)
-                .setParameter(3, pool.get().rules().maxCallsPerHour())
+                .setParameter(3, cap)
                 .executeUpdate();
+        if (counted == 0 || callsIn(key, hour) >= cap) {
+            rests.rest(digits(cli), pool.get().country(), pool.get().id(), Reason.HOURLY_CAP, now, hour.plusHours(1));
+        }
         if (counted == 0) {
             return false;
         }
         bump(cli, key, pool.get(), now, null, "placed");
         return true;
+    }
+
+    private long callsIn(String key, OffsetDateTime hour) {
+        return ((Number) em.createNativeQuery("select calls from cli_hour where cli_key = ?1 and hour_start = ?2")
+                        .setParameter(1, key)
+                        .setParameter(2, hour)
+                        .getSingleResult())
+                .longValue();
     }
 
     /** Counts the outcome of a call from {@code cli}; rests the number's block when it breaks a rule. */

@@ -29,6 +29,8 @@ public record HealthRules(
         ANSWERED,
         FAILED,
         NO_APPROVALS,
+        /** One of its numbers placed its pool's hourly cap of calls: the block rests until the hour ends. */
+        HOURLY_CAP,
         ADMIN;
 
         public String wireName() {
