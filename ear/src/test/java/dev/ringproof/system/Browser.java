@@ -92,8 +92,21 @@ final class Browser implements AutoCloseable {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
+    /** Waits for {@code text} in the element; a wait that runs out says what page the browser shows instead. */
     void awaitText(By locator, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+        try {
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String body = driver.findElements(By.tagName("body")).stream()
+                    .map(org.openqa.selenium.WebElement::getText)
+                    .findFirst()
+                    .orElse("(no body)");
+            throw new AssertionError(
+                    "waited for \"" + text + "\" in " + locator + " on " + driver.getCurrentUrl() + " ("
+                            + driver.getTitle() + "), which shows:\n"
+                            + body.substring(0, Math.min(body.length(), 2000)),
+                    e);
+        }
     }
 
     /** Waits until an ajax update has left exactly {@code count} elements matching {@code locator}. */

@@ -38,8 +38,13 @@ public class PoolHealthBacking {
         RefusalMessages.info("The block of " + number + " is back in the draw.");
     }
 
+    /**
+     * The pool's health, or null before the page's {@code id} is known: a postback walks the
+     * page's tables while it decodes, before the view parameter reaches this bean, and a pool
+     * looked up then would be no pool at all (the console's error page instead of the answer).
+     */
     public PoolHealthView getView() {
-        if (view == null) {
+        if (view == null && id != null) {
             view = health.view(id);
         }
         return view;
@@ -47,6 +52,9 @@ public class PoolHealthBacking {
 
     /** The largest day's calls, to scale the bars (at least 1). */
     public long getBusiestDay() {
+        if (getView() == null) {
+            return 1;
+        }
         return getView().days().stream()
                 .mapToLong(d -> d.counts().placed())
                 .max()
