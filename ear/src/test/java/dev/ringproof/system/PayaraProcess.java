@@ -66,20 +66,6 @@ final class PayaraProcess {
         }
     }
 
-    /**
-     * Stops the domain with a stop timeout of 3 minutes instead of asadmin's 60 s: with the
-     * suite's traffic still queued, the JMS resource adapter alone took over 60 s to stop.
-     */
-    void stop() throws IOException, InterruptedException {
-        var line = java.util.List.of(
-                "bash", home.resolve("bin/asadmin").toString(), "stop-domain", "--timeout", "180", "domain1");
-        var process = new ProcessBuilder(line).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        if (!process.waitFor(240, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("asadmin stop-domain failed: " + output);
-        }
-    }
-
     void start() throws IOException, InterruptedException {
         var asadmin = new ProcessBuilder("bash", home.resolve("bin/asadmin").toString(), "start-domain", "domain1")
                 .redirectErrorStream(true)
