@@ -63,9 +63,9 @@ class DemoIT {
                     .doesNotContain(from.substring(from.length() - 4));
 
             browser.type(By.id("rp1-code"), from.substring(from.length() - 4));
+            browser.screenshot("demo");
             browser.driver.findElement(By.id("rp1-confirm")).click();
             browser.awaitText(By.id("rp1-status"), "is verified");
-            browser.screenshot("demo");
             browser.driver.findElement(By.id("create")).click();
             browser.awaitText(By.id("signed-up"), "Signed up");
 

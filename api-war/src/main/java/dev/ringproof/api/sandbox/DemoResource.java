@@ -12,13 +12,16 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * What the live demo page ({@code /demo/}) runs on: its tenant and publishable key, made on the
  * first call. Open like the sandbox's handsets, and only in development mode with the sandbox
- * open; elsewhere 404, as if it did not exist.
+ * open; elsewhere 404, as if it did not exist. (Documented with the sandbox's scheme, like its
+ * handsets; it never looks at a key.)
  */
+@SecurityRequirement(name = "apiKey")
 @AnyCaller
 @Path("sandbox/v1/demo")
 @Produces(MediaType.APPLICATION_JSON)
