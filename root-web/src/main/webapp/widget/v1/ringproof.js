@@ -150,7 +150,8 @@
     var status = el("p", { id: id + "-status", "class": "ringproof-status", role: "status", "aria-live": "polite" });
     var countdown = el("p", { id: id + "-countdown", "class": "ringproof-countdown" });
     var alert = el("p", { id: id + "-alert", "class": "ringproof-alert", role: "alert" });
-    [phoneStep, codeStep, status, countdown, alert].forEach(function (n) { root.appendChild(n); });
+    // what happens, then the code: read (and announced) before the field it asks for
+    [phoneStep, status, countdown, codeStep, alert].forEach(function (n) { root.appendChild(n); });
 
     var form = root.closest("form");
     var hidden = (form || root).querySelector("input[name='" + (root.getAttribute("data-ringproof-input") || "ringproof_token") + "']");

@@ -319,6 +319,34 @@ class WidgetIT {
                 .isEmpty();
     }
 
+    @Test
+    void anAdminIssuesAPublishableKeyInTheConsoleAndSeesItListedWithItsOrigins() {
+        var tenant = ringproof.tenant("{\"name\":\"Console shop\"}", "live");
+        try (var browser = new Browser()) {
+            browser.signIn(Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
+            browser.open("tenants/keys.xhtml?tenant=" + tenant.id());
+            browser.type(By.id("publishable:publishable-label"), "sign-up page");
+            browser.type(By.id("publishable:origins"), "https://Shop.example, http://localhost:3000");
+            browser.driver.findElement(By.id("publishable:issue-publishable")).click();
+            browser.awaitText(By.id("keys:table"), "sign-up page");
+            String listed = browser.await(By.cssSelector(".publishable-key")).getText();
+            assertThat(listed).matches("rp_pub_live_[a-z2-7]{26}");
+            assertThat(browser.driver
+                            .findElement(By.cssSelector(".allowed-origins"))
+                            .getText())
+                    .isEqualTo("https://shop.example http://localhost:3000");
+
+            browser.type(By.id("publishable:publishable-label"), "bad");
+            browser.type(By.id("publishable:origins"), "https://shop.example/signup");
+            browser.driver.findElement(By.id("publishable:issue-publishable")).click();
+            browser.awaitText(By.id("publishable"), "must be an origin such as https://shop.example");
+        }
+        var keys = Http.jsonArray(ringproof.admin.get("api/admin/v1/tenants/" + tenant.id() + "/api-keys"));
+        assertThat(keys.stream().filter(k -> k.asJsonObject().getString("kind").equals("publishable")))
+                .as("the bad origin issued nothing")
+                .hasSize(1);
+    }
+
     static void open(Browser browser, String key) {
         browser.driver.get(Http.BASE
                 .resolve("demo/?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8))
