@@ -33,6 +33,7 @@ public class TenantKeysBacking {
     private String label;
     private String mode = "live";
     private String issuedToken;
+    private String origins;
 
     @ShowsRefusals(notFound = true)
     public void load() {
@@ -44,6 +45,23 @@ public class TenantKeysBacking {
         issuedToken = apiKeys.issue(tenantId, label == null ? "" : label.strip(), mode)
                 .token();
         label = null;
+    }
+
+    /** A publishable key for the web widget: origins separated by spaces, commas or new lines. */
+    @ShowsRefusals({
+        @Input(field = "allowed_origins", id = "publishable:origins"),
+        @Input(field = "mode", id = "publishable:mode")
+    })
+    public void issuePublishable() {
+        var list = origins == null
+                ? List.<String>of()
+                : java.util.Arrays.stream(origins.split("[\\s,]+"))
+                        .filter(o -> !o.isEmpty())
+                        .toList();
+        var issued = apiKeys.issuePublishable(tenantId, label == null ? "" : label.strip(), mode, list);
+        RefusalMessages.info("Issued the publishable key " + issued.token() + " for the web widget.");
+        label = null;
+        origins = null;
     }
 
     @ShowsRefusals
@@ -99,6 +117,14 @@ public class TenantKeysBacking {
 
     public void setMode(String mode) {
         this.mode = mode;
+    }
+
+    public String getOrigins() {
+        return origins;
+    }
+
+    public void setOrigins(String origins) {
+        this.origins = origins;
     }
 
     public String getIssuedToken() {

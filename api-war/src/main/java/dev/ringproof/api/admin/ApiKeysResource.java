@@ -5,6 +5,7 @@ import dev.ringproof.api.json.Fields;
 import dev.ringproof.api.security.ApiRoles;
 import dev.ringproof.api.security.Callers;
 import dev.ringproof.tenant.boundary.ApiKeys;
+import dev.ringproof.tenant.control.AllowedOrigins;
 import dev.ringproof.tenant.entity.ApiKey;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -37,14 +38,25 @@ public class ApiKeysResource {
     @Inject
     ApiKeys apiKeys;
 
-    public record ApiKeyResponse(String id, String label, String mode, String key, String createdAt, String revokedAt) {
+    /** {@code key}: a secret key's only at issue; a publishable key's always (it is no secret). */
+    public record ApiKeyResponse(
+            String id,
+            String label,
+            String mode,
+            String kind,
+            String key,
+            List<String> allowedOrigins,
+            String createdAt,
+            String revokedAt) {
 
         static ApiKeyResponse of(ApiKey key, String token) {
             return new ApiKeyResponse(
                     key.id(),
                     key.label(),
                     key.mode(),
-                    token,
+                    key.isPublishable() ? ApiKey.PUBLISHABLE : ApiKey.SECRET,
+                    key.publishableKey().orElse(token),
+                    key.isPublishable() ? AllowedOrigins.list(key.allowedOrigins()) : null,
                     Times.rfc3339(key.createdAt()),
                     Times.rfc3339(key.revokedAt()));
         }
@@ -66,11 +78,21 @@ public class ApiKeysResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response issue(@PathParam("id") String tenant, JsonObject body) {
-        var fields = Fields.of(body, "label", "mode");
+        var fields = Fields.of(body, "label", "mode", "kind", "allowed_origins");
         String label = fields.optionalString("label", 200).orElse("");
         String mode = fields.requiredString("mode", 8);
+        String kind = fields.optionalString("kind", 16).orElse(ApiKey.SECRET);
+        var origins = fields.optionalStringList("allowed_origins", AllowedOrigins.MAX_ORIGINS, 300)
+                .orElse(null);
+        if (!kind.equals(ApiKey.SECRET) && !kind.equals(ApiKey.PUBLISHABLE)) {
+            fields.problem("kind", "must be secret or publishable");
+        } else if (kind.equals(ApiKey.SECRET) && origins != null) {
+            fields.problem("allowed_origins", "is for publishable keys only");
+        }
         fields.requireValid();
-        var issued = apiKeys.issue(tenant, label, mode);
+        var issued = kind.equals(ApiKey.PUBLISHABLE)
+                ? apiKeys.issuePublishable(tenant, label, mode, origins)
+                : apiKeys.issue(tenant, label, mode);
         return Response.created(URI.create("/api/admin/v1/tenants/" + tenant + "/api-keys/"
                         + issued.key().id()))
                 .header("Cache-Control", "no-store")

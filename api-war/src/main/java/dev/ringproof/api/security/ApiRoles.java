@@ -8,6 +8,11 @@ public final class ApiRoles {
 
     /** A caller with an active tenant's api key ({@code Authorization: Bearer rp_…}). */
     public static final String TENANT = "tenant";
+    /**
+     * A browser with a tenant's publishable key ({@code Authorization: Bearer rp_pub_…}) from one
+     * of the key's allowed origins: the web widget, which may start and check only.
+     */
+    public static final String PUBLISHABLE = "publishable";
     /** A console user with the admin role (HTTP Basic). */
     public static final String ADMIN = "admin";
     /** A console user with the billing role (HTTP Basic). */

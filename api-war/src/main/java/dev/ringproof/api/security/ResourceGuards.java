@@ -26,7 +26,8 @@ import java.util.logging.Logger;
  * segments, encoded characters) can reach a method without them:
  * <ul>
  * <li>{@code @Callers("tenant")}: the caller's api key ({@link TenantAuthentication}),
- * then the role ({@link ResourceGuard});</li>
+ * then the role ({@link ResourceGuard}); a publishable key holds the role {@code publishable}
+ * only, so it passes only where a method names that role too;</li>
  * <li>{@code @Callers("admin"|"billing")}: a console user over HTTP Basic, cross-site
  * writes refused ({@link ConsoleAuthentication}), then the roles ({@link ResourceGuard});</li>
  * <li>{@code @Callers("tenant")} on a {@code @CompatDoor} resource: HTTP Basic with the account
@@ -81,7 +82,7 @@ public class ResourceGuards implements DynamicFeature {
     }
 
     private Authentication authentication(Class<?> type, Set<String> allowed) {
-        if (!allowed.contains(ApiRoles.TENANT)) {
+        if (!allowed.contains(ApiRoles.TENANT) && !allowed.contains(ApiRoles.PUBLISHABLE)) {
             return new ConsoleAuthentication(users, servletRequest);
         }
         var door = type.getAnnotation(CompatDoor.class);

@@ -16,11 +16,14 @@ import java.util.Set;
 /**
  * The tenant API's authentication, for every resource method that allows the {@code tenant}
  * role: the request needs {@code Authorization: Bearer rp_live_…|rp_test_…} of an active
- * tenant, otherwise it is answered 401. Keys in the query string are not looked at.
+ * tenant, otherwise it is answered 401. Keys in the query string are not looked at. A publishable
+ * key ({@code rp_pub_…}) holds only from a browser on one of its origins (else 403), and gives the
+ * role {@code publishable}, not {@code tenant}.
  */
 public final class TenantAuthentication implements Authentication {
 
     private static final String CALLER = TenantCaller.class.getName();
+    private static final String PUBLISHABLE = "Bearer rp_pub_";
 
     private final ApiKeys apiKeys;
 
@@ -41,6 +44,14 @@ public final class TenantAuthentication implements Authentication {
 
     @Override
     public SecurityContext authenticate(ContainerRequestContext request) {
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.startsWith(PUBLISHABLE)) {
+            var caller = apiKeys.authenticatePublishable(
+                            authorization.substring("Bearer ".length()), BrowserOrigin.of(request))
+                    .orElseThrow(() -> unauthorized("The publishable key is unknown or revoked."));
+            request.setProperty(CALLER, caller);
+            return Caller.of(caller.keyId(), Set.of(ApiRoles.PUBLISHABLE), request.getSecurityContext(), "Bearer");
+        }
         var key = BearerKey.parse(request.getHeaderString(HttpHeaders.AUTHORIZATION))
                 .orElseThrow(
                         () -> unauthorized("Send your API key as 'Authorization: Bearer rp_live_…' or 'rp_test_…'."));

@@ -16,7 +16,8 @@ final class StartRequest {
 
     private StartRequest() {}
 
-    static StartCommand read(JsonObject body, String remoteAddress) {
+    /** {@code browser}: a publishable key's start, which may not name the end user's address (it is the connection's). */
+    static StartCommand read(JsonObject body, String remoteAddress, boolean browser) {
         var fields = Fields.of(body, "phone", "channels", "locale", "reference", "client_ip");
         String phone = fields.requiredString("phone", 64);
         var channels = fields.optionalStringList("channels", 3, 16).orElse(null);
@@ -26,7 +27,10 @@ final class StartRequest {
         }
         String reference = fields.optionalString("reference", 200).orElse(null);
         String clientIp = fields.optionalString("client_ip", 45).orElse(null);
-        if (clientIp != null && !isIpLiteral(clientIp)) {
+        if (clientIp != null && browser) {
+            fields.problem(
+                    "client_ip", "is for a backend's starts: a publishable key's are limited by the browser's address");
+        } else if (clientIp != null && !isIpLiteral(clientIp)) {
             fields.problem("client_ip", "must be an IPv4 or IPv6 address");
         }
         fields.requireValid();

@@ -89,11 +89,12 @@ public class VerificationsResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     @APIResponse(responseCode = "429", ref = "RateLimited")
+    @Callers({ApiRoles.TENANT, ApiRoles.PUBLISHABLE})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(JsonObject body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        var command = StartRequest.read(body, servletRequest.getRemoteAddr());
         TenantCaller caller = TenantAuthentication.caller(request);
+        var command = StartRequest.read(body, servletRequest.getRemoteAddr(), caller.publishable());
         if (idempotencyKey == null) {
             return created(verifications.start(caller, command, null));
         }
@@ -158,6 +159,7 @@ public class VerificationsResource {
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "Verification")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @Callers({ApiRoles.TENANT, ApiRoles.PUBLISHABLE})
     @GET
     @Path("{id}")
     public JsonObject find(@PathParam("id") String id) {
@@ -178,6 +180,7 @@ public class VerificationsResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "429", ref = "RateLimited")
+    @Callers({ApiRoles.TENANT, ApiRoles.PUBLISHABLE})
     @POST
     @Path("{id}/check")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -190,7 +193,12 @@ public class VerificationsResource {
             var approved = checked.verification();
             count(() -> fraudGuard.approved(approved.phone(), approved.isTestMode()));
         }
-        return VerificationJson.checked(checked.verification(), checked.valid());
+        var json = VerificationJson.checked(checked.verification(), checked.valid());
+        return checked.token() == null
+                ? json
+                : jakarta.json.Json.createObjectBuilder(json)
+                        .add("token", checked.token())
+                        .build();
     }
 
     @Tag(name = "tenant")

@@ -10,6 +10,7 @@ import dev.ringproof.ratelimit.control.Prefixes;
 import dev.ringproof.ratelimit.control.RateLimiter;
 import dev.ringproof.ratelimit.control.RefusalCounters;
 import dev.ringproof.ratelimit.control.SpendCap;
+import dev.ringproof.ratelimit.control.WidgetLimits;
 import dev.ringproof.ratelimit.entity.Action;
 import dev.ringproof.ratelimit.entity.Traffic;
 import jakarta.annotation.PostConstruct;
@@ -82,6 +83,19 @@ public class FraudGuard {
     @PostConstruct
     void readSettings() {
         networks = new ClientNetworks(ipv6PrefixLength);
+    }
+
+    @Inject
+    WidgetLimits widgetLimits;
+
+    /** A start through the web widget's publishable key {@code keyId}, from the browser at {@code ip}. */
+    public void admitWidgetStart(String keyId, String ip) {
+        try {
+            widgetLimits.admit(keyId, ip, clock.instant());
+        } catch (RateLimitExceeded e) {
+            refusals.refused(START, e.policyId());
+            throw e;
+        }
     }
 
     /** {@code ip}: the end user's address as the tenant gave it, else the connection's; may be null. */

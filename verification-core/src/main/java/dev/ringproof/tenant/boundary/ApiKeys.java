@@ -3,6 +3,7 @@ package dev.ringproof.tenant.boundary;
 import dev.ringproof.audit.boundary.Audited;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.platform.control.Ids;
+import dev.ringproof.tenant.control.AllowedOrigins;
 import dev.ringproof.tenant.entity.ApiKey;
 import dev.ringproof.tenant.entity.Tenant;
 import jakarta.ejb.Stateless;
@@ -31,6 +32,9 @@ public class ApiKeys {
     public static final Pattern WHOLE_KEY =
             Pattern.compile("rp_(live|test)_([A-Za-z0-9]{8,40})_([A-Za-z0-9_-]{20,100})");
 
+    /** A publishable key as issued: {@code rp_pub_<mode>_<key id>}, the id being all of it. */
+    public static final Pattern PUBLISHABLE_KEY = Pattern.compile("rp_pub_(live|test)_([a-z2-7]{26})");
+
     @PersistenceContext(unitName = "ringproof")
     EntityManager em;
 
@@ -55,6 +59,65 @@ public class ApiKeys {
         var key = new ApiKey(ID_PREFIX + bareId, tenantId, label, mode, secret, OffsetDateTime.now(clock));
         em.persist(key);
         return new Issued(key, "rp_" + mode + "_" + bareId + "_" + secret);
+    }
+
+    /** A publishable key for the web widget, usable from {@code origins} only; it is shown again in every listing. */
+    @Audited(action = "api_key.issue", target = ApiKey.class, id = Audited.RESULT)
+    public Issued issuePublishable(String tenantId, String label, String mode, List<String> origins) {
+        tenants.find(tenantId);
+        if (!"live".equals(mode) && !"test".equals(mode)) {
+            throw Refusal.invalid("mode", "must be live or test");
+        }
+        var key = ApiKey.publishable(
+                ID_PREFIX + Ids.randomToken(),
+                tenantId,
+                label,
+                mode,
+                AllowedOrigins.of(origins),
+                OffsetDateTime.now(clock));
+        em.persist(key);
+        return new Issued(key, key.publishableKey().orElseThrow());
+    }
+
+    /**
+     * The caller behind a publishable key used from {@code origin}: empty when the key is unknown,
+     * revoked or its tenant inactive; refused (403) when the origin is not one of the key's.
+     */
+    public Optional<TenantCaller> authenticatePublishable(String wholeKey, String origin) {
+        var matcher = wholeKey == null ? null : PUBLISHABLE_KEY.matcher(wholeKey);
+        if (matcher == null || !matcher.matches()) {
+            return Optional.empty();
+        }
+        var key = em.find(ApiKey.class, ID_PREFIX + matcher.group(2));
+        if (key == null
+                || !key.isPublishable()
+                || key.isRevoked()
+                || !key.mode().equals(matcher.group(1))) {
+            return Optional.empty();
+        }
+        var tenant = em.find(Tenant.class, key.tenantId());
+        if (tenant == null || !tenant.isActive()) {
+            return Optional.empty();
+        }
+        if (!AllowedOrigins.normalise(origin).map(key::allowsOrigin).orElse(false)) {
+            throw new Refusal(
+                    Refusal.Reason.FORBIDDEN,
+                    "This publishable key may only be used from the web origins it was issued for.");
+        }
+        return Optional.of(new TenantCaller(tenant.id(), key.id(), key.isTest(), true));
+    }
+
+    /** Whether some live publishable key may be used from {@code origin}: CORS preflights are answered only for those. */
+    public boolean servesOrigin(String origin) {
+        var normal = AllowedOrigins.normalise(origin);
+        if (normal.isEmpty()) {
+            return false;
+        }
+        // a normalised origin holds no % or \; a _ in it only widens the candidates, checked exactly after
+        return em.createNamedQuery(ApiKey.PUBLISHABLE_FOR_ORIGIN, ApiKey.class)
+                .setParameter("pattern", "%" + normal.get() + "%")
+                .getResultStream()
+                .anyMatch(key -> key.allowsOrigin(normal.get()));
     }
 
     public List<ApiKey> of(String tenantId) {

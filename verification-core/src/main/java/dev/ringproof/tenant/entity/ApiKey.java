@@ -14,7 +14,9 @@ import java.util.HexFormat;
 
 /**
  * A tenant's credential for the tenant API. Only a SHA-256 of its 256-bit random secret is
- * kept: that is enough for a secret of full entropy, and fast on every request.
+ * kept: that is enough for a secret of full entropy, and fast on every request. A publishable
+ * key ({@code rp_pub_…}) is no secret: the web widget shows it to every visitor, so it is known by
+ * its id alone and holds only for its allowed origins.
  */
 @Entity
 @Cacheable
@@ -22,9 +24,16 @@ import java.util.HexFormat;
 @NamedQuery(
         name = ApiKey.OF_TENANT,
         query = "select k from ApiKey k where k.tenantId = :tenant order by k.createdAt, k.id")
+@NamedQuery(
+        name = ApiKey.PUBLISHABLE_FOR_ORIGIN,
+        query = "select k from ApiKey k where k.kind = 'publishable' and k.revokedAt is null"
+                + " and k.allowedOrigins like :pattern")
 public class ApiKey {
 
     public static final String OF_TENANT = "ApiKey.ofTenant";
+    public static final String PUBLISHABLE_FOR_ORIGIN = "ApiKey.publishableForOrigin";
+    public static final String SECRET = "secret";
+    public static final String PUBLISHABLE = "publishable";
 
     @Id
     private String id;
@@ -34,6 +43,13 @@ public class ApiKey {
 
     private String label;
     private String mode;
+
+    /** {@link #SECRET} or {@link #PUBLISHABLE}. */
+    private String kind = SECRET;
+
+    /** A publishable key's origins, space-separated ({@code AllowedOrigins}); null for a secret key. */
+    @Column(name = "allowed_origins")
+    private String allowedOrigins;
 
     @Column(name = "secret_hash")
     private String secretHash;
@@ -57,9 +73,22 @@ public class ApiKey {
         this.createdAt = createdAt;
     }
 
+    /**
+     * A publishable key for the given origins ({@code AllowedOrigins.of}, already normalised). Its
+     * secret hash holds the hash of nothing: the id is all a caller presents.
+     */
+    public static ApiKey publishable(
+            String id, String tenantId, String label, String mode, String allowedOrigins, OffsetDateTime createdAt) {
+        var key = new ApiKey(id, tenantId, label, mode, "", createdAt);
+        key.kind = PUBLISHABLE;
+        key.allowedOrigins = allowedOrigins;
+        return key;
+    }
+
     /** Constant-time comparison of the presented secret's hash with the stored one. */
     public boolean accepts(String secret) {
         return revokedAt == null
+                && !isPublishable()
                 && MessageDigest.isEqual(
                         hash(secret).getBytes(StandardCharsets.US_ASCII),
                         secretHash.getBytes(StandardCharsets.US_ASCII));
@@ -98,6 +127,34 @@ public class ApiKey {
 
     public boolean isTest() {
         return "test".equals(mode);
+    }
+
+    public boolean isPublishable() {
+        return PUBLISHABLE.equals(kind);
+    }
+
+    public boolean isRevoked() {
+        return revokedAt != null;
+    }
+
+    /** The space-separated origins of a publishable key; null for a secret key. */
+    public String allowedOrigins() {
+        return allowedOrigins;
+    }
+
+    /** Whether this live publishable key may be used from {@code origin} (already normalised). */
+    public boolean allowsOrigin(String origin) {
+        return isPublishable()
+                && !isRevoked()
+                && allowedOrigins != null
+                && java.util.Arrays.asList(allowedOrigins.split(" ")).contains(origin);
+    }
+
+    /** The whole publishable key, which may be shown at any time; empty for a secret key. */
+    public java.util.Optional<String> publishableKey() {
+        return isPublishable()
+                ? java.util.Optional.of("rp_pub_" + mode + "_" + id.substring(id.indexOf('_') + 1))
+                : java.util.Optional.empty();
     }
 
     public OffsetDateTime createdAt() {

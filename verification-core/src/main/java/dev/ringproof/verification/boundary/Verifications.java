@@ -77,8 +77,19 @@ public class Verifications {
     @Inject
     Event<VerificationMoved> moves;
 
-    /** A check's result: the verification after it and whether the code was right. */
-    public record Checked(Verification verification, boolean valid) {}
+    @Inject
+    VerificationTokens tokens;
+
+    /**
+     * A check's result: the verification after it, whether the code was right, and for a
+     * publishable key's approval the token the tenant's backend redeems (else null).
+     */
+    public record Checked(Verification verification, boolean valid, String token) {
+
+        public Checked(Verification verification, boolean valid) {
+            this(verification, valid, null);
+        }
+    }
 
     public Verification start(TenantCaller caller, StartCommand command, IdempotencyKeys.Claim claim) {
         var tenant = em.find(Tenant.class, caller.tenantId());
@@ -94,6 +105,9 @@ public class Verifications {
                 .toList();
         if (workflow.isEmpty()) {
             throw new Refusal(Reason.UNSUPPORTED_NUMBER_TYPE, "None of the channels can reach this type of number.");
+        }
+        if (caller.publishable()) {
+            fraudGuard.admitWidgetStart(caller.keyId(), command.addressForLimits());
         }
         fraudGuard.admitStart(tenant.id(), caller.test(), phone, command.addressForLimits());
         var now = OffsetDateTime.now(clock);
@@ -113,6 +127,9 @@ public class Verifications {
                 now,
                 now.plusSeconds(tenant.ttlSeconds()));
         verification.presentAs(command.presentation());
+        if (caller.publishable()) {
+            verification.startedWith(caller.keyId());
+        }
         if (attempts.startFirstUsable(verification, tenant, workflow, now).isEmpty()) {
             throw new Refusal(Reason.CHANNEL_UNAVAILABLE, "No channel can reach this number right now.");
         }
@@ -174,7 +191,9 @@ public class Verifications {
             verification.callerNumberOf(code, hasher).ifPresent(health::approved);
         }
         LOG.fine(() -> "Checked " + verification.id() + ": " + outcome);
-        return new Checked(verification, outcome == CheckOutcome.APPROVED);
+        boolean approved = outcome == CheckOutcome.APPROVED;
+        return new Checked(
+                verification, approved, approved && caller.publishable() ? tokens.issue(verification) : null);
     }
 
     public Verification cancel(TenantCaller caller, String id) {
@@ -353,7 +372,8 @@ public class Verifications {
         var verification = id == null ? null : em.find(Verification.class, id, lock);
         if (verification == null
                 || !verification.tenantId().equals(caller.tenantId())
-                || verification.isTestMode() != caller.test()) {
+                || verification.isTestMode() != caller.test()
+                || (caller.publishable() && !verification.wasStartedWith(caller.keyId()))) {
             throw Refusal.notFound("verification");
         }
         if (lock != LockModeType.NONE && verification.expireIfDue(OffsetDateTime.now(clock))) {

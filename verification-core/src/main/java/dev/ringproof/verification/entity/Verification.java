@@ -56,6 +56,10 @@ public class Verification {
     /** The door the start came through: {@code api}, or a compatibility door ({@code twilio}, …). */
     private String door = Presentation.NATIVE.door();
 
+    /** The publishable key (the web widget's) that started it; null for a secret key or a door. */
+    @Column(name = "publishable_key_id")
+    private String publishableKeyId;
+
     /** The name its texts show instead of the tenant's, if the door asked for one. */
     private String brand;
 
@@ -128,6 +132,15 @@ public class Verification {
         this.door = presentation.door();
         this.brand = presentation.brand();
         this.otpLength = presentation.otpLength();
+    }
+
+    /** Started by the web widget with this publishable key, which alone may read and check it. */
+    public void startedWith(String publishableKey) {
+        this.publishableKeyId = publishableKey;
+    }
+
+    public boolean wasStartedWith(String publishableKey) {
+        return publishableKeyId != null && publishableKeyId.equals(publishableKey);
     }
 
     public Presentation presentation() {
