@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * CI's PostgreSQL pass leaves out the system tests tagged {@code own-embedded-database}. That is
  * right only for tests whose server ignores the suite's database: exactly those that start the
- * second domain ({@code ProductionDomain}, which drops every {@code DB_*} setting). A test tagged
+ * second domain ({@code ProductionDomain}, started or shared, which drops every {@code DB_*} setting). A test tagged
  * without it would silently lose its PostgreSQL run; one using it untagged would run twice alike.
  */
 class OwnDatabaseTestsTaggedTest {
@@ -26,7 +26,8 @@ class OwnDatabaseTestsTaggedTest {
                 continue;
             }
             String text = Repository.textOf(file);
-            boolean onSecondDomain = text.contains("ProductionDomain.start(");
+            boolean onSecondDomain = text.contains("ProductionDomain.start(")
+                    || text.contains("@ExtendWith(ProductionDomain.Shared.class)");
             boolean isTagged = text.contains("@Tag(ProductionDomain.TAG)");
             tagged += isTagged ? 1 : 0;
             if (onSecondDomain != isTagged) {

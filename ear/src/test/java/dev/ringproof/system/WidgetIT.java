@@ -65,6 +65,58 @@ class WidgetIT {
                 : shop.browser().postJson("api/v1/verifications", "{\"phone\":\"" + phone + "\"}", "Origin", origin);
     }
 
+    /**
+     * The widget's limit per browser address (30 starts an hour by default) is counted in the
+     * database under a row lock, as every server must share it: 40 parallel starts from one
+     * address over two tenants' keys let exactly 30 through, and the same keys still start from
+     * another address. 127.0.0.3 is an address no other test sends from.
+     */
+    @Test
+    void oneBrowserAddressGetsExactlyItsWidgetStartsAnHourAcrossKeysUnderParallelStarts() throws Exception {
+        var shops = List.of(
+                shop("{\"name\":\"Address shop A\"}", List.of(ORIGIN)),
+                shop("{\"name\":\"Address shop B\"}", List.of(ORIGIN)));
+        var address = java.net.InetAddress.getByName("127.0.0.3");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(40);
+        List<RawHttp.Answer> answers = new java.util.ArrayList<>();
+        try {
+            List<java.util.concurrent.Callable<RawHttp.Answer>> starts = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                var shop = shops.get(i % 2);
+                String phone = Ringproof.mobile();
+                starts.add(() -> RawHttp.exchange(
+                        address,
+                        Http.BASE,
+                        "POST",
+                        "/api/v1/verifications",
+                        Http.BASE.getHost() + ":" + Http.BASE.getPort(),
+                        "{\"phone\":\"" + phone + "\"}",
+                        "Authorization: Bearer " + shop.publishable(),
+                        "Content-Type: application/json",
+                        "Origin: " + ORIGIN));
+            }
+            for (var future : pool.invokeAll(starts)) {
+                answers.add(future.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(answers.stream().filter(a -> a.status() == 201))
+                .as("started")
+                .hasSize(30);
+        assertThat(answers.stream().filter(a -> a.status() != 201)).hasSize(10).allSatisfy(refused -> {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(429);
+            assertThat(refused.header("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(refused.header("Retry-After")).isPresent();
+        });
+        for (var shop : shops) {
+            var elsewhere = startFrom(shop, ORIGIN, Ringproof.mobile());
+            assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(201);
+        }
+    }
+
     @Test
     void aPublishableKeyHoldsOnlyFromItsOriginsAndPreflightsAnswerOnlyThem() {
         var shop = shop("{\"name\":\"Origin shop\"}", List.of(ORIGIN, "https://shop.example"));

@@ -41,6 +41,23 @@ public class CounterRows {
                 .executeUpdate();
     }
 
+    /**
+     * Opens a web widget counter for a subject and window; drops every widget window that has
+     * ended on the way (a browser address may never come back to drop its own).
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void openWidgetCounter(String subject, FixedWindow window) {
+        em.createNativeQuery("delete from widget_counter where window_end <= ?1")
+                .setParameter(1, window.start())
+                .executeUpdate();
+        em.createNativeQuery("insert into widget_counter (subject, window_start, window_end, hits)"
+                        + " values (?1, ?2, ?3, 0) on conflict do nothing")
+                .setParameter(1, subject)
+                .setParameter(2, window.start())
+                .setParameter(3, window.end())
+                .executeUpdate();
+    }
+
     /** Opens a prefix's traffic row for a minute, of live or test traffic. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void openTraffic(String prefix, boolean test, OffsetDateTime bucketStart) {

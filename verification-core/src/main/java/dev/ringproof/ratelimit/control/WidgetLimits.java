@@ -2,23 +2,24 @@ package dev.ringproof.ratelimit.control;
 
 import dev.ringproof.ratelimit.boundary.RateLimitExceeded;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.ZoneOffset;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The web widget's own limits on starts, on top of the tenant's policies: per publishable key
  * and per browser address (IPv6 by its network prefix). A publishable key is public, so these
- * hold even for a tenant that set no policy. Counted in this server's memory, in fixed windows;
- * a start refused later still counts, which errs on the side of the phone's owner.
+ * hold even for a tenant that set no policy. Counted in the database in fixed windows aligned to
+ * the epoch, as the policies are ({@link RateLimiter}): one row per subject and window,
+ * incremented under its lock in the start's transaction, so any number of servers share the
+ * count and a start that is refused later gives its count back.
  */
-@ApplicationScoped
+@Dependent
 public class WidgetLimits {
-
-    static final int MAX_SUBJECTS = 100_000;
 
     @Inject
     @ConfigProperty(name = "widget.starts-per-key-per-minute", defaultValue = "60")
@@ -32,7 +33,12 @@ public class WidgetLimits {
     @ConfigProperty(name = "ratelimit.ipv6-prefix-length", defaultValue = "64")
     int ipv6PrefixLength;
 
-    private final Map<String, long[]> windows = new ConcurrentHashMap<>();
+    @PersistenceContext(unitName = "ringproof")
+    EntityManager em;
+
+    @Inject
+    CounterRows rows;
+
     private ClientNetworks networks;
 
     @PostConstruct
@@ -49,24 +55,28 @@ public class WidgetLimits {
         }
     }
 
-    void take(String subject, int limit, int windowSeconds, Instant now) {
-        if (windows.size() > MAX_SUBJECTS) {
-            windows.clear(); // a flood of addresses must not exhaust the heap; the windows start over
+    private void take(String subject, int limit, int windowSeconds, Instant now) {
+        var window = FixedWindow.around(now.atOffset(ZoneOffset.UTC), windowSeconds);
+        if (increment(subject, window, limit) == 1) {
+            return;
         }
-        long epoch = now.getEpochSecond();
-        long start = epoch - Math.floorMod(epoch, windowSeconds);
-        long[] taken = {0};
-        windows.compute(subject, (s, window) -> {
-            long[] current = window == null || window[0] != start ? new long[] {start, 0} : window;
-            taken[0] = current[1] < limit ? ++current[1] : -1;
-            return current;
-        });
-        if (taken[0] < 0) {
-            throw new RateLimitExceeded(
-                    subject.startsWith("key:") ? "widget_key" : "widget_address",
-                    limit,
-                    windowSeconds,
-                    start + windowSeconds - epoch);
+        rows.openWidgetCounter(subject, window);
+        if (increment(subject, window, limit) == 1) {
+            return;
         }
+        throw new RateLimitExceeded(
+                subject.startsWith("key:") ? "widget_key" : "widget_address",
+                limit,
+                windowSeconds,
+                window.secondsLeft(now.atOffset(ZoneOffset.UTC)));
+    }
+
+    private int increment(String subject, FixedWindow window, int limit) {
+        return em.createNativeQuery("update widget_counter set hits = hits + 1"
+                        + " where subject = ?1 and window_start = ?2 and hits < ?3")
+                .setParameter(1, subject)
+                .setParameter(2, window.start())
+                .setParameter(3, limit)
+                .executeUpdate();
     }
 }
