@@ -241,7 +241,7 @@ status() {
     done
     echo "haproxy: $LB (ready=$(status_of "$LB/health/ready")), statistics http://127.0.0.1:$LB_STATS_PORT/"
     echo "database: postgresql://127.0.0.1:5432/$CLUSTER_DB"
-    [ -f "$SECRETS" ] && echo "console: $LB/admin/ as admin / $(secret CONSOLE_PASSWORD) (first sign-in asks for a new password)"
+    [ -f "$SECRETS" ] && echo "console: $LB/admin/ as admin / $(secret CONSOLE_PASSWORD) (admin.bootstrap.password of the config)"
     return 0
 }
 
