@@ -132,9 +132,9 @@ create_group() {
             log "created instance $name (port base ${PORTBASE[$name]}: HTTP $(http_port "$name"), JMS $((PORTBASE[$name] + 76)))"
             $ASADMIN create-instance --node $NODE --config $CONFIG --portbase "${PORTBASE[$name]}" "$name" >/dev/null
         fi
-        # refused when the instance is in the group already
-        if $ASADMIN add-instance-to-deployment-group --instance "$name" --deploymentgroup $GROUP >/dev/null 2>&1; then
+        if ! $ASADMIN get "deployment-groups.deployment-group.$GROUP.dg-server-ref.*" 2>/dev/null | grep -q "\.$name\.ref="; then
             log "added $name to $GROUP"
+            $ASADMIN add-instance-to-deployment-group --instance "$name" --deploymentgroup $GROUP >/dev/null
         fi
     done
 }
