@@ -51,8 +51,9 @@ class OutboxClaimTest {
 
                 var first = claim(a, 4);
                 if (!sharedByServers(db)) {
-                    // H2 skips locked rows only after its limit (it found nothing here): it is embedded in
-                    // one server, whose sweeps take turns, so the second claim comes after the first
+                    // H2 locks every row its query matches, not only those within the limit, so a second
+                    // claim meanwhile finds nothing; H2 is embedded in one server, whose sweeps take
+                    // turns, so there the second claim comes after the first
                     mark(a, first);
                     a.commit();
                 }
