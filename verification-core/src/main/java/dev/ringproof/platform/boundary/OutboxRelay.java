@@ -18,8 +18,6 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,9 +49,6 @@ public class OutboxRelay {
 
     static final Duration SWEEP_TIME = Duration.ofSeconds(4);
 
-    @PersistenceContext(unitName = "ringproof")
-    EntityManager em;
-
     @Resource(lookup = Messaging.CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
 
@@ -71,23 +66,23 @@ public class OutboxRelay {
         }
     }
 
-    /** Relays the rows that fall due soon and those left behind. */
+    /**
+     * Relays the rows that fall due soon and those left behind, each claimed first: every server of a
+     * cluster sweeps, and none relays a row another is relaying (OutboxRows#claim).
+     */
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     public void sweep() {
         long deadline = System.nanoTime() + SWEEP_TIME.toNanos();
         List<OutboxMessage> batch;
         do {
             var now = OffsetDateTime.now(clock);
-            batch = em.createNamedQuery(OutboxMessage.TO_RELAY, OutboxMessage.class)
-                    .setParameter("ahead", now.plus(Outbox.RELAY_AHEAD))
-                    .setParameter("before", now.minus(LEFT_BEHIND_AFTER))
-                    .setMaxResults(SWEEP_BATCH)
-                    .getResultList();
+            batch = rows.claim(now.plus(Outbox.RELAY_AHEAD), now.minus(LEFT_BEHIND_AFTER), SWEEP_BATCH);
             var sent = send(batch);
-            if (!sent.isEmpty()) {
-                rows.relayed(sent);
-            }
             if (sent.size() < batch.size()) {
+                rows.unclaim(batch.stream()
+                        .map(OutboxMessage::id)
+                        .filter(id -> !sent.contains(id))
+                        .toList());
                 return;
             }
         } while (batch.size() == SWEEP_BATCH && System.nanoTime() < deadline);

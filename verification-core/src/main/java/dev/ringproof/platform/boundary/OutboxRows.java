@@ -1,5 +1,6 @@
 package dev.ringproof.platform.boundary;
 
+import dev.ringproof.platform.entity.OutboxMessage;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -38,10 +39,43 @@ public class OutboxRows {
                         > 0;
     }
 
+    /**
+     * The sweep's rows: those kept back that fall due before {@code ahead}, and those relayed before
+     * {@code before} and due before it whose consumer never came. Locked, and rows another server's
+     * sweep has locked skipped, so two servers sweeping at once take disjoint rows; marked relayed in
+     * the same transaction, so neither takes them again until they are left behind. Rows a server
+     * claimed and then died with (its broker and all) are left behind in time, and the survivor's
+     * sweep takes them (OutboxClaimTest runs it on H2 and PostgreSQL).
+     */
+    static final String CLAIM = "select id from outbox_message"
+            + " where (relayed_at is null and deliver_at < ?1) or (relayed_at < ?2 and deliver_at < ?2)"
+            + " order by deliver_at limit ?3 for update skip locked";
+
+    /** Claims up to {@code limit} rows to relay (see {@link #CLAIM}), in deliver order. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void relayed(List<String> ids) {
+    public List<OutboxMessage> claim(OffsetDateTime ahead, OffsetDateTime before, int limit) {
+        List<?> ids = em.createNativeQuery(CLAIM)
+                .setParameter(1, ahead)
+                .setParameter(2, before)
+                .setParameter(3, limit)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         em.createQuery("update OutboxMessage m set m.relayedAt = :now where m.id in :ids")
                 .setParameter("now", OffsetDateTime.now(clock))
+                .setParameter("ids", ids)
+                .executeUpdate();
+        return em.createQuery(
+                        "select m from OutboxMessage m where m.id in :ids order by m.deliverAt", OutboxMessage.class)
+                .setParameter("ids", ids)
+                .getResultList();
+    }
+
+    /** Rows claimed but not sent (the broker failed): the next sweep takes them again. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void unclaim(List<String> ids) {
+        em.createQuery("update OutboxMessage m set m.relayedAt = null where m.id in :ids")
                 .setParameter("ids", ids)
                 .executeUpdate();
     }

@@ -3,7 +3,6 @@ package dev.ringproof.platform.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
@@ -13,15 +12,7 @@ import java.time.OffsetDateTime;
  */
 @Entity
 @Table(name = "outbox_message")
-@NamedQuery(
-        name = OutboxMessage.TO_RELAY,
-        query = "select m from OutboxMessage m"
-                + " where (m.relayedAt is null and m.deliverAt < :ahead)"
-                + " or (m.relayedAt < :before and m.deliverAt < :before) order by m.deliverAt")
 public class OutboxMessage {
-
-    /** Rows kept back until they fall due soon, and rows relayed a while ago whose message was not consumed. */
-    public static final String TO_RELAY = "OutboxMessage.toRelay";
 
     @Id
     private String id;

@@ -7,6 +7,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -42,7 +44,13 @@ public class AdminBootstrap {
     @ConfigProperty(name = "admin.bootstrap.password")
     Optional<String> configuredPassword;
 
+    /**
+     * Without a transaction of its own: the user is created in one of {@link ConsoleUsers}', so that
+     * when the servers of a cluster start together on a new database and another one created the
+     * admin first (a duplicate key here), this server sees that admin and starts.
+     */
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void ensureAnAdminExists() {
         if (users.hasActiveAdmin()) {
             return;
@@ -53,7 +61,15 @@ public class AdminBootstrap {
                     "admin.bootstrap.password must have at least " + ConsoleUser.MIN_PASSWORD_LENGTH + " characters");
         }
         String password = configured.orElseGet(AdminBootstrap::generatePassword);
-        users.create(username, password, Set.of(Role.ADMIN), configured.isEmpty());
+        try {
+            users.create(username, password, Set.of(Role.ADMIN), configured.isEmpty());
+        } catch (RuntimeException e) {
+            if (users.hasActiveAdmin()) {
+                LOG.info("Another server created the first admin meanwhile");
+                return;
+            }
+            throw e;
+        }
         if (configured.isPresent()) {
             LOG.info(() -> "Created the first admin '" + username + "' from admin.bootstrap.password");
         } else {
