@@ -64,13 +64,13 @@ class FallbackIT {
     @Test
     void aFallbackBeyondTheRelayHorizonWaitsInTheOutboxAndFiresOnTime() {
         var tenant =
-                ringproof.tenant("{\"name\":\"Unhurried\",\"fallback_after_seconds\":{\"missed_call\":40}}", "live");
+                ringproof.tenant("{\"name\":\"Unhurried\",\"fallback_after_seconds\":{\"missed_call\":31}}", "live");
         String phone = Ringproof.mobile();
         var started = Http.json(Ringproof.start(tenant, phone));
         Instant due = Instant.parse(started.getString("next_fallback_at"));
 
-        JsonArray early = ringproof.inboxStays(phone, Duration.ofSeconds(30), messages -> messages.size() < 2);
-        assertThat(early).as("only the missed call in the first 30 s").hasSize(1);
+        JsonArray early = ringproof.inboxStays(phone, Duration.ofSeconds(25), messages -> messages.size() < 2);
+        assertThat(early).as("only the missed call in the first 25 s").hasSize(1);
         JsonArray inbox = ringproof.inboxWhen(phone, messages -> messages.size() >= 2, Duration.ofSeconds(30));
         Instant arrived = Instant.now();
 
