@@ -45,6 +45,8 @@ final class ProductionDomain implements AutoCloseable {
     private final Path payara = Path.of(System.getProperty("payara.home"));
     private final Path runDir = payara.resolveSibling("production-domain");
     private final Path ear = Path.of(System.getProperty("ringproof.ear"));
+    /** Set once by {@link Running#start()}. */
+    private Outcome firstDeployment;
 
     private ProductionDomain() {}
 
@@ -77,8 +79,6 @@ final class ProductionDomain implements AutoCloseable {
     Outcome firstDeployment() {
         return firstDeployment;
     }
-
-    private Outcome firstDeployment;
 
     /**
      * The run's one production domain, for {@code @BeforeAll} methods that take a

@@ -65,28 +65,28 @@ public class CliCounters {
         OffsetDateTime hour = utc(now).truncatedTo(ChronoUnit.HOURS);
         rows.open(key, keys.sealed(cli, key), pool.get().id(), hour, utc(now).toLocalDate());
         int cap = pool.get().rules().maxCallsPerHour();
-        int counted = em.createNativeQuery(
-                        "update cli_hour set calls = calls + 1 where cli_key = ?1 and hour_start = ?2 and calls < ?3")
-                .setParameter(1, key)
-                .setParameter(2, hour)
-                .setParameter(3, cap)
-                .executeUpdate();
-        if (counted == 0 || callsIn(key, hour) >= cap) {
-            rests.rest(digits(cli), pool.get().country(), pool.get().id(), Reason.HOURLY_CAP, now, hour.plusHours(1));
+        // one statement for the usual call, one below the cap; a second only near it
+        if (countCall(key, hour, "calls < ?3", cap - 1) == 1) {
+            bump(cli, key, pool.get(), now, null, "placed");
+            return true;
         }
-        if (counted == 0) {
+        boolean reachesTheCap = countCall(key, hour, "calls = ?3", cap - 1) == 1;
+        rests.rest(digits(cli), pool.get().country(), pool.get().id(), Reason.HOURLY_CAP, now, hour.plusHours(1));
+        if (!reachesTheCap) {
             return false;
         }
         bump(cli, key, pool.get(), now, null, "placed");
         return true;
     }
 
-    private long callsIn(String key, OffsetDateTime hour) {
-        return ((Number) em.createNativeQuery("select calls from cli_hour where cli_key = ?1 and hour_start = ?2")
-                        .setParameter(1, key)
-                        .setParameter(2, hour)
-                        .getSingleResult())
-                .longValue();
+    /** Adds the call to the number's hour where {@code condition} on its calls so far holds (its row locked). */
+    private int countCall(String key, OffsetDateTime hour, String condition, int calls) {
+        return em.createNativeQuery(
+                        "update cli_hour set calls = calls + 1 where cli_key = ?1 and hour_start = ?2 and " + condition)
+                .setParameter(1, key)
+                .setParameter(2, hour)
+                .setParameter(3, calls)
+                .executeUpdate();
     }
 
     /** Counts the outcome of a call from {@code cli}; rests the number's block when it breaks a rule. */
