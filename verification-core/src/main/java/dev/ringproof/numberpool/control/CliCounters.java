@@ -63,9 +63,14 @@ public class CliCounters {
         }
         String key = keys.keyOf(cli);
         OffsetDateTime hour = utc(now).truncatedTo(ChronoUnit.HOURS);
-        rows.open(key, keys.sealed(cli, key), pool.get().id(), hour, utc(now).toLocalDate());
         int cap = pool.get().rules().maxCallsPerHour();
-        // one statement for the usual call, one below the cap; a second only near it
+        // one statement for the usual call, one below the cap; the number's rows are opened (in a
+        // transaction of their own) only when the hour has none yet, and a second count only near the cap
+        if (countCall(key, hour, "calls < ?3", cap - 1) == 1) {
+            bump(cli, key, pool.get(), now, null, "placed");
+            return true;
+        }
+        rows.open(key, keys.sealed(cli, key), pool.get().id(), hour, utc(now).toLocalDate());
         if (countCall(key, hour, "calls < ?3", cap - 1) == 1) {
             bump(cli, key, pool.get(), now, null, "placed");
             return true;
