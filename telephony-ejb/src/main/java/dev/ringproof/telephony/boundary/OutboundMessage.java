@@ -82,6 +82,19 @@ public record OutboundMessage(
         return fields;
     }
 
+    /** The message of outbox row {@code outboxId}, from its {@link #toFields() fields}. */
+    public static OutboundMessage fromFields(Map<String, ?> fields, String outboxId) {
+        return new OutboundMessage(
+                (String) fields.get("attempt_id"),
+                (String) fields.get("tenant_id"),
+                (String) fields.get("channel"),
+                (String) fields.get("to"),
+                (String) fields.get("from"),
+                (String) fields.get("text"),
+                Boolean.TRUE.equals(fields.get("test")),
+                outboxId);
+    }
+
     public static OutboundMessage readFrom(MapMessage message) throws JMSException {
         return new OutboundMessage(
                 message.getString("attempt_id"),

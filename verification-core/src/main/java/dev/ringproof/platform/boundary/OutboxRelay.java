@@ -14,11 +14,6 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
-import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -37,9 +32,6 @@ import java.util.logging.Logger;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class OutboxRelay {
-
-    /** Json.create… looks the provider up with a ServiceLoader on every call: slow on Payara's class loaders. */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
     /** A message not consumed this long after it was relayed and fell due is relayed again. */
@@ -97,7 +89,7 @@ public class OutboxRelay {
                 long delay = Duration.between(OffsetDateTime.now(clock), message.deliverAt())
                         .toMillis();
                 producer.setDeliveryDelay(Math.max(0, delay))
-                        .send(jms.createQueue(message.queue()), toMapMessage(jms, message.id(), message.payload()));
+                        .send(jms.createQueue(message.queue()), toMapMessage(jms, message));
                 sent.add(message.id());
             }
         } catch (RuntimeException e) {
@@ -109,18 +101,17 @@ public class OutboxRelay {
         return sent;
     }
 
-    private static MapMessage toMapMessage(JMSContext jms, String id, String payload) {
+    private static MapMessage toMapMessage(JMSContext jms, OutboxMessage message) {
         var map = jms.createMapMessage();
-        try (var reader = JSON.createReader(new StringReader(payload))) {
-            map.setString(OutboxRows.ID_FIELD, id);
-            for (var entry : reader.readObject().entrySet()) {
-                JsonValue value = entry.getValue();
-                if (value instanceof JsonString text) {
-                    map.setString(entry.getKey(), text.getString());
-                } else if (value instanceof JsonNumber number) {
-                    map.setInt(entry.getKey(), number.intValueExact());
+        try {
+            map.setString(OutboxRows.ID_FIELD, message.id());
+            for (var field : message.fields().entrySet()) {
+                if (field.getValue() instanceof Integer number) {
+                    map.setInt(field.getKey(), number);
+                } else if (field.getValue() instanceof Boolean flag) {
+                    map.setBoolean(field.getKey(), flag);
                 } else {
-                    map.setBoolean(entry.getKey(), value == JsonValue.TRUE);
+                    map.setString(field.getKey(), (String) field.getValue());
                 }
             }
         } catch (JMSException e) {

@@ -9,14 +9,21 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Relays what committed transactions put into the outbox, on two long-lived threads that
@@ -24,6 +31,11 @@ import java.util.logging.Logger;
  * executor per commit cost the request thread a tenth of a start (capturing its context);
  * the queue costs an offer. What the queue drops when full, or loses with the node, the
  * sweep relays (the rows are marked relayed, so once they are overdue).
+ *
+ * <p>A message due now for a queue with an {@link InProcessConsumer} (an attempt's first send)
+ * skips the broker: one of {@code outbox.send-threads} threads hands it to that consumer. The
+ * broker's store and delivery cost a start about a tenth of its time and delayed the call;
+ * when those threads are all busy (a slow carrier) the message goes through the broker as before.
  */
 @ApplicationScoped
 public class RelayWorker {
@@ -34,15 +46,37 @@ public class RelayWorker {
     /** The most messages one send takes from the queue. */
     private static final int MAX_BATCH = 200;
 
+    /** Messages waiting per in-process sending thread before the broker takes the overflow. */
+    private static final int WAITING_PER_SENDER = 4;
+
     private final BlockingQueue<List<OutboxMessage>> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final List<Thread> threads = new ArrayList<>();
+    private final Map<String, InProcessConsumer> inProcess = new HashMap<>();
+    private BlockingQueue<OutboxMessage> toConsume;
     private volatile boolean running = true;
+
+    @Inject
+    @ConfigProperty(name = "outbox.send-threads", defaultValue = "8")
+    int sendThreads;
+
+    @Inject
+    Clock clock;
 
     @Resource
     ManagedThreadFactory threadFactory;
 
     @Inject
     OutboxRelay relay;
+
+    /** The queues whose messages are consumed in this server when due now. */
+    @Inject
+    void consumeHere(@Any Instance<InProcessConsumer> consumers) {
+        consumers.forEach(this::consumeHere);
+    }
+
+    void consumeHere(InProcessConsumer consumer) {
+        inProcess.put(consumer.queue(), consumer);
+    }
 
     /** Starts the threads with the application, in this module's context. */
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
@@ -51,12 +85,20 @@ public class RelayWorker {
 
     @PostConstruct
     void startThreads() {
+        toConsume = new ArrayBlockingQueue<>(Math.max(1, sendThreads * WAITING_PER_SENDER));
         for (int i = 0; i < THREADS; i++) {
-            Thread thread = threadFactory.newThread(this::drain);
-            thread.setName("ringproof-outbox-relay-" + i);
-            thread.start();
-            threads.add(thread);
+            start(this::drain, "ringproof-outbox-relay-" + i);
         }
+        for (int i = 0; i < sendThreads; i++) {
+            start(this::consume, "ringproof-outbox-send-" + i);
+        }
+    }
+
+    private void start(Runnable work, String name) {
+        Thread thread = threadFactory.newThread(work);
+        thread.setName(name);
+        thread.start();
+        threads.add(thread);
     }
 
     @PreDestroy
@@ -67,8 +109,42 @@ public class RelayWorker {
 
     /** Hands over the committed messages of one transaction; never blocks. */
     public void relayCommitted(List<OutboxMessage> messages) {
-        if (!queue.offer(messages)) {
-            LOG.warning(() -> "Outbox relay queue full; " + messages.size() + " messages left to the sweep");
+        var toBroker = inProcess.isEmpty() ? messages : withoutThoseConsumedHere(messages);
+        if (!toBroker.isEmpty() && !queue.offer(toBroker)) {
+            LOG.warning(() -> "Outbox relay queue full; " + toBroker.size() + " messages left to the sweep");
+        }
+    }
+
+    /** {@code messages} less those due now that an in-process consumer has room to take. */
+    private List<OutboxMessage> withoutThoseConsumedHere(List<OutboxMessage> messages) {
+        var now = OffsetDateTime.now(clock);
+        List<OutboxMessage> toBroker = new ArrayList<>(messages.size());
+        for (var message : messages) {
+            boolean here = inProcess.containsKey(message.queue())
+                    && !message.deliverAt().isAfter(now)
+                    && toConsume.offer(message);
+            if (!here) {
+                toBroker.add(message);
+            }
+        }
+        return toBroker;
+    }
+
+    private void consume() {
+        while (running) {
+            OutboxMessage message = null;
+            try {
+                message = toConsume.poll(1, TimeUnit.SECONDS);
+                if (message != null) {
+                    inProcess.get(message.queue()).consume(message);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                String id = message == null ? "?" : message.id();
+                LOG.log(Level.WARNING, "Outbox message " + id + " not consumed here; the sweep relays it", e);
+            }
         }
     }
 

@@ -1,10 +1,17 @@
 package dev.ringproof.platform.entity;
 
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.io.StringReader;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A JMS message from its state change until its consumer has acted on it: queue, map
@@ -13,6 +20,9 @@ import java.time.OffsetDateTime;
 @Entity
 @Table(name = "outbox_message")
 public class OutboxMessage {
+
+    /** Json.create… looks the provider up with a ServiceLoader on every call: slow on Payara's class loaders. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Id
     private String id;
@@ -63,5 +73,22 @@ public class OutboxMessage {
 
     public OffsetDateTime deliverAt() {
         return deliverAt;
+    }
+
+    /** The payload's fields: String, Integer or Boolean values, as they were put. */
+    public Map<String, Object> fields() {
+        Map<String, Object> fields = new HashMap<>();
+        try (var reader = JSON.createReader(new StringReader(payload))) {
+            reader.readObject().forEach((key, value) -> {
+                if (value instanceof JsonString text) {
+                    fields.put(key, text.getString());
+                } else if (value instanceof JsonNumber number) {
+                    fields.put(key, number.intValueExact());
+                } else {
+                    fields.put(key, value == JsonValue.TRUE);
+                }
+            });
+        }
+        return fields;
     }
 }
