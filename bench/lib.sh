@@ -135,3 +135,52 @@ setup_tenant() {
     log "tenant $tenant, pool $pool, rate limits left: $(sql 'select count(*) from rate_limit_policy')"
     admin_post "tenants/$tenant/api-keys" '{"label":"bench","mode":"live"}' | jq -r .key
 }
+
+# CPU ticks (1/100 s) used so far by process $1, and by all PostgreSQL server processes.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+db_cpu_ticks() {
+    local total=0 p
+    for p in $(pgrep -u postgres postgres); do
+        total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+    done
+    echo "$total"
+}
+
+# What one request of SCRIPT costs, over a closed loop of one client for SECONDS, prints
+# "requests commits fsyncs server_cpu_ms db_cpu_ms" (all but requests per request), counting what
+# the server does meanwhile in the background too (relay, sweep): its share of the load is part of the cost.
+# PostgreSQL reports commits and WAL syncs a second or so late, hence the pauses.
+cost() {
+    local script=$1 seconds=$2 pid before after line
+    pid=$(server_pid)
+    sleep 2
+    before="$(sql "select xact_commit from pg_stat_database where datname = current_database()") $(sql "select wal_sync from pg_stat_wal") $(cpu_ticks "$pid") $(db_cpu_ticks)"
+    line=$(wrk -t1 -c1 -d"${seconds}s" --timeout 10s -s "$BENCH_DIR/$script" "$BASE" | grep '^RESULT')
+    after="$(cpu_ticks "$pid") $(db_cpu_ticks)"
+    sleep 2
+    after="$(sql "select xact_commit from pg_stat_database where datname = current_database()") $(sql "select wal_sync from pg_stat_wal") $after"
+    echo "$before $after $(sed 's/.*requests=\([0-9]*\).*/\1/' <<< "$line")" | awk '{ n = $9; if (n == 0) n = 1;
+        printf "%d %.2f %.2f %.2f %.2f\n", $9, ($5 - $1) / n, ($6 - $2) / n, ($7 - $3) * 10 / n, ($8 - $4) * 10 / n }'
+}
+
+# The SQL statements one request of SCRIPT sends (BEGIN and COMMIT not counted), read off PostgreSQL's
+# log with log_statement = all for a few seconds (set and reset with ALTER SYSTEM; the trap of the
+# caller resets it too). Prints "requests statements_per_request".
+statements() {
+    local script=$1 seconds=$2 log from line count
+    log=$(ls -t /var/log/postgresql/*.log 2>/dev/null | head -1)
+    [ -n "$log" ] || { echo "0 NaN"; return; }
+    $PSQL -d postgres -c "alter system set log_statement = 'all'" -c "select pg_reload_conf()" >/dev/null
+    sleep 1
+    from=$(($(wc -l < "$log") + 1))
+    line=$(wrk -t1 -c1 -d"${seconds}s" --timeout 10s -s "$BENCH_DIR/$script" "$BASE" | grep '^RESULT')
+    sleep 1
+    statements_off
+    count=$(tail -n +"$from" "$log" | grep "@$BENCH_DB " | grep -E 'LOG:  (execute [^:]*|statement): ' \
+        | grep -cvE 'LOG:  (execute [^:]*|statement): (BEGIN|COMMIT|ROLLBACK)')
+    echo "$(sed 's/.*requests=\([0-9]*\).*/\1/' <<< "$line") $count" | awk '{ printf "%d %.1f\n", $1, $2 / ($1 > 0 ? $1 : 1) }'
+}
+
+statements_off() {
+    $PSQL -d postgres -c "alter system reset log_statement" -c "select pg_reload_conf()" >/dev/null 2>&1 || true
+}
