@@ -12,6 +12,7 @@ import dev.ringproof.verification.boundary.VerificationHistory;
 import dev.ringproof.verification.boundary.VerificationHistory.Criteria;
 import dev.ringproof.verification.boundary.VerificationJson;
 import dev.ringproof.verification.boundary.Verifications;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,6 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Callers(ApiRoles.TENANT)
 @Path("v1/verifications")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class VerificationsResource {
 
     static final int MAX_IDEMPOTENCY_KEY = 255;
@@ -63,12 +65,6 @@ public class VerificationsResource {
 
     @Inject
     FraudGuard fraudGuard;
-
-    @Context
-    ContainerRequestContext request;
-
-    @Context
-    HttpServletRequest servletRequest;
 
     @Tag(name = "tenant")
     @Operation(operationId = "startVerification", summary = "Start a verification")
@@ -92,7 +88,11 @@ public class VerificationsResource {
     @Callers({ApiRoles.TENANT, ApiRoles.PUBLISHABLE})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response start(JsonObject body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    public Response start(
+            JsonObject body,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Context ContainerRequestContext request,
+            @Context HttpServletRequest servletRequest) {
         TenantCaller caller = TenantAuthentication.caller(request);
         var command = StartRequest.read(body, servletRequest.getRemoteAddr(), caller.publishable());
         if (idempotencyKey == null) {
@@ -138,7 +138,8 @@ public class VerificationsResource {
             @QueryParam("from") String from,
             @QueryParam("to") String to,
             @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
+            @QueryParam("cursor") String cursor,
+            @Context ContainerRequestContext request) {
         var criteria = new Criteria(
                 null,
                 null,
@@ -147,7 +148,8 @@ public class VerificationsResource {
                 reference,
                 VerificationPages.day("from", from),
                 VerificationPages.day("to", to));
-        var page = history.ownPage(caller(), criteria, PageCursor.decode(cursor), VerificationPages.limit(limit));
+        var page =
+                history.ownPage(caller(request), criteria, PageCursor.decode(cursor), VerificationPages.limit(limit));
         return VerificationPages.json(page, VerificationJson::of);
     }
 
@@ -162,8 +164,8 @@ public class VerificationsResource {
     @Callers({ApiRoles.TENANT, ApiRoles.PUBLISHABLE})
     @GET
     @Path("{id}")
-    public JsonObject find(@PathParam("id") String id) {
-        return json(verifications.find(caller(), id));
+    public JsonObject find(@PathParam("id") String id, @Context ContainerRequestContext request) {
+        return json(verifications.find(caller(request), id));
     }
 
     @Tag(name = "tenant")
@@ -184,11 +186,11 @@ public class VerificationsResource {
     @POST
     @Path("{id}/check")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject check(@PathParam("id") String id, JsonObject body) {
+    public JsonObject check(@PathParam("id") String id, JsonObject body, @Context ContainerRequestContext request) {
         var fields = Fields.of(body, "code");
         String code = fields.requiredString("code", 20);
         fields.requireValid();
-        var checked = verifications.check(caller(), id, CodeInput.normalise(code));
+        var checked = verifications.check(caller(request), id, CodeInput.normalise(code));
         if (checked.valid()) {
             var approved = checked.verification();
             count(() -> fraudGuard.approved(approved.phone(), approved.isTestMode()));
@@ -212,8 +214,8 @@ public class VerificationsResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     @Path("{id}/cancel")
-    public JsonObject cancel(@PathParam("id") String id) {
-        return json(verifications.cancel(caller(), id));
+    public JsonObject cancel(@PathParam("id") String id, @Context ContainerRequestContext request) {
+        return json(verifications.cancel(caller(request), id));
     }
 
     @Tag(name = "tenant")
@@ -229,8 +231,8 @@ public class VerificationsResource {
     @APIResponse(responseCode = "429", ref = "RateLimited")
     @POST
     @Path("{id}/next")
-    public JsonObject next(@PathParam("id") String id) {
-        return json(verifications.next(caller(), id));
+    public JsonObject next(@PathParam("id") String id, @Context ContainerRequestContext request) {
+        return json(verifications.next(caller(request), id));
     }
 
     /** A count that fails leaves the committed check standing: the watches see one fewer approval. */
@@ -246,7 +248,7 @@ public class VerificationsResource {
         return VerificationJson.of(verification).build();
     }
 
-    private TenantCaller caller() {
+    private static TenantCaller caller(ContainerRequestContext request) {
         return TenantAuthentication.caller(request);
     }
 
