@@ -13,7 +13,9 @@ import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue
  * A custom form rather than j_security_check, so the session id is renewed at sign-in and the
  * form carries Faces' view state like every other POST. The way to the login page is a
  * forward that {@link PublicRedirects} turns into a redirect: the mechanism's own redirect
- * would be built from the request's Host header.
+ * would be built from the request's Host header. After sign-in, {@link ConsoleSessionRestore}
+ * tells the container the caller and roles on every request from the session, so a session that
+ * moved to another instance of a deployment group keeps them.
  */
 @FacesConfig
 @DeclareRoles({"admin", "billing"})

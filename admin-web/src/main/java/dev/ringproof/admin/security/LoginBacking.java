@@ -1,6 +1,7 @@
 package dev.ringproof.admin.security;
 
 import dev.ringproof.user.boundary.SignIn;
+import dev.ringproof.user.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -13,11 +14,14 @@ import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.stream.Collectors;
 
 /**
  * Signs in through Jakarta Security; the session gets a new id first, so a planted id is worth
  * nothing, and keeps the account's session version, which {@link SessionGuard} checks on every
- * request. A throttled sign-in says for how long, with 429 and Retry-After, on the form itself.
+ * request, and who signed in with which roles ({@link ConsoleCaller}), from which
+ * {@link ConsoleSessionRestore} tells the container the caller on every request. A throttled
+ * sign-in says for how long, with 429 and Retry-After, on the form itself.
  */
 @Named
 @RequestScoped
@@ -49,8 +53,14 @@ public class LoginBacking {
         var outcome = attempt.outcome();
         boolean accepted = outcome instanceof SignIn.Accepted;
         if (accepted && (status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE)) {
-            request.getSession()
-                    .setAttribute(SessionGuard.SESSION_VERSION, ((SignIn.Accepted) outcome).sessionVersion());
+            var signedIn = (SignIn.Accepted) outcome;
+            var session = request.getSession();
+            session.setAttribute(SessionGuard.SESSION_VERSION, signedIn.sessionVersion());
+            session.setAttribute(
+                    ConsoleCaller.ATTRIBUTE,
+                    new ConsoleCaller(
+                            signedIn.username(),
+                            signedIn.roles().stream().map(Role::wireName).collect(Collectors.toSet())));
         }
         if (status == AuthenticationStatus.SEND_CONTINUE) {
             faces.responseComplete();
