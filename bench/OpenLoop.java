@@ -19,6 +19,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * Prints one line in the format of report.lua. Requests that find MAX_IN_FLIGHT requests
  * still open are counted as socket errors (the server is past saturation) and not sent.
+ * The first OPEN_WARMUP_SECONDS (3) run at the same rate and are not counted: the client's own
+ * connections and JIT warm up there (counted, they made the first second of every phase its
+ * slowest 1 %); RESULT says from when it counted (from_ms, epoch ms). With OPEN_TRACE set, writes each request's due time (epoch ms) and latency (ms) to that file,
+ * for bench/stalls.py to line the slow ones up with what the server did at the time.
  */
 public class OpenLoop {
 
@@ -30,7 +34,8 @@ public class OpenLoop {
         double rate = Double.parseDouble(args[2]);
         int seconds = Integer.parseInt(args[3]);
         long phoneBase = Long.parseLong(args[4]);
-        int total = (int) Math.round(rate * seconds);
+        int warmup = (int) Math.round(rate * Integer.parseInt(System.getenv().getOrDefault("OPEN_WARMUP_SECONDS", "3")));
+        int total = warmup + (int) Math.round(rate * seconds);
         long intervalNanos = (long) (1e9 / rate);
 
         var client = HttpClient.newBuilder()
@@ -40,6 +45,8 @@ public class OpenLoop {
                 .build();
         var inFlight = new Semaphore(MAX_IN_FLIGHT);
         var latencies = new ConcurrentLinkedQueue<Long>();
+        var trace = new ConcurrentLinkedQueue<String>();
+        long epochOffsetNanos = System.currentTimeMillis() * 1_000_000 - System.nanoTime();
         var non2xx = new AtomicLong();
         var failed = new AtomicLong();
         long begin = System.nanoTime();
@@ -50,7 +57,9 @@ public class OpenLoop {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             if (!inFlight.tryAcquire()) {
-                failed.incrementAndGet();
+                if (i >= warmup) {
+                    failed.incrementAndGet();
+                }
                 continue;
             }
             String phone = String.format("+447400%06d", (phoneBase + i) % 1_000_000);
@@ -60,29 +69,41 @@ public class OpenLoop {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"phone\":\"" + phone + "\"}"))
                     .build();
+            boolean counted = i >= warmup;
             client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-                latencies.add(System.nanoTime() - due);
+                inFlight.release();
+                if (!counted) {
+                    return;
+                }
+                long latency = System.nanoTime() - due;
+                latencies.add(latency);
+                trace.add((due + epochOffsetNanos) / 1_000_000 + "\t" + latency / 1e6);
                 if (error != null) {
                     failed.incrementAndGet();
                 } else if (response.statusCode() / 100 != 2) {
                     non2xx.incrementAndGet();
                 }
-                inFlight.release();
             });
         }
         inFlight.acquire(MAX_IN_FLIGHT);
-        double elapsed = (System.nanoTime() - begin) / 1e9;
+        String traceFile = System.getenv("OPEN_TRACE");
+        if (traceFile != null) {
+            java.nio.file.Files.write(java.nio.file.Path.of(traceFile), trace);
+        }
+        long countedFrom = begin + warmup * intervalNanos;
+        double elapsed = (System.nanoTime() - countedFrom) / 1e9;
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf(
                 java.util.Locale.ROOT,
-                "RESULT requests=%d rps=%.1f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f non2xx=%d socket_errors=%d%n",
+                "RESULT requests=%d rps=%.1f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f non2xx=%d socket_errors=%d from_ms=%d%n",
                 sorted.length,
                 sorted.length / elapsed,
                 ms(sorted, 0.50),
                 ms(sorted, 0.95),
                 ms(sorted, 0.99),
                 non2xx.get(),
-                failed.get());
+                failed.get(),
+                (countedFrom + epochOffsetNanos) / 1_000_000);
         System.exit(0);
     }
 
