@@ -71,7 +71,8 @@ take_lock() {
     flock 9
 }
 
-release_lock() { flock -u 9 2>/dev/null || true; }
+# Only a lock this script took: an inherited descriptor 9 (BENCH_LOCK_HELD) is its caller's to release.
+release_lock() { [ -n "${BENCH_LOCK_HELD:-}" ] || flock -u 9 2>/dev/null || true; }
 
 # The fraud guard's prefix velocity and conversion watches would block +44 7400 after 200 starts
 # (they are meant to): the bench drives one prefix far harder than any real tenant, so they are off.
