@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * Prints one line in the format of report.lua. Requests that find MAX_IN_FLIGHT requests
  * still open are counted as socket errors (the server is past saturation) and not sent.
- * The first OPEN_WARMUP_SECONDS (3) run at the same rate and are not counted: the client's own
+ * The first OPEN_WARMUP_SECONDS (5) run at the same rate and are not counted: the client's own
  * connections and JIT warm up there (counted, they made the first second of every phase its
  * slowest 1 %); RESULT says from when it counted (from_ms, epoch ms). With OPEN_TRACE set, writes each request's due time (epoch ms) and latency (ms) to that file,
  * for bench/stalls.py to line the slow ones up with what the server did at the time.
@@ -34,7 +34,7 @@ public class OpenLoop {
         double rate = Double.parseDouble(args[2]);
         int seconds = Integer.parseInt(args[3]);
         long phoneBase = Long.parseLong(args[4]);
-        int warmup = (int) Math.round(rate * Integer.parseInt(System.getenv().getOrDefault("OPEN_WARMUP_SECONDS", "3")));
+        int warmup = (int) Math.round(rate * Integer.parseInt(System.getenv().getOrDefault("OPEN_WARMUP_SECONDS", "5")));
         int total = warmup + (int) Math.round(rate * seconds);
         long intervalNanos = (long) (1e9 / rate);
 

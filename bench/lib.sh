@@ -148,7 +148,7 @@ db_cpu_ticks() {
 }
 
 # What one request of SCRIPT costs, over a closed loop of one client for SECONDS, prints
-# "requests commits fsyncs server_cpu_ms db_cpu_ms" (all but requests per request), counting what
+# "requests commits fsyncs server_cpu_ms db_cpu_ms non2xx" (all but requests and non2xx per request), counting what
 # the server does meanwhile in the background too (relay, sweep): its share of the load is part of the cost.
 # PostgreSQL reports commits and WAL syncs a second or so late, hence the pauses.
 cost() {
@@ -160,8 +160,9 @@ cost() {
     after="$(cpu_ticks "$pid") $(db_cpu_ticks)"
     sleep 2
     after="$(sql "select xact_commit from pg_stat_database where datname = current_database()") $(sql "select wal_sync from pg_stat_wal") $after"
-    echo "$before $after $(sed 's/.*requests=\([0-9]*\).*/\1/' <<< "$line")" | awk '{ n = $9; if (n == 0) n = 1;
-        printf "%d %.2f %.2f %.2f %.2f\n", $9, ($5 - $1) / n, ($6 - $2) / n, ($7 - $3) * 10 / n, ($8 - $4) * 10 / n }'
+    echo "$before $after $(sed 's/.*requests=\([0-9]*\).*non2xx=\([0-9]*\) socket_errors=\([0-9]*\).*/\1 \2 \3/' <<< "$line")" \
+        | awk '{ n = $9; if (n == 0) n = 1;
+        printf "%d %.2f %.2f %.2f %.2f %d\n", $9, ($5 - $1) / n, ($6 - $2) / n, ($7 - $3) * 10 / n, ($8 - $4) * 10 / n, $10 + $11 }'
 }
 
 # The SQL statements one request of SCRIPT sends (BEGIN and COMMIT not counted), read off PostgreSQL's
