@@ -4,10 +4,13 @@ import dev.ringproof.audit.boundary.Audited;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.platform.control.Ids;
 import dev.ringproof.tenant.control.AllowedOrigins;
+import dev.ringproof.tenant.control.CredentialRereads;
 import dev.ringproof.tenant.entity.ApiKey;
 import dev.ringproof.tenant.entity.Tenant;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.CacheRetrieveMode;
+import jakarta.persistence.CacheStoreMode;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
@@ -15,6 +18,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -43,6 +47,14 @@ public class ApiKeys {
 
     @Inject
     Clock clock;
+
+    @Inject
+    CredentialRereads rereads;
+
+    /** Read from the database, and put into the shared cache, instead of from it. */
+    private static final Map<String, Object> FROM_THE_DATABASE = Map.of(
+            "jakarta.persistence.cache.retrieveMode", CacheRetrieveMode.BYPASS,
+            "jakarta.persistence.cache.storeMode", CacheStoreMode.REFRESH);
 
     public record Issued(ApiKey key, String token) {}
 
@@ -88,14 +100,14 @@ public class ApiKeys {
         if (matcher == null || !matcher.matches()) {
             return Optional.empty();
         }
-        var key = em.find(ApiKey.class, ID_PREFIX + matcher.group(2));
+        var key = current(ApiKey.class, ID_PREFIX + matcher.group(2));
         if (key == null
                 || !key.isPublishable()
                 || key.isRevoked()
                 || !key.mode().equals(matcher.group(1))) {
             return Optional.empty();
         }
-        var tenant = em.find(Tenant.class, key.tenantId());
+        var tenant = current(Tenant.class, key.tenantId());
         if (tenant == null || !tenant.isActive()) {
             return Optional.empty();
         }
@@ -154,14 +166,19 @@ public class ApiKeys {
 
     /** The caller behind a presented key, if the key exists, matches its mode, is live and its tenant active. */
     public Optional<TenantCaller> authenticate(String mode, String bareKeyId, String secret) {
-        var key = em.find(ApiKey.class, ID_PREFIX + bareKeyId);
+        var key = current(ApiKey.class, ID_PREFIX + bareKeyId);
         if (key == null || !key.mode().equals(mode) || !key.accepts(secret)) {
             return Optional.empty();
         }
-        var tenant = em.find(Tenant.class, key.tenantId());
+        var tenant = current(Tenant.class, key.tenantId());
         if (tenant == null || !tenant.isActive()) {
             return Optional.empty();
         }
         return Optional.of(new TenantCaller(tenant.id(), key.id(), key.isTest()));
+    }
+
+    /** A key or tenant as a request may trust it: from the cache, read again at least every 10 s. */
+    private <T> T current(Class<T> type, String id) {
+        return rereads.due(id) ? em.find(type, id, FROM_THE_DATABASE) : em.find(type, id);
     }
 }
