@@ -34,7 +34,8 @@ public class OpenLoop {
         double rate = Double.parseDouble(args[2]);
         int seconds = Integer.parseInt(args[3]);
         long phoneBase = Long.parseLong(args[4]);
-        int warmup = (int) Math.round(rate * Integer.parseInt(System.getenv().getOrDefault("OPEN_WARMUP_SECONDS", "5")));
+        int warmup =
+                (int) Math.round(rate * Integer.parseInt(System.getenv().getOrDefault("OPEN_WARMUP_SECONDS", "5")));
         int total = warmup + (int) Math.round(rate * seconds);
         long intervalNanos = (long) (1e9 / rate);
 
