@@ -66,19 +66,17 @@ public class CliCounters {
         int cap = pool.get().rules().maxCallsPerHour();
         // one statement for the usual call, one below the cap; the number's rows are opened (in a
         // transaction of their own) only when the hour has none yet, and a second count only near the cap
-        if (countCall(key, hour, "calls < ?3", cap - 1) == 1) {
-            bump(cli, key, pool.get(), now, null, "placed");
-            return true;
+        boolean belowTheCap = countCall(key, hour, "calls < ?3", cap - 1) == 1;
+        if (!belowTheCap) {
+            rows.open(key, keys.sealed(cli, key), pool.get().id(), hour, utc(now).toLocalDate());
+            belowTheCap = countCall(key, hour, "calls < ?3", cap - 1) == 1;
         }
-        rows.open(key, keys.sealed(cli, key), pool.get().id(), hour, utc(now).toLocalDate());
-        if (countCall(key, hour, "calls < ?3", cap - 1) == 1) {
-            bump(cli, key, pool.get(), now, null, "placed");
-            return true;
-        }
-        boolean reachesTheCap = countCall(key, hour, "calls = ?3", cap - 1) == 1;
-        rests.rest(digits(cli), pool.get().country(), pool.get().id(), Reason.HOURLY_CAP, now, hour.plusHours(1));
-        if (!reachesTheCap) {
-            return false;
+        if (!belowTheCap) {
+            boolean reachesTheCap = countCall(key, hour, "calls = ?3", cap - 1) == 1;
+            rests.rest(digits(cli), pool.get().country(), pool.get().id(), Reason.HOURLY_CAP, now, hour.plusHours(1));
+            if (!reachesTheCap) {
+                return false;
+            }
         }
         bump(cli, key, pool.get(), now, null, "placed");
         return true;
