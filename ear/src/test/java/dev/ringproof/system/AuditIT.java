@@ -9,7 +9,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -302,15 +301,11 @@ class AuditIT {
 
     @Test
     void theApplicationsDatabaseUserCannotChangeOrRemoveAnEntry() throws SQLException {
-        String url = System.getenv("DB_URL");
         // on H2 the server holds the database file; AuditTrailMigrationTest proves the same trigger there
         org.junit.jupiter.api.Assumptions.assumeTrue(
-                url != null && url.startsWith("jdbc:postgresql:"),
+                SharedDatabase.isPostgres(),
                 "runs in CI's PostgreSQL pass; on the embedded H2, AuditTrailMigrationTest proves the trigger");
-        String user = System.getenv("DB_USER");
-        String password = System.getenv("DB_PASSWORD");
-        try (var c = DriverManager.getConnection(
-                        url, user == null || user.isBlank() ? "postgres" : user, password == null ? "" : password);
+        try (var c = SharedDatabase.connect();
                 var s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeUpdate("update audit_entry set actor = 'nobody'"))
                     .isInstanceOf(SQLException.class)

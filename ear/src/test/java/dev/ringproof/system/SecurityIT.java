@@ -3,7 +3,6 @@ package dev.ringproof.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -481,19 +480,15 @@ class SecurityIT {
      */
     @Test
     void aKeyRevokedThroughAnotherServerIsRefusedHereWithinTenSeconds() throws SQLException {
-        String url = System.getenv("DB_URL");
         Assumptions.assumeTrue(
-                url != null && url.startsWith("jdbc:postgresql:"),
+                SharedDatabase.isPostgres(),
                 "runs in CI's PostgreSQL pass: the embedded H2 is held by this server, so no other writer can"
                         + " change it behind its cache");
         var tenant = ringproof.tenant("{\"name\":\"Revoked elsewhere\"}", "live");
         assertThat(tenant.api().get("api/v1/verifications").statusCode()).isEqualTo(200);
         assertThat(tenant.api().get("api/v1/verifications").statusCode()).isEqualTo(200);
 
-        String user = System.getenv("DB_USER");
-        String password = System.getenv("DB_PASSWORD");
-        try (var c = DriverManager.getConnection(
-                        url, user == null || user.isBlank() ? "postgres" : user, password == null ? "" : password);
+        try (var c = SharedDatabase.connect();
                 var revoke = c.prepareStatement("update api_key set revoked_at = now() where tenant_id = ?")) {
             revoke.setString(1, tenant.id());
             assertThat(revoke.executeUpdate()).isEqualTo(1);

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -99,12 +98,8 @@ final class ServerAtRest {
     }
 
     private Connection database() throws Exception {
-        String url = System.getenv("DB_URL");
-        if (url != null && url.startsWith("jdbc:postgresql:")) {
-            String user = System.getenv("DB_USER");
-            String password = System.getenv("DB_PASSWORD");
-            return DriverManager.getConnection(
-                    url, user == null || user.isBlank() ? "postgres" : user, password == null ? "" : password);
+        if (SharedDatabase.isPostgres()) {
+            return SharedDatabase.connect();
         }
         Path file = home.resolve("glassfish/domains/domain1/lib/databases/ringproof");
         assertThat(file.resolveSibling("ringproof.mv.db"))
