@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * still open are counted as socket errors (the server is past saturation) and not sent.
  * The first OPEN_WARMUP_SECONDS (5) run at the same rate and are not counted: the client's own
  * connections and JIT warm up there (counted, they made the first second of every phase its
- * slowest 1 %); RESULT says from when it counted (from_ms, epoch ms). With OPEN_TRACE set, writes each request's due time (epoch ms) and latency (ms) to that file,
- * for bench/stalls.py to line the slow ones up with what the server did at the time.
+ * slowest 1 %); RESULT says from when it counted (from_ms, epoch ms). With OPEN_TRACE set,
+ * writes each request's due time (epoch ms) and latency (ms) to that file, for bench/stalls.py
+ * to line the slow ones up with what the server did at the time.
  */
 public class OpenLoop {
 
