@@ -179,6 +179,10 @@ public class ApiKeys {
 
     /** A key or tenant as a request may trust it: from the cache, read again at least every 10 s. */
     private <T> T current(Class<T> type, String id) {
-        return rereads.due(id) ? em.find(type, id, FROM_THE_DATABASE) : em.find(type, id);
+        T found = rereads.due(id) ? em.find(type, id, FROM_THE_DATABASE) : em.find(type, id);
+        if (found == null) {
+            rereads.forget(id);
+        }
+        return found;
     }
 }

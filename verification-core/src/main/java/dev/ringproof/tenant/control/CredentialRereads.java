@@ -54,4 +54,12 @@ public class CredentialRereads {
         }
         return due[0];
     }
+
+    /**
+     * Forgets {@code id}, which named nothing: only existing keys and tenants are remembered, so
+     * made-up key ids sent by the thousand neither grow the map nor make each call sweep it.
+     */
+    public void forget(String id) {
+        lastRead.remove(id);
+    }
 }

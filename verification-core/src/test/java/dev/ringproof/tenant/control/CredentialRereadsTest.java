@@ -39,6 +39,14 @@ class CredentialRereadsTest {
         assertThat(rereads.due("tn_1")).isFalse();
     }
 
+    @Test
+    void anIdThatNamedNothingIsForgottenAndReadAgainNextTime() {
+        assertThat(rereads.due("ak_made_up")).isTrue();
+        rereads.forget("ak_made_up");
+
+        assertThat(rereads.due("ak_made_up")).isTrue();
+    }
+
     private static final class MovableClock extends Clock {
 
         private Instant now = Instant.parse("2026-11-29T12:00:00Z");
