@@ -28,6 +28,13 @@ public class RetentionBatches {
     static final String ENDED_CODES = "select a.id from verification_attempt a join verification v"
             + " on v.id = a.verification_id where v.status <> 'pending' and v.closed_at < ?1"
             + " and a.code_hash <> ''";
+    /**
+     * One statement per batch: an update per attempt cost a round trip each, and a job catching up
+     * on a large table spent its whole budget on them.
+     */
+    static final String CLEAR_CODES =
+            "update verification_attempt set code_hash = '' where id in (" + ENDED_CODES + " limit ?2)";
+
     static final String OLD_SANDBOX = "select id from sandbox_message where received_at < ?1";
     static final String SETTLED_EVENTS = "select e.id from webhook_event e where e.state <> 'pending'"
             + " and e.created_at < ?1 and e.payload <> '{}' and not exists (select 1 from"
@@ -65,14 +72,10 @@ public class RetentionBatches {
 
     /** Forgets the code hashes of attempts whose verification ended before {@code cutoff}: no check needs them. */
     public int clearCodes(OffsetDateTime cutoff, int batch) {
-        List<?> ids = em.createNativeQuery(ENDED_CODES)
+        return em.createNativeQuery(CLEAR_CODES)
                 .setParameter(1, cutoff)
-                .setMaxResults(batch)
-                .getResultList();
-        ids.forEach(id -> em.createNativeQuery("update verification_attempt set code_hash = '' where id = ?1")
-                .setParameter(1, id)
-                .executeUpdate());
-        return ids.size();
+                .setParameter(2, batch)
+                .executeUpdate();
     }
 
     /** Deletes sandbox messages (their texts hold codes) received before {@code cutoff}. */

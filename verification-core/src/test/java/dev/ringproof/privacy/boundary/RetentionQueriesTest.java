@@ -53,6 +53,29 @@ class RetentionQueriesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void theCodesStepClearsABatchOfEndedAttemptsInOneStatement(TestDatabase db) throws SQLException {
+        try {
+            Migrations.on(db.dataSource()).migrate();
+            try (var c = db.dataSource().getConnection()) {
+                seed(c);
+                verification(c, "vf_old2", "expired", NOW.minusDays(3));
+                attempt(c, "at_old2", "vf_old2");
+                var cutoff = NOW.minusDays(1);
+
+                assertThat(update(c, RetentionBatches.CLEAR_CODES, cutoff, 1)).isEqualTo(1);
+                assertThat(ids(c, RetentionBatches.ENDED_CODES, cutoff)).hasSize(1);
+                assertThat(update(c, RetentionBatches.CLEAR_CODES, cutoff, 500)).isEqualTo(1);
+                assertThat(update(c, RetentionBatches.CLEAR_CODES, cutoff, 500)).isZero();
+                assertThat(ids(c, "select id from verification_attempt where code_hash <> '' order by id"))
+                        .containsExactly("at_new", "at_open");
+            }
+        } finally {
+            db.drop();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void oneServerClaimsEachRun(TestDatabase db) throws SQLException {
         try {
             Migrations.on(db.dataSource()).migrate();
