@@ -8,7 +8,6 @@ import dev.ringproof.sealing.control.Seals;
 import dev.ringproof.telephony.boundary.Carrier;
 import dev.ringproof.telephony.boundary.Delivery;
 import dev.ringproof.telephony.boundary.DeliveryReport;
-import dev.ringproof.telephony.boundary.OutboundConsumed;
 import dev.ringproof.telephony.boundary.OutboundMessage;
 import dev.ringproof.telephony.boundary.OutboundOrigin;
 import jakarta.enterprise.context.Dependent;
@@ -29,7 +28,8 @@ import java.util.logging.Logger;
  * {@code outbound_send} in the same transaction as the send and its report, so a
  * redelivered JMS message finds the claim and does nothing. Before a real network is
  * used, {@link NetworkSends} commits a mark of its own, because a rollback cannot
- * take back an SMS. A message its sender does not wait for ({@link OutboundOrigin}) is not sent.
+ * take back an SMS. A message is first taken from its sender ({@link OutboundOrigin}) in the same
+ * transaction: one the sender does not wait for is not sent.
  */
 @Dependent
 public class Dispatcher {
@@ -61,9 +61,6 @@ public class Dispatcher {
     Event<DeliveryReport> reports;
 
     @Inject
-    Event<OutboundConsumed> consumed;
-
-    @Inject
     OutboundOrigin origin;
 
     @Inject
@@ -72,13 +69,12 @@ public class Dispatcher {
     /** Sends {@code sealed}, whose caller number and text are opened only now, to go to the carrier. */
     @Transactional
     public void dispatch(OutboundMessage sealed) {
-        if (!origin.awaits(sealed.outboxId())) {
+        if (!origin.take(sealed.outboxId())) {
             LOG.info(() -> "Ignored, no outbox row awaits it (forged, or sent before): " + sealed);
             return;
         }
         if (!claim(sealed)) {
             LOG.info(() -> "Already sent, not again: " + sealed);
-            consumed.fire(new OutboundConsumed(sealed.outboxId()));
             return;
         }
         OutboundMessage message;
@@ -128,7 +124,6 @@ public class Dispatcher {
                 "missed_call".equals(message.channel()) ? message.from() : null,
                 delivery.outcome(),
                 delivery.answered()));
-        consumed.fire(new OutboundConsumed(message.outboxId()));
     }
 
     private boolean claim(OutboundMessage message) {

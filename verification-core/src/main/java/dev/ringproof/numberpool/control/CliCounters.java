@@ -112,18 +112,22 @@ public class CliCounters {
         poolOf(cli).ifPresent(pool -> bump(cli, keys.keyOf(cli), pool, now, "approved", "approved"));
     }
 
+    /** The number's day and its pool's, in one read: the number's row is there, as its outcome was just counted. */
+    static final String DAY_AND_POOL_DAY = "select c.placed, c.ringing, c.answered, c.failed, c.approved,"
+            + " p.placed, p.approved from cli_day c left join pool_day p on p.pool_id = ?3 and p.on_day = c.on_day"
+            + " where c.cli_key = ?1 and c.on_day = ?2";
+
     private void judge(String cli, String key, NumberPool pool, OffsetDateTime now) {
-        var day = utc(now).toLocalDate();
-        CliCounts counts = firstRow(
-                        "select placed, ringing, answered, failed, approved from cli_day where cli_key = ?1 and on_day = ?2",
-                        key,
-                        day)
-                .map(CliCounters::counts)
-                .orElse(CliCounts.NONE);
-        double poolApprovals = firstRow(
-                        "select placed, approved from pool_day where pool_id = ?1 and on_day = ?2", pool.id(), day)
-                .filter(r -> ((Number) r[0]).longValue() > 0)
-                .map(r -> ((Number) r[1]).doubleValue() / ((Number) r[0]).longValue())
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = em.createNativeQuery(DAY_AND_POOL_DAY)
+                .setParameter(1, key)
+                .setParameter(2, utc(now).toLocalDate())
+                .setParameter(3, pool.id())
+                .getResultList();
+        var row = found.stream().findFirst();
+        CliCounts counts = row.map(CliCounters::counts).orElse(CliCounts.NONE);
+        double poolApprovals = row.filter(r -> r[5] != null && ((Number) r[5]).longValue() > 0)
+                .map(r -> ((Number) r[6]).doubleValue() / ((Number) r[5]).longValue())
                 .orElse(0.0);
         var rules = pool.rules();
         rules.broken(counts, poolApprovals).ifPresent(reason -> {
@@ -154,15 +158,6 @@ public class CliCounters {
                     .setParameter(2, day)
                     .executeUpdate();
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private Optional<Object[]> firstRow(String sql, String key, Object day) {
-        List<Object[]> rows = em.createNativeQuery(sql)
-                .setParameter(1, key)
-                .setParameter(2, day)
-                .getResultList();
-        return rows.stream().findFirst();
     }
 
     private int update(String sql, String key, Object day) {

@@ -81,17 +81,19 @@ public class OutboxRows {
     }
 
     /**
-     * Called by the consumer as the last step of the transaction in which it acted on the
-     * message: the row goes with that work, or stays when it rolls back (the message comes
-     * again). A consumer without a transaction (webhooks) has the row deleted in one of its own.
+     * Called by the consumer in the transaction in which it acts on the message: the row goes with
+     * that work, or stays when it rolls back (the message comes again). A consumer without a
+     * transaction (webhooks) has the row deleted in one of its own. False when there was no row
+     * (consumed before, or never queued); a consumer that calls this first holds the row's lock
+     * until it commits, so a second copy of the message waits and then finds none.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    public void consumed(String id) {
-        if (id != null) {
-            em.createQuery("delete from OutboxMessage m where m.id = :id")
-                    .setParameter("id", id)
-                    .executeUpdate();
-        }
+    public boolean consumed(String id) {
+        return id != null
+                && em.createQuery("delete from OutboxMessage m where m.id = :id")
+                                .setParameter("id", id)
+                                .executeUpdate()
+                        == 1;
     }
 
     /** The rows due and not yet consumed: how many, and how long the oldest has been due. */

@@ -37,9 +37,13 @@ public class UsageRecords {
     @ConfigProperty(name = "usage.currency", defaultValue = "EUR")
     String currency;
 
-    /** Records a send; test sends and a second report for the same attempt write nothing. */
-    public void recordSend(BillableSend send) {
-        if (send.test() || alreadyRecorded(send.attemptId())) {
+    /**
+     * Records a send; test sends and a second report for the same attempt write nothing. {@code
+     * firstReport}: the attempt was still queued, so no line of it can exist (a line is written with
+     * the report that moves the attempt on), and the ledger is not asked.
+     */
+    public void recordSend(BillableSend send, boolean firstReport) {
+        if (send.test() || !firstReport && alreadyRecorded(send.attemptId())) {
             return;
         }
         var now = OffsetDateTime.now(clock);

@@ -258,15 +258,15 @@ public class Verifications {
     /**
      * A fallback or expiry timer fired; a timer for an attempt that is no longer current does nothing,
      * nor does one without an outbox row (forged on the broker, or consumed before). The timer's
-     * outbox row is deleted in the same transaction.
+     * outbox row is deleted first, in the same transaction: a second copy of the timer waits for
+     * this one's commit and then finds none.
      */
     public void timerFired(FallbackTimer.Kind kind, String id, int attemptSeq, String outboxId) {
-        if (!outbox.pending(outboxId)) {
+        if (!outbox.consumed(outboxId)) {
             LOG.info(() -> "Ignored a " + kind + " timer that no outbox row awaits (forged, or consumed before)");
             return;
         }
         fire(kind, id, attemptSeq);
-        outbox.consumed(outboxId);
     }
 
     private void fire(FallbackTimer.Kind kind, String id, int attemptSeq) {
@@ -299,30 +299,34 @@ public class Verifications {
      */
     public void deliveryReported(
             String attemptId, String provider, boolean accepted, String providerReference, String reason) {
-        // the verification locked first, read once: its attempts come with it
-        var verificationId = em.createNamedQuery(Attempt.VERIFICATION_OF, String.class)
-                .setParameter("id", attemptId)
+        // the verification locked first, found by its attempt in the same query: its attempts come with it
+        var found = em.createNamedQuery(Verification.OF_ATTEMPT, Verification.class)
+                .setParameter("attempt", attemptId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream()
                 .findFirst();
-        if (verificationId.isEmpty()) {
+        if (found.isEmpty()) {
             return;
         }
-        var verification = em.find(Verification.class, verificationId.get(), LockModeType.PESSIMISTIC_WRITE);
+        var verification = found.get();
         var attempt = verification.attempts().stream()
                 .filter(a -> a.id().equals(attemptId))
                 .findFirst()
                 .orElseThrow();
         if (accepted) {
+            boolean firstReport = attempt.status() == Attempt.Status.QUEUED;
             attempt.markSent(provider, providerReference);
-            usage.recordSend(new BillableSend(
-                    verification.tenantId(),
-                    verification.id(),
-                    attempt.id(),
-                    attempt.channel().wireName(),
-                    verification.country(),
-                    provider,
-                    verification.isTestMode(),
-                    Delivery.ANSWERED.equals(reason)));
+            usage.recordSend(
+                    new BillableSend(
+                            verification.tenantId(),
+                            verification.id(),
+                            attempt.id(),
+                            attempt.channel().wireName(),
+                            verification.country(),
+                            provider,
+                            verification.isTestMode(),
+                            Delivery.ANSWERED.equals(reason)),
+                    firstReport);
             return;
         }
         attempt.markFailed(reason);

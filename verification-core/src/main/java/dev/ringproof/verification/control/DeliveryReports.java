@@ -1,10 +1,8 @@
 package dev.ringproof.verification.control;
 
 import dev.ringproof.numberpool.boundary.PoolHealth;
-import dev.ringproof.platform.boundary.OutboxRows;
 import dev.ringproof.telephony.boundary.Delivery;
 import dev.ringproof.telephony.boundary.DeliveryReport;
-import dev.ringproof.telephony.boundary.OutboundConsumed;
 import dev.ringproof.verification.boundary.Verifications;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,8 +10,7 @@ import jakarta.inject.Inject;
 
 /**
  * Hears telephony, in the transaction of the send: applies reports to the attempt and counts a
- * flash call's outcome against its caller number, and
- * retires the outbox row of every outbound message taken off the queue (sent now or before).
+ * flash call's outcome against its caller number.
  * Application scoped: a dependent observer was created, with its two EJB proxies, per event.
  */
 @ApplicationScoped
@@ -23,14 +20,7 @@ public class DeliveryReports {
     Verifications verifications;
 
     @Inject
-    OutboxRows outbox;
-
-    @Inject
     PoolHealth health;
-
-    void onConsumed(@Observes OutboundConsumed consumed) {
-        outbox.consumed(consumed.outboxId());
-    }
 
     void onReport(@Observes DeliveryReport report) {
         verifications.deliveryReported(

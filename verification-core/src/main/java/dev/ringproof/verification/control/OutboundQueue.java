@@ -15,7 +15,7 @@ import java.time.OffsetDateTime;
  * caller's transaction: nothing is dialled for a verification that rolls back, and nothing
  * recorded is lost to a crash. The caller number and the text (the code) are sealed before
  * the message is stored: neither the outbox row nor the broker's store holds them in clear.
- * Telephony sends only what still waits in the outbox.
+ * Telephony sends only what it can take from the outbox.
  */
 @Dependent
 public class OutboundQueue implements OutboundOrigin {
@@ -37,7 +37,7 @@ public class OutboundQueue implements OutboundOrigin {
     }
 
     @Override
-    public boolean awaits(String outboxId) {
-        return rows.pending(outboxId);
+    public boolean take(String outboxId) {
+        return rows.consumed(outboxId);
     }
 }

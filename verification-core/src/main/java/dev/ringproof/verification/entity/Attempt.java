@@ -28,14 +28,11 @@ import java.util.Locale;
 @NamedQuery(
         name = Attempt.BY_PROVIDER_REF,
         query = "select a from Attempt a where a.providerRef = :ref" + " and a.provider = :provider")
-@NamedQuery(name = Attempt.VERIFICATION_OF, query = "select a.verification.id from Attempt a where a.id = :id")
 public class Attempt {
 
     public static final String RECENT_MISSED_CALLS_TO = "Attempt.recentMissedCallsTo";
     public static final String TRAFFIC_SINCE = "Attempt.trafficSince";
     public static final String BY_PROVIDER_REF = "Attempt.byProviderRef";
-    /** The id of an attempt's verification, read without loading either. */
-    public static final String VERIFICATION_OF = "Attempt.verificationOf";
 
     public enum Status {
         QUEUED,

@@ -1,0 +1,98 @@
+package dev.ringproof.numberpool.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ringproof.platform.control.Migrations;
+import dev.ringproof.platform.control.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The judge's one read of a number's day and its pool's day, on the migrated schema, H2 and PostgreSQL. */
+@Tag(TestDatabase.TAG)
+class CliCountersQueriesTest {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 29);
+
+    static Stream<TestDatabase> databases() {
+        return TestDatabase.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void readsTheNumbersDayWithItsPoolsDayOrWithoutOne(TestDatabase db) throws SQLException {
+        try {
+            Migrations.on(db.dataSource()).migrate();
+            try (var c = db.dataSource().getConnection()) {
+                execute(
+                        c,
+                        "insert into cli_day (cli_key, on_day, pool_id, sealed, placed, ringing, answered, failed,"
+                                + " approved) values ('k1', ?, 'pl_1', 's', 5, 4, 1, 1, 2)");
+                execute(
+                        c,
+                        "insert into cli_day (cli_key, on_day, pool_id, sealed, placed, ringing, answered, failed,"
+                                + " approved) values ('k1', ?, 'pl_1', 's', 9, 9, 9, 9, 9)",
+                        DAY.minusDays(1));
+                execute(c, "insert into pool_day (pool_id, on_day, placed, approved) values ('pl_1', ?, 40, 10)");
+                execute(c, "insert into pool_day (pool_id, on_day, placed, approved) values ('pl_2', ?, 7, 7)");
+
+                assertThat(row(c, "k1", "pl_1")).containsExactly(5L, 4L, 1L, 1L, 2L, 40L, 10L);
+                // a pool without a row of the day: the number's counts, and none of the pool's
+                assertThat(row(c, "k1", "pl_3")).containsExactly(5L, 4L, 1L, 1L, 2L, null, null);
+                assertThat(rows(c, "k2", "pl_1")).isEmpty();
+            }
+        } finally {
+            db.drop();
+        }
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        execute(c, sql, DAY);
+    }
+
+    private static void execute(Connection c, String sql, LocalDate day) throws SQLException {
+        try (var p = c.prepareStatement(sql)) {
+            p.setObject(1, day);
+            p.executeUpdate();
+        }
+    }
+
+    private static List<Long> row(Connection c, String key, String pool) throws SQLException {
+        var found = rows(c, key, pool);
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+
+    private static List<List<Long>> rows(Connection c, String key, String pool) throws SQLException {
+        // bound as JPA binds ?1, ?2 and ?3, wherever they stand
+        Object[] parameters = {key, DAY, pool};
+        var order = java.util.regex.Pattern.compile("\\?(\\d)")
+                .matcher(CliCounters.DAY_AND_POOL_DAY)
+                .results()
+                .map(m -> parameters[Integer.parseInt(m.group(1)) - 1])
+                .toList();
+        try (var p = c.prepareStatement(CliCounters.DAY_AND_POOL_DAY.replaceAll("\\?\\d", "?"))) {
+            for (int i = 0; i < order.size(); i++) {
+                p.setObject(i + 1, order.get(i));
+            }
+            try (var r = p.executeQuery()) {
+                var all = new ArrayList<List<Long>>();
+                while (r.next()) {
+                    var row = new ArrayList<Long>();
+                    for (int i = 1; i <= 7; i++) {
+                        long v = r.getLong(i);
+                        row.add(r.wasNull() ? null : v);
+                    }
+                    all.add(row);
+                }
+                return all;
+            }
+        }
+    }
+}
