@@ -4,12 +4,14 @@ import dev.ringproof.audit.boundary.Audited;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.platform.control.Ids;
 import dev.ringproof.platform.control.PhoneNumbers;
+import dev.ringproof.ratelimit.control.PolicyBook;
 import dev.ringproof.ratelimit.control.Prefixes;
 import dev.ringproof.ratelimit.entity.Action;
 import dev.ringproof.ratelimit.entity.RateLimitPolicy;
 import dev.ringproof.ratelimit.entity.Scope;
 import dev.ringproof.tenant.entity.Tenant;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -26,6 +28,9 @@ public class RateLimits {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<PolicyBook.Changed> changes;
 
     /** A subject that used up its policy's limit in live or test traffic, until its window ends. */
     public record Hit(
@@ -71,6 +76,7 @@ public class RateLimits {
                 draft.windowSeconds(),
                 OffsetDateTime.now(clock));
         em.persist(policy);
+        changes.fire(new PolicyBook.Changed());
         return policy;
     }
 
@@ -89,6 +95,7 @@ public class RateLimits {
                 .setParameter(1, id)
                 .executeUpdate();
         em.remove(policy);
+        changes.fire(new PolicyBook.Changed());
     }
 
     /** Counters at their limit whose window has not ended, newest first; phone numbers masked. */

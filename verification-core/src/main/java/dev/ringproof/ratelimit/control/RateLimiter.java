@@ -25,12 +25,11 @@ public class RateLimiter {
     @Inject
     CounterRows rows;
 
+    @Inject
+    PolicyBook book;
+
     public void admit(Traffic traffic, OffsetDateTime now) {
-        var policies = em.createNamedQuery(RateLimitPolicy.APPLICABLE, RateLimitPolicy.class)
-                .setParameter("action", traffic.action().wireName())
-                .setParameter("tenant", traffic.tenantId())
-                .getResultList();
-        for (var policy : policies) {
+        for (var policy : book.applicable(traffic.action(), traffic.tenantId())) {
             policy.subjectOf(traffic).ifPresent(subject -> take(policy, traffic.test(), subject, now));
         }
     }

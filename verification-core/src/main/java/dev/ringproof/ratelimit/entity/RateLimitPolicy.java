@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -20,18 +19,11 @@ import java.util.Optional;
 @Cacheable
 @Table(name = "rate_limit_policy")
 @NamedQuery(name = RateLimitPolicy.ALL, query = "select p from RateLimitPolicy p order by p.createdAt, p.id")
-@NamedQuery(
-        name = RateLimitPolicy.APPLICABLE,
-        query = "select p from RateLimitPolicy p"
-                + " where p.action = :action and (p.tenantId is null or p.tenantId = :tenant) order by p.id",
-        hints = {
-            @QueryHint(name = "eclipselink.query-results-cache", value = "true"),
-            @QueryHint(name = "eclipselink.query-results-cache.expiry", value = "10000")
-        })
+@NamedQuery(name = RateLimitPolicy.BY_ID, query = "select p from RateLimitPolicy p order by p.id")
 public class RateLimitPolicy {
 
     public static final String ALL = "RateLimitPolicy.all";
-    public static final String APPLICABLE = "RateLimitPolicy.applicable";
+    public static final String BY_ID = "RateLimitPolicy.byId";
     /** Bounds of {@code limit} and {@code windowSeconds}: at most a million a window, windows up to 30 days. */
     public static final int MAX_LIMIT = 1_000_000;
 

@@ -6,6 +6,7 @@ import dev.ringproof.usage.control.PriceSelector;
 import dev.ringproof.usage.entity.Price;
 import dev.ringproof.usage.entity.PriceChange;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -25,6 +26,9 @@ public class Prices {
     Clock clock;
 
     @Inject
+    Event<PriceSelector.Changed> changes;
+
+    @Inject
     @ConfigProperty(name = "usage.currency", defaultValue = "EUR")
     String billingCurrency;
 
@@ -40,6 +44,7 @@ public class Prices {
                 change.currency(),
                 OffsetDateTime.now(clock));
         em.persist(price);
+        changes.fire(new PriceSelector.Changed());
         return price;
     }
 

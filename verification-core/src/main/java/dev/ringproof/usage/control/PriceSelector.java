@@ -1,7 +1,11 @@
 package dev.ringproof.usage.control;
 
+import dev.ringproof.platform.control.Reread;
 import dev.ringproof.usage.entity.Price;
-import jakarta.enterprise.context.Dependent;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
@@ -11,20 +15,36 @@ import java.util.Optional;
 
 /**
  * Finds the price in force for a channel and country at a moment: the newest price that
- * has started for that country, else the newest any-country ({@code *}) price.
+ * has started for that country, else the newest any-country ({@code *}) price. Every price ever
+ * set is held in memory ({@link Reread}): each send asked the database for them. A price set here
+ * counts at once; through another server, within 10 s.
  */
-@Dependent
+@ApplicationScoped
 public class PriceSelector {
+
+    /** Fired in the transaction that sets a price. */
+    public record Changed() {}
 
     @PersistenceContext(unitName = "ringproof")
     EntityManager em;
 
+    private Reread<List<Price>> prices;
+
+    @PostConstruct
+    void init() {
+        prices = new Reread<>(
+                () -> List.copyOf(em.createNamedQuery(Price.ALL, Price.class).getResultList()));
+    }
+
     public Optional<Price> inForce(String channel, String country, OffsetDateTime at) {
-        List<Price> candidates = em.createNamedQuery(Price.CANDIDATES, Price.class)
-                .setParameter("channel", channel)
-                .setParameter("country", country)
-                .getResultList(); // every price for the pair, so the query's cached result serves any moment
+        List<Price> candidates = prices.get().stream()
+                .filter(p -> p.channel().equals(channel) && (p.isFor(country) || p.isFallback()))
+                .toList();
         return choose(candidates, country, at);
+    }
+
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Changed change) {
+        prices.changed();
     }
 
     /**

@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -17,18 +16,9 @@ import java.time.OffsetDateTime;
 @Entity
 @Cacheable
 @Table(name = "price")
-@NamedQuery(
-        name = Price.CANDIDATES,
-        query = "select p from Price p where p.channel = :channel"
-                + " and (p.country = :country or p.country = '*') order by p.validFrom desc",
-        hints = {
-            @QueryHint(name = "eclipselink.query-results-cache", value = "true"),
-            @QueryHint(name = "eclipselink.query-results-cache.expiry", value = "10000")
-        })
 @NamedQuery(name = Price.ALL, query = "select p from Price p order by p.channel, p.country, p.validFrom")
 public class Price {
 
-    public static final String CANDIDATES = "Price.candidates";
     public static final String ALL = "Price.all";
     public static final String ANY_COUNTRY = "*";
     public static final int SCALE = 4;

@@ -1,0 +1,72 @@
+package dev.ringproof.platform.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class RereadTest {
+
+    private final AtomicLong nanos = new AtomicLong(1_000);
+    private final AtomicInteger table = new AtomicInteger(1);
+    private final AtomicInteger reads = new AtomicInteger();
+    private final Reread<Integer> held = new Reread<>(
+            () -> {
+                reads.incrementAndGet();
+                return table.get();
+            },
+            nanos::get);
+
+    @Test
+    void aCopyServesUntilItIsTenSecondsOld() {
+        assertThat(held.get()).isEqualTo(1);
+        table.set(2); // changed through another server
+        nanos.addAndGet(Reread.AT_MOST.toNanos() - 1);
+        assertThat(held.get()).isEqualTo(1);
+        nanos.addAndGet(1);
+        assertThat(held.get()).isEqualTo(2);
+        assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void aChangeCommittedHereIsReadAtTheNextUse() {
+        assertThat(held.get()).isEqualTo(1);
+        table.set(2);
+        held.changed();
+        assertThat(held.get()).isEqualTo(2);
+        assertThat(held.get()).isEqualTo(2);
+        assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void aCopyReadWhileAChangeCommittedIsNotKept() {
+        var racing = new Reread<Integer>(
+                new java.util.function.Supplier<>() {
+                    boolean first = true;
+
+                    @Override
+                    public Integer get() {
+                        if (first) {
+                            first = false;
+                            int before = table.get();
+                            // the change commits while this read is under way: it has read the old value
+                            table.set(2);
+                            racingChanged();
+                            return before;
+                        }
+                        return table.get();
+                    }
+                },
+                nanos::get);
+        this.racing = racing;
+        assertThat(racing.get()).isEqualTo(1);
+        assertThat(racing.get()).isEqualTo(2);
+    }
+
+    private Reread<Integer> racing;
+
+    private void racingChanged() {
+        racing.changed();
+    }
+}
