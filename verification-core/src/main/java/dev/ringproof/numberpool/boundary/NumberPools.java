@@ -2,6 +2,7 @@ package dev.ringproof.numberpool.boundary;
 
 import dev.ringproof.audit.boundary.Audited;
 import dev.ringproof.numberpool.control.CountryBlocks;
+import dev.ringproof.numberpool.control.PoolOwnership;
 import dev.ringproof.numberpool.entity.NumberPool;
 import dev.ringproof.numberpool.entity.NumberRun;
 import dev.ringproof.numberpool.entity.PoolBlocks;
@@ -10,6 +11,7 @@ import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.platform.control.Ids;
 import dev.ringproof.platform.control.PhoneNumbers;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -34,6 +36,9 @@ public class NumberPools {
 
     @PersistenceContext(unitName = "ringproof")
     EntityManager em;
+
+    @Inject
+    Event<PoolOwnership.Changed> ownershipChanges;
 
     @Inject
     Clock clock;
@@ -112,6 +117,7 @@ public class NumberPools {
         blocks.lock(pool.country());
         ranges(id, 0, Integer.MAX_VALUE).forEach(em::remove);
         em.remove(pool);
+        ownershipChanges.fire(new PoolOwnership.Changed());
         if (pool.isEnabled()) {
             blocks.refresh(pool.country());
         }
@@ -133,6 +139,7 @@ public class NumberPools {
             em.persist(range);
             em.flush();
         }
+        ownershipChanges.fire(new PoolOwnership.Changed());
         if (pool.isEnabled()) {
             blocks.refresh(pool.country());
         }
@@ -178,6 +185,7 @@ public class NumberPools {
         if (rest != null) {
             em.persist(rest);
         }
+        ownershipChanges.fire(new PoolOwnership.Changed());
         if (pool.isEnabled()) {
             blocks.refresh(pool.country());
         }

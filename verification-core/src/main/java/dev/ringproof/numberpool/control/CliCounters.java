@@ -3,7 +3,6 @@ package dev.ringproof.numberpool.control;
 import dev.ringproof.numberpool.entity.CliCounts;
 import dev.ringproof.numberpool.entity.HealthRules.Reason;
 import dev.ringproof.numberpool.entity.NumberPool;
-import dev.ringproof.numberpool.entity.PoolRange;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -41,6 +40,9 @@ public class CliCounters {
 
     @Inject
     BlockRests rests;
+
+    @Inject
+    PoolOwnership ownership;
 
     /** What a call of a number led to. */
     public enum Outcome {
@@ -168,14 +170,7 @@ public class CliCounters {
     }
 
     private Optional<NumberPool> poolOf(String cli) {
-        long number = digits(cli);
-        return em.createNamedQuery(PoolRange.STARTING_AT_OR_BELOW, Object[].class)
-                .setParameter("number", number)
-                .setMaxResults(1)
-                .getResultStream()
-                .findFirst()
-                .filter(range -> ((Number) range[1]).longValue() >= number)
-                .map(range -> em.find(NumberPool.class, range[0]));
+        return ownership.poolOf(digits(cli)).map(id -> em.find(NumberPool.class, id));
     }
 
     /** Drops the hourly cap's rows of ended hours, which a number drawn again would drop itself. */

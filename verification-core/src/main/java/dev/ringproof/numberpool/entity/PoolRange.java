@@ -25,10 +25,6 @@ import jakarta.persistence.Transient;
 @NamedQuery(
         name = PoolRange.OVERLAPPING,
         query = "select r from PoolRange r where r.firstNumber <= :last and r.lastNumber >= :first")
-@NamedQuery(
-        name = PoolRange.STARTING_AT_OR_BELOW,
-        query = "select r.poolId, r.lastNumber from PoolRange r where r.firstNumber <= :number"
-                + " order by r.firstNumber desc")
 @NamedQuery(name = PoolRange.COUNT_OF_POOL, query = "select count(r) from PoolRange r where r.poolId = :pool")
 public class PoolRange {
 
@@ -39,11 +35,6 @@ public class PoolRange {
     public static final String RUNS_ENABLED_IN = "PoolRange.runsEnabledIn";
     public static final String OVERLAPPING = "PoolRange.overlapping";
     public static final String COUNT_OF_POOL = "PoolRange.countOfPool";
-    /**
-     * Pool id and last number of the ranges starting at or below a number, as values (past the
-     * shared cache); the first is the only one that may hold it: ranges never overlap.
-     */
-    public static final String STARTING_AT_OR_BELOW = "PoolRange.startingAtOrBelow";
 
     @Id
     private String id;
