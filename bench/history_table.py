@@ -10,7 +10,7 @@ def fields(result):
 
 b, a = fields(before), fields(after)
 print(f"Starts at {clients} clients (the best closed-loop concurrency) just before and just after the earlier")
-print("verifications were added, each with its attempt, send and ledger line (bench/history.sql), then `analyze`.")
+print("verifications were added, each with its attempt, send and ledger line (bench/history.sql), then vacuumed, analyzed and checkpointed.")
 print()
 print("| verifications in the database | start req/s | p50 / p95 / p99 ms |")
 print("|---:|---:|---:|")
