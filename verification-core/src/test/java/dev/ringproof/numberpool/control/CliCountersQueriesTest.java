@@ -2,6 +2,7 @@ package dev.ringproof.numberpool.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ringproof.platform.control.JpaSql;
 import dev.ringproof.platform.control.Migrations;
 import dev.ringproof.platform.control.TestDatabase;
 import java.sql.Connection;
@@ -70,17 +71,7 @@ class CliCountersQueriesTest {
     }
 
     private static List<List<Long>> rows(Connection c, String key, String pool) throws SQLException {
-        // bound as JPA binds ?1, ?2 and ?3, wherever they stand
-        Object[] parameters = {key, DAY, pool};
-        var order = java.util.regex.Pattern.compile("\\?(\\d)")
-                .matcher(CliCounters.DAY_AND_POOL_DAY)
-                .results()
-                .map(m -> parameters[Integer.parseInt(m.group(1)) - 1])
-                .toList();
-        try (var p = c.prepareStatement(CliCounters.DAY_AND_POOL_DAY.replaceAll("\\?\\d", "?"))) {
-            for (int i = 0; i < order.size(); i++) {
-                p.setObject(i + 1, order.get(i));
-            }
+        try (var p = JpaSql.prepared(c, CliCounters.DAY_AND_POOL_DAY, key, DAY, pool)) {
             try (var r = p.executeQuery()) {
                 var all = new ArrayList<List<Long>>();
                 while (r.next()) {

@@ -41,32 +41,21 @@ class RereadTest {
 
     @Test
     void aCopyReadWhileAChangeCommittedIsNotKept() {
-        var racing = new Reread<Integer>(
-                new java.util.function.Supplier<>() {
-                    boolean first = true;
-
-                    @Override
-                    public Integer get() {
-                        if (first) {
-                            first = false;
-                            int before = table.get();
-                            // the change commits while this read is under way: it has read the old value
-                            table.set(2);
-                            racingChanged();
-                            return before;
-                        }
-                        return table.get();
+        var first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        var racing = new java.util.concurrent.atomic.AtomicReference<Reread<Integer>>();
+        racing.set(new Reread<>(
+                () -> {
+                    int value = table.get();
+                    if (first.getAndSet(false)) {
+                        // the change commits while this read is under way: it has read the old value
+                        table.set(2);
+                        racing.get().changed();
                     }
+                    return value;
                 },
-                nanos::get);
-        this.racing = racing;
-        assertThat(racing.get()).isEqualTo(1);
-        assertThat(racing.get()).isEqualTo(2);
-    }
+                nanos::get));
 
-    private Reread<Integer> racing;
-
-    private void racingChanged() {
-        racing.changed();
+        assertThat(racing.get().get()).isEqualTo(1);
+        assertThat(racing.get().get()).isEqualTo(2);
     }
 }

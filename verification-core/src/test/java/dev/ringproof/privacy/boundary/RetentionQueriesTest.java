@@ -2,6 +2,7 @@ package dev.ringproof.privacy.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ringproof.platform.control.JpaSql;
 import dev.ringproof.platform.control.Migrations;
 import dev.ringproof.platform.control.TestDatabase;
 import java.sql.Connection;
@@ -10,8 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +23,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag(TestDatabase.TAG)
 class RetentionQueriesTest {
 
-    private static final Pattern PARAMETER = Pattern.compile("\\?(\\d)");
     private static final OffsetDateTime NOW = OffsetDateTime.of(2026, 11, 29, 12, 0, 0, 0, ZoneOffset.UTC);
 
     static Stream<TestDatabase> databases() {
@@ -180,7 +178,7 @@ class RetentionQueriesTest {
 
     /** The first column of a retention query, its {@code ?n} parameters bound as JPA binds them. */
     private static List<String> ids(Connection c, String jpaSql, Object... parameters) throws SQLException {
-        try (var p = prepared(c, jpaSql, parameters);
+        try (var p = JpaSql.prepared(c, jpaSql, parameters);
                 var rows = p.executeQuery()) {
             var ids = new ArrayList<String>();
             while (rows.next()) {
@@ -191,22 +189,8 @@ class RetentionQueriesTest {
     }
 
     private static int update(Connection c, String jpaSql, Object... parameters) throws SQLException {
-        try (var p = prepared(c, jpaSql, parameters)) {
+        try (var p = JpaSql.prepared(c, jpaSql, parameters)) {
             return p.executeUpdate();
         }
-    }
-
-    private static java.sql.PreparedStatement prepared(Connection c, String jpaSql, Object... parameters)
-            throws SQLException {
-        Matcher m = PARAMETER.matcher(jpaSql);
-        var order = new ArrayList<Integer>();
-        while (m.find()) {
-            order.add(Integer.parseInt(m.group(1)));
-        }
-        var p = c.prepareStatement(PARAMETER.matcher(jpaSql).replaceAll("?"));
-        for (int i = 0; i < order.size(); i++) {
-            p.setObject(i + 1, parameters[order.get(i) - 1]);
-        }
-        return p;
     }
 }
