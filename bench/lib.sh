@@ -184,5 +184,11 @@ statements() {
 }
 
 statements_off() {
-    $PSQL -d postgres -c "alter system reset log_statement" -c "select pg_reload_conf()" >/dev/null 2>&1 || true
+    $PSQL -d postgres -c "alter system reset log_statement" -c "alter system reset log_autovacuum_min_duration" \
+        -c "select pg_reload_conf()" >/dev/null 2>&1 || true
+}
+
+# Every autovacuum and autoanalyze run logged from now on, for bench/stalls.py (reset by statements_off).
+autovacuum_logged() {
+    $PSQL -d postgres -c "alter system set log_autovacuum_min_duration = 0" -c "select pg_reload_conf()" >/dev/null
 }

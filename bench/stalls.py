@@ -5,6 +5,7 @@
 TRACE: OpenLoop's OPEN_TRACE file (due epoch ms, latency ms); GC_JSON: `jfr print --json --events
 jdk.GCPhasePause` of a recording over the phase; PG_LOG: PostgreSQL's log (checkpoints); the relay's
 sweep runs on the wall clock every SWEEP_SECONDS. Prints a Markdown paragraph.
+PG_LOG also gives autovacuum's runs, when bench/run has PostgreSQL log them.
 """
 import datetime
 import json
@@ -56,9 +57,31 @@ try:
             elif begun is not None:
                 checkpoints.append((begun, t))
                 begun = None
+    if begun is not None:  # still under way when this runs (a spread checkpoint takes minutes)
+        checkpoints.append((begun, float("inf")))
 except OSError:
     pass
 checkpoints = [c for c in checkpoints if c[1] >= first and c[0] <= last]
+
+# autovacuum's runs (logged when bench/run sets log_autovacuum_min_duration = 0): each is logged when
+# it ends, its "elapsed" on a later line of the same entry
+vacuums, pending = [], None
+try:
+    for line in open(pg_log, errors="replace"):
+        m = re.match(r"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+) UTC .*LOG:  automatic (vacuum|analyze) of table \"([^\"]+)\"",
+                     line)
+        if m:
+            t = datetime.datetime.strptime(m.group(1), "%Y-%m-%d %H:%M:%S.%f").replace(
+                tzinfo=datetime.timezone.utc).timestamp() * 1000
+            pending = (t, m.group(2) + " " + m.group(3).split(".")[-1])
+            continue
+        e = re.search(r"elapsed: ([\d.]+) s", line)
+        if e and pending is not None:
+            vacuums.append((pending[0] - float(e.group(1)) * 1000, pending[0], pending[1]))
+            pending = None
+except OSError:
+    pass
+vacuums = [v for v in vacuums if v[1] >= first and v[0] <= last]
 
 
 def overlaps(request, spans):
@@ -80,5 +103,9 @@ print(f"- due within 1 s after the relay's {sweep}-s sweep began: {after_sweep} 
 print(f"- under way during a GC pause: {in_pause} ({len(pauses)} pauses, {pause_ms:.0f} ms in all, "
       f"the longest {max((e - s for s, e in pauses), default=0):.0f} ms);")
 print(f"- under way during a PostgreSQL checkpoint: {in_checkpoint} ({len(checkpoints)} checkpoints);")
+in_vacuum = [r for r in slow if overlaps(r, [(v[0], v[1]) for v in vacuums])]
+tables = sorted({v[2] for v in vacuums if any(overlaps(r, [(v[0], v[1])]) for r in slow)})
+print(f"- under way during an autovacuum: {len(in_vacuum)} ({len(vacuums)} autovacuum and autoanalyze runs"
+      + (f"; met: {', '.join(tables)}" if tables else "") + ");")
 print("- the seconds with most of them (second of the phase: count): "
       + ", ".join(f"{(s * 1000 - first) / 1000:.0f}: {n}" for s, n in worst) + ".")
