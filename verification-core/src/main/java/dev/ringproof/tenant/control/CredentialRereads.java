@@ -1,5 +1,6 @@
 package dev.ringproof.tenant.control;
 
+import dev.ringproof.platform.control.Reread;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -19,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class CredentialRereads {
 
     /** The bound on how late a change made elsewhere is seen here. */
-    public static final Duration AT_MOST_EVERY = Duration.ofSeconds(10);
+    public static final Duration AT_MOST_EVERY = Reread.AT_MOST;
 
     /** Below this, entries of long-unused keys are not worth a sweep. */
     private static final int SWEEP_ABOVE = 10_000;
