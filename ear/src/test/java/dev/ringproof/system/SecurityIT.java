@@ -187,8 +187,21 @@ class SecurityIT {
                 + "GET /api/admin/v1/tenants/" + tenant.id() + " HTTP/1.1\r\nHost: " + Http.BASE.getAuthority()
                 + "\r\nAuthorization: " + admin + "\r\nConnection: close\r\n\r\n";
         String answers = RawHttp.raw(twoRequests);
-        assertThat(answers.split("HTTP/1\\.1 ", -1)).as(answers).hasSize(3); // two answers, not three
-        assertThat(answers).contains(tenant.id()).contains("\"active\"");
+        String[] parts = answers.split("HTTP/1\\.1 ", -1);
+        // the server decodes the path or it does not, by which thread takes it: either it answers
+        // the first request itself and then the second (two answers, not three), or our filter
+        // refuses the first with a problem and closes the connection before reading on
+        if (parts.length == 2) {
+            assertThat(parts[1])
+                    .as(answers)
+                    .startsWith("400 ")
+                    .containsIgnoringCase("connection: close")
+                    .contains(PROBLEM)
+                    .doesNotContain(tenant.id());
+        } else {
+            assertThat(parts).as(answers).hasSize(3);
+            assertThat(answers).contains(tenant.id()).contains("\"active\"");
+        }
 
         assertThat(ringproof.admin.get("api/admin/v1/users").body()).doesNotContain(user);
         assertThat(Http.json(ringproof.admin.get("api/admin/v1/tenants/" + tenant.id()))
