@@ -3,6 +3,7 @@ package dev.ringproof.numberpool.control;
 import dev.ringproof.numberpool.entity.CliCounts;
 import dev.ringproof.numberpool.entity.HealthRules.Reason;
 import dev.ringproof.numberpool.entity.NumberPool;
+import dev.ringproof.platform.control.SharedCounters;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -43,6 +44,9 @@ public class CliCounters {
 
     @Inject
     PoolOwnership ownership;
+
+    @Inject
+    SharedCounters shared;
 
     /** What a call of a number led to. */
     public enum Outcome {
@@ -142,7 +146,8 @@ public class CliCounters {
     /**
      * Adds one to each of {@code columns} of the number's day, and to {@code poolColumn} (if any) of
      * its pool's day. The pool's row is shared by all its numbers, so it is not touched while a
-     * start holds its transaction open: its calls are counted as their outcomes come in.
+     * start holds its transaction open: its calls are counted as their outcomes come in, each once
+     * the caller's transaction has committed ({@link SharedCounters}), so sends do not queue on it.
      */
     private void bump(
             String cli, String key, NumberPool pool, OffsetDateTime now, String poolColumn, String... columns) {
@@ -154,11 +159,11 @@ public class CliCounters {
             update(sql, key, day);
         }
         if (poolColumn != null) {
-            em.createNativeQuery("update pool_day set " + poolColumn + " = " + poolColumn
+            shared.afterCommit(() -> em.createNativeQuery("update pool_day set " + poolColumn + " = " + poolColumn
                             + " + 1 where pool_id = ?1 and on_day = ?2")
                     .setParameter(1, pool.id())
                     .setParameter(2, day)
-                    .executeUpdate();
+                    .executeUpdate());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ringproof.ratelimit.control;
 
+import dev.ringproof.platform.control.SharedCounters;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -8,8 +9,10 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Starts and approvals per prefix and minute, counted in the caller's transaction (a
- * refused or failed start is not counted), and summed for the velocity and conversion watches.
+ * Starts and approvals per prefix and minute, counted once the caller's transaction commits (a
+ * refused or failed start is not counted) and before it returns, and summed for the velocity and
+ * conversion watches. A prefix's minute is one row every start to it shares: it is counted
+ * through {@link SharedCounters}, so starts do not queue on it.
  * Test traffic ({@code test}) has rows of its own: it never moves the live sums.
  */
 @Dependent
@@ -20,6 +23,9 @@ public class PrefixTraffic {
 
     @Inject
     CounterRows rows;
+
+    @Inject
+    SharedCounters shared;
 
     /** Sums over the periods the watches look at. */
     public record Stats(long recentStarts, long baselineStarts, long settledStarts, long settledApprovals) {}
@@ -66,10 +72,12 @@ public class PrefixTraffic {
 
     private void count(String column, String prefix, boolean test, OffsetDateTime now) {
         var bucket = now.truncatedTo(ChronoUnit.MINUTES);
-        if (increment(column, prefix, test, bucket) == 0) {
-            rows.openTraffic(prefix, test, bucket);
-            increment(column, prefix, test, bucket);
-        }
+        shared.afterCommit(() -> {
+            if (increment(column, prefix, test, bucket) == 0) {
+                rows.openTraffic(prefix, test, bucket);
+                increment(column, prefix, test, bucket);
+            }
+        });
     }
 
     /** {@code column} is one of two constants above, never input. */

@@ -1,0 +1,57 @@
+package dev.ringproof.platform.control;
+
+import dev.ringproof.platform.boundary.CounterCommits;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Counts on rows that every start or send touches (a prefix's minute, a pool's day) once the
+ * caller's transaction has committed, on the caller's thread before it returns, through
+ * {@link CounterCommits}. Counted inside the caller's transaction, such a row stayed locked until
+ * that commit's flush to disk, so all starts queued on it one flush after another: no two
+ * commits could share a flush, and one slow flush stalled every start behind it. What the
+ * caller rolls back is not counted; a count that fails is logged and lost, never the caller's.
+ */
+@Dependent
+public class SharedCounters {
+
+    private static final Logger LOG = Logger.getLogger(SharedCounters.class.getName());
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    CounterCommits commits;
+
+    /** Runs {@code count} in a transaction of its own once the caller's commits; at once without one. */
+    public void afterCommit(Runnable count) {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            commits.add(count);
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing: the count waits for the outcome
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) {
+                    return;
+                }
+                try {
+                    commits.add(count);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "A shared counter missed one count", e);
+                }
+            }
+        });
+    }
+}
