@@ -2,6 +2,7 @@ package dev.ringproof.platform.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ringproof.platform.control.JpaSql;
 import dev.ringproof.platform.control.Migrations;
 import dev.ringproof.platform.control.TestDatabase;
 import java.sql.Connection;
@@ -10,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,23 +99,79 @@ class OutboxClaimTest {
         }
     }
 
+    /**
+     * A sweep among many timers kept back for later and many rows consumed meanwhile takes the
+     * earliest due first, and on PostgreSQL reads each claim off the index in order, without a
+     * sort or a bitmap scan: one that did visited every row consumed since the last vacuum, on
+     * every sweep, and never marked their index entries dead.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aSweepReadsTheEarliestDueOffTheIndexAmongManyTimersAndConsumedRows(TestDatabase db) throws SQLException {
+        try {
+            Migrations.on(db.dataSource()).migrate();
+            try (var c = db.dataSource().getConnection()) {
+                c.setAutoCommit(false);
+                for (int i = 0; i < 3000; i++) {
+                    row(c, "ob_timer" + i, NOW.plusMinutes(5 + i % 600), null);
+                    row(c, "ob_gone" + i, NOW.minusSeconds(i % 60), i % 2 == 0 ? null : NOW.minusSeconds(60));
+                }
+                for (int i = 0; i < 5; i++) {
+                    row(c, "ob_due" + i, NOW.plusSeconds(25 - i), null);
+                }
+                try (var s = c.createStatement()) {
+                    s.executeUpdate("delete from outbox_message where id like 'ob_gone%'");
+                }
+                c.commit();
+                if (sharedByServers(db)) {
+                    try (var s = c.createStatement()) {
+                        s.execute("analyze outbox_message");
+                    }
+                    for (var claim : List.of(OutboxRows.CLAIM_KEPT, OutboxRows.CLAIM_LEFT_BEHIND)) {
+                        String plan = plan(c, claim);
+                        assertThat(plan)
+                                .as(claim)
+                                .contains("Index Scan using outbox_message_relayed")
+                                .doesNotContain("Sort")
+                                .doesNotContain("Bitmap");
+                    }
+                }
+                assertThat(claim(c, 3)).containsExactly("ob_due4", "ob_due3", "ob_due2");
+                c.rollback();
+            }
+        } finally {
+            db.drop();
+        }
+    }
+
+    private static String plan(Connection c, String claim) throws SQLException {
+        String literal = claim.replace("?1", "'" + NOW + "'").replace("?2", "500");
+        var plan = new StringBuilder();
+        try (var s = c.createStatement();
+                var rs = s.executeQuery("explain " + literal)) {
+            while (rs.next()) {
+                plan.append(rs.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
+    }
+
     /** The database a cluster's servers share: PostgreSQL. H2 is a file inside one server's domain. */
     private static boolean sharedByServers(TestDatabase db) {
         return db.toString().equals("PostgreSQL");
     }
 
-    /** Runs the claim as the server does, its numbered parameters ({@code ?2} twice) bound by number. */
+    /** Claims as the server does: the rows kept back first, then those left behind, up to the limit in all. */
     private static List<String> claim(Connection c, int limit) throws SQLException {
-        Object[] values = {AHEAD, BEFORE, limit};
-        List<Object> bound = new ArrayList<>();
-        var parameter = Pattern.compile("\\?(\\d)").matcher(OutboxRows.CLAIM);
-        while (parameter.find()) {
-            bound.add(values[Integer.parseInt(parameter.group(1)) - 1]);
+        var ids = ids(c, OutboxRows.CLAIM_KEPT, AHEAD, limit);
+        if (ids.size() < limit) {
+            ids.addAll(ids(c, OutboxRows.CLAIM_LEFT_BEHIND, BEFORE, limit - ids.size()));
         }
-        try (var p = c.prepareStatement(OutboxRows.CLAIM.replaceAll("\\?\\d", "?"))) {
-            for (int i = 0; i < bound.size(); i++) {
-                p.setObject(i + 1, bound.get(i));
-            }
+        return ids;
+    }
+
+    private static List<String> ids(Connection c, String claim, OffsetDateTime bound, int limit) throws SQLException {
+        try (var p = JpaSql.prepared(c, claim, bound, limit)) {
             List<String> ids = new ArrayList<>();
             try (var rs = p.executeQuery()) {
                 while (rs.next()) {
