@@ -188,6 +188,16 @@ statements_off() {
         -c "select pg_reload_conf()" >/dev/null 2>&1 || true
 }
 
+# This machine's PostgreSQL runs with autovacuum off (its CI configuration); a production database has it on,
+# and without it the rows the outbox and the counters leave dead pile up for the whole run. On for the run,
+# reset by autovacuum_reset (the caller's trap).
+autovacuum_on() {
+    $PSQL -d postgres -c "alter system set autovacuum = on" -c "select pg_reload_conf()" >/dev/null
+}
+autovacuum_reset() {
+    $PSQL -d postgres -c "alter system reset autovacuum" -c "select pg_reload_conf()" >/dev/null 2>&1 || true
+}
+
 # Every autovacuum and autoanalyze run logged from now on, for bench/stalls.py (reset by statements_off).
 autovacuum_logged() {
     $PSQL -d postgres -c "alter system set log_autovacuum_min_duration = 0" -c "select pg_reload_conf()" >/dev/null
