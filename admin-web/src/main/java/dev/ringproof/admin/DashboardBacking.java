@@ -2,8 +2,8 @@ package dev.ringproof.admin;
 
 import dev.ringproof.verification.boundary.TrafficStats;
 import dev.ringproof.verification.control.TrafficSummary;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +32,7 @@ public class DashboardBacking {
             "canceled",
             "#64748b");
 
-    @Inject
+    @EJB
     TrafficStats stats;
 
     private TrafficSummary summary;

@@ -7,6 +7,7 @@ import dev.ringproof.admin.security.SessionGuard;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.user.boundary.ConsoleUsers;
 import dev.ringproof.user.entity.SessionState;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.inject.Inject;
@@ -21,7 +22,7 @@ import jakarta.servlet.http.HttpServletRequest;
 @RequestScoped
 public class AccountBacking {
 
-    @Inject
+    @EJB
     ConsoleUsers users;
 
     @Inject

@@ -6,8 +6,8 @@ import dev.ringproof.audit.boundary.AuditTrail;
 import dev.ringproof.audit.boundary.AuditTrail.Criteria;
 import dev.ringproof.audit.entity.AuditEntry;
 import dev.ringproof.platform.boundary.Refusal;
+import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -40,7 +40,7 @@ public class AuditLogBacking implements Serializable {
         }
     }
 
-    @Inject
+    @EJB
     AuditTrail trail;
 
     private String actor;

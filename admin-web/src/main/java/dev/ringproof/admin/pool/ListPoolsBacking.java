@@ -5,8 +5,8 @@ import dev.ringproof.admin.ShowsRefusals;
 import dev.ringproof.admin.ShowsRefusals.Input;
 import dev.ringproof.numberpool.boundary.NumberPools;
 import dev.ringproof.numberpool.boundary.NumberPools.PoolView;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +16,7 @@ import java.util.Locale;
 @RequestScoped
 public class ListPoolsBacking {
 
-    @Inject
+    @EJB
     NumberPools pools;
 
     private String name;

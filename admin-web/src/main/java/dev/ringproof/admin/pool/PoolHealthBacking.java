@@ -5,8 +5,8 @@ import dev.ringproof.admin.ShowsRefusals;
 import dev.ringproof.admin.ShowsRefusals.Input;
 import dev.ringproof.numberpool.boundary.PoolHealth;
 import dev.ringproof.numberpool.entity.PoolHealthView;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /** pools/health.xhtml: how a pool's caller numbers fare; rest or restore a number (with its block). */
@@ -14,7 +14,7 @@ import jakarta.inject.Named;
 @RequestScoped
 public class PoolHealthBacking {
 
-    @Inject
+    @EJB
     PoolHealth health;
 
     private String id;

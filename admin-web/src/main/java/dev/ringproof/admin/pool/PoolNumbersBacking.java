@@ -9,8 +9,8 @@ import dev.ringproof.numberpool.boundary.NumberPools.PoolView;
 import dev.ringproof.numberpool.control.NumbersCsv;
 import dev.ringproof.numberpool.entity.PoolRange;
 import dev.ringproof.platform.boundary.Refusal;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -24,7 +24,7 @@ public class PoolNumbersBacking {
     /** The same cap as the admin API's CSV import. */
     static final int MAX_CSV_LINES = 1000;
 
-    @Inject
+    @EJB
     NumberPools pools;
 
     private String id;

@@ -6,8 +6,8 @@ import dev.ringproof.admin.ShowsRefusals.Input;
 import dev.ringproof.usage.boundary.Prices;
 import dev.ringproof.usage.entity.Price;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +21,7 @@ import java.util.Locale;
 @RequestScoped
 public class ListPricesBacking {
 
-    @Inject
+    @EJB
     Prices prices;
 
     private String channel = "sms";

@@ -2,8 +2,8 @@ package dev.ringproof.admin.providers;
 
 import dev.ringproof.platform.boundary.CarrierProviders;
 import dev.ringproof.platform.boundary.CarrierProviders.ProviderState;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 
@@ -12,7 +12,7 @@ import java.util.List;
 @RequestScoped
 public class ProvidersBacking {
 
-    @Inject
+    @EJB
     CarrierProviders providers;
 
     private List<ProviderState> states;

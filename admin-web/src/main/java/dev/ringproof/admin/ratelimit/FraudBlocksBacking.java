@@ -4,8 +4,8 @@ import dev.ringproof.admin.RefusalMessages;
 import dev.ringproof.admin.ShowsRefusals;
 import dev.ringproof.ratelimit.boundary.FraudBlocks;
 import dev.ringproof.ratelimit.entity.FraudBlock;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 
@@ -17,7 +17,7 @@ import java.util.List;
 @RequestScoped
 public class FraudBlocksBacking {
 
-    @Inject
+    @EJB
     FraudBlocks blocks;
 
     private List<FraudBlock> active;

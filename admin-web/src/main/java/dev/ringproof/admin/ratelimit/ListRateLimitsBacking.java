@@ -9,8 +9,8 @@ import dev.ringproof.ratelimit.boundary.RateLimits;
 import dev.ringproof.ratelimit.entity.RateLimitPolicy;
 import dev.ringproof.tenant.boundary.Tenants;
 import dev.ringproof.tenant.entity.Tenant;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -25,10 +25,10 @@ public class ListRateLimitsBacking {
     static final int MAX_HITS = 100;
     static final int MAX_TENANTS = 1000;
 
-    @Inject
+    @EJB
     RateLimits rateLimits;
 
-    @Inject
+    @EJB
     Tenants tenants;
 
     private String scope = "phone";

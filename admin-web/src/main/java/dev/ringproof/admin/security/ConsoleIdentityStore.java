@@ -3,6 +3,7 @@ package dev.ringproof.admin.security;
 import dev.ringproof.user.boundary.ConsoleUsers;
 import dev.ringproof.user.boundary.SignIn;
 import dev.ringproof.user.entity.Role;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
@@ -19,7 +20,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ConsoleIdentityStore implements IdentityStore {
 
-    @Inject
+    @EJB
     ConsoleUsers users;
 
     @Inject

@@ -2,6 +2,7 @@ package dev.ringproof.admin.security;
 
 import dev.ringproof.user.boundary.ConsoleUsers;
 import dev.ringproof.user.entity.SessionState;
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -42,7 +43,7 @@ public class SessionGuard extends HttpFilter {
         SET_PASSWORD_FIRST
     }
 
-    @Inject
+    @EJB
     ConsoleUsers users;
 
     /** Idle time without a user action after which a session ends (the dashboard's poll is no action). */

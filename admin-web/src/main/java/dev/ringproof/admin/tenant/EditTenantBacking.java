@@ -7,8 +7,8 @@ import dev.ringproof.tenant.boundary.Tenants;
 import dev.ringproof.tenant.entity.Tenant;
 import dev.ringproof.webhook.boundary.WebhookEndpoints;
 import dev.ringproof.webhook.entity.Webhook;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /** tenants/edit.xhtml: a new tenant (no ?id) or an existing one's workflow, timeouts, countries and webhook. */
@@ -16,10 +16,10 @@ import jakarta.inject.Named;
 @RequestScoped
 public class EditTenantBacking {
 
-    @Inject
+    @EJB
     Tenants tenants;
 
-    @Inject
+    @EJB
     WebhookEndpoints webhooks;
 
     private String id;

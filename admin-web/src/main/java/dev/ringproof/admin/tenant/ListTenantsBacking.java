@@ -7,8 +7,8 @@ import dev.ringproof.tenant.entity.Channel;
 import dev.ringproof.tenant.entity.Tenant;
 import dev.ringproof.webhook.boundary.WebhookEndpoints;
 import dev.ringproof.webhook.entity.Webhook;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +21,10 @@ public class ListTenantsBacking {
 
     static final int MAX_ROWS = 500;
 
-    @Inject
+    @EJB
     Tenants tenants;
 
-    @Inject
+    @EJB
     WebhookEndpoints webhooks;
 
     private String query;

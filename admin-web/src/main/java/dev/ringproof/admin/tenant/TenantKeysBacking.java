@@ -8,9 +8,9 @@ import dev.ringproof.tenant.boundary.ApiKeys;
 import dev.ringproof.tenant.boundary.Tenants;
 import dev.ringproof.tenant.entity.ApiKey;
 import dev.ringproof.tenant.entity.Tenant;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -23,10 +23,10 @@ import java.util.List;
 @RequestScoped
 public class TenantKeysBacking {
 
-    @Inject
+    @EJB
     Tenants tenants;
 
-    @Inject
+    @EJB
     ApiKeys apiKeys;
 
     private String tenantId;

@@ -8,9 +8,9 @@ import dev.ringproof.tenant.entity.Tenant;
 import dev.ringproof.webhook.boundary.WebhookDeliveries;
 import dev.ringproof.webhook.boundary.WebhookEndpoints;
 import dev.ringproof.webhook.entity.Webhook;
+import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDateTime;
@@ -54,13 +54,13 @@ public class TenantWebhookBacking implements Serializable {
         }
     }
 
-    @Inject
+    @EJB
     Tenants tenants;
 
-    @Inject
+    @EJB
     WebhookDeliveries deliveries;
 
-    @Inject
+    @EJB
     WebhookEndpoints webhooks;
 
     private String tenantId;

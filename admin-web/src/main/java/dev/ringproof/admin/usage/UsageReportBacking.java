@@ -8,9 +8,9 @@ import dev.ringproof.usage.boundary.UsageReports;
 import dev.ringproof.usage.entity.MonthlySummary;
 import dev.ringproof.usage.entity.Period;
 import dev.ringproof.usage.entity.UsageMonth;
+import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
@@ -31,10 +31,10 @@ public class UsageReportBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
+    @EJB
     UsageReports reports;
 
-    @Inject
+    @EJB
     Tenants tenants;
 
     private LocalDate from = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);

@@ -7,6 +7,7 @@ import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.user.boundary.ConsoleUsers;
 import dev.ringproof.user.entity.ConsoleUser;
 import dev.ringproof.user.entity.Role;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.inject.Inject;
@@ -26,7 +27,7 @@ import java.util.stream.Collectors;
 @RequestScoped
 public class EditUserBacking {
 
-    @Inject
+    @EJB
     ConsoleUsers users;
 
     @Inject

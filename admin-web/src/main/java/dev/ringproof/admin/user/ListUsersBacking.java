@@ -6,8 +6,8 @@ import dev.ringproof.admin.ShowsRefusals.Input;
 import dev.ringproof.user.boundary.ConsoleUsers;
 import dev.ringproof.user.entity.ConsoleUser;
 import dev.ringproof.user.entity.Role;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 @RequestScoped
 public class ListUsersBacking {
 
-    @Inject
+    @EJB
     ConsoleUsers users;
 
     private String username;

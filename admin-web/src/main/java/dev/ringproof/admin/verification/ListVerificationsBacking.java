@@ -8,8 +8,8 @@ import dev.ringproof.tenant.entity.Tenant;
 import dev.ringproof.verification.boundary.VerificationHistory;
 import dev.ringproof.verification.boundary.VerificationHistory.Criteria;
 import dev.ringproof.verification.entity.Verification;
+import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -49,10 +49,10 @@ public class ListVerificationsBacking implements Serializable {
         }
     }
 
-    @Inject
+    @EJB
     VerificationHistory history;
 
-    @Inject
+    @EJB
     Tenants tenants;
 
     private String tenantId;

@@ -5,8 +5,8 @@ import dev.ringproof.platform.control.PhoneNumbers;
 import dev.ringproof.verification.boundary.VerificationHistory;
 import dev.ringproof.verification.entity.Attempt;
 import dev.ringproof.verification.entity.Verification;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
@@ -17,7 +17,7 @@ import jakarta.inject.Named;
 @RequestScoped
 public class ViewVerificationBacking {
 
-    @Inject
+    @EJB
     VerificationHistory history;
 
     private String id;

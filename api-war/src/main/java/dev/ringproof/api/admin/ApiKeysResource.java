@@ -7,7 +7,7 @@ import dev.ringproof.api.security.Callers;
 import dev.ringproof.tenant.boundary.ApiKeys;
 import dev.ringproof.tenant.control.AllowedOrigins;
 import dev.ringproof.tenant.entity.ApiKey;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiKeysResource {
 
-    @Inject
+    @EJB
     ApiKeys apiKeys;
 
     /** {@code key}: a secret key's only at issue; a publishable key's always (it is no secret). */

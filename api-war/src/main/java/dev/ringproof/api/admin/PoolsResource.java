@@ -9,7 +9,7 @@ import dev.ringproof.numberpool.boundary.NumberPools.PoolView;
 import dev.ringproof.numberpool.boundary.PoolHealth;
 import dev.ringproof.numberpool.control.NumbersCsv;
 import dev.ringproof.numberpool.entity.HealthRules;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -48,10 +48,10 @@ public class PoolsResource {
 
     static final int MAX_REST_HOURS = 24 * 365;
 
-    @Inject
+    @EJB
     NumberPools pools;
 
-    @Inject
+    @EJB
     PoolHealth poolHealth;
 
     /**

@@ -6,7 +6,7 @@ import dev.ringproof.api.security.ApiRoles;
 import dev.ringproof.api.security.Callers;
 import dev.ringproof.usage.boundary.Prices;
 import dev.ringproof.usage.entity.Price;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class PricesResource {
 
-    @Inject
+    @EJB
     Prices prices;
 
     /** A price as the API shows it: {@code unit_price} a decimal string with 4 decimals. */

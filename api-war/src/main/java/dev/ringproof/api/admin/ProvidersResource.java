@@ -4,7 +4,7 @@ import dev.ringproof.api.Times;
 import dev.ringproof.api.security.ApiRoles;
 import dev.ringproof.api.security.Callers;
 import dev.ringproof.platform.boundary.CarrierProviders;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProvidersResource {
 
-    @Inject
+    @EJB
     CarrierProviders providers;
 
     /** JSON-B's snake case makes {@code failuresInARow} "failures_in_arow": the name is given as documented. */

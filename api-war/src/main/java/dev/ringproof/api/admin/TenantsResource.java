@@ -9,6 +9,7 @@ import dev.ringproof.tenant.boundary.Tenants;
 import dev.ringproof.usage.boundary.UsageRecords;
 import dev.ringproof.webhook.boundary.WebhookEndpoints;
 import dev.ringproof.webhook.entity.Webhook;
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
@@ -49,13 +50,13 @@ public class TenantsResource {
 
     private static final Set<String> CHANNELS = Set.of("missed_call", "sms", "voice");
 
-    @Inject
+    @EJB
     Tenants tenants;
 
-    @Inject
+    @EJB
     WebhookEndpoints webhooks;
 
-    @Inject
+    @EJB
     UsageRecords usage;
 
     @Inject

@@ -7,7 +7,7 @@ import dev.ringproof.api.security.Callers;
 import dev.ringproof.user.boundary.ConsoleUsers;
 import dev.ringproof.user.entity.ConsoleUser;
 import dev.ringproof.user.entity.Role;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -41,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {
 
-    @Inject
+    @EJB
     ConsoleUsers users;
 
     /** A user as the API shows it: no password, not even its hash. */

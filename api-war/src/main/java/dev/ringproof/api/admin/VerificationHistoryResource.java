@@ -9,7 +9,7 @@ import dev.ringproof.verification.boundary.VerificationHistory;
 import dev.ringproof.verification.boundary.VerificationHistory.Criteria;
 import dev.ringproof.verification.boundary.VerificationJson;
 import dev.ringproof.verification.entity.Verification;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class VerificationHistoryResource {
 
-    @Inject
+    @EJB
     VerificationHistory history;
 
     @Tag(name = "admin")

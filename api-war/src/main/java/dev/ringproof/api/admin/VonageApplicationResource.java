@@ -6,7 +6,7 @@ import dev.ringproof.api.security.ApiRoles;
 import dev.ringproof.api.security.Callers;
 import dev.ringproof.tenant.boundary.VonageApplications;
 import dev.ringproof.tenant.entity.VonageApplication;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class VonageApplicationResource {
 
-    @Inject
+    @EJB
     VonageApplications applications;
 
     public record VonageApplicationResponse(String applicationId, String keyId, String publicKey, String createdAt) {

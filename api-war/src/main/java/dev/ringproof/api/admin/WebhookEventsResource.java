@@ -3,7 +3,7 @@ package dev.ringproof.api.admin;
 import dev.ringproof.api.security.ApiRoles;
 import dev.ringproof.api.security.Callers;
 import dev.ringproof.webhook.boundary.WebhookDeliveries;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("admin/v1/webhook-events/{id}/replay")
 public class WebhookEventsResource {
 
-    @Inject
+    @EJB
     WebhookDeliveries deliveries;
 
     @Tag(name = "admin")

@@ -6,7 +6,7 @@ import dev.ringproof.api.security.Callers;
 import dev.ringproof.tenant.boundary.Tenants;
 import dev.ringproof.webhook.boundary.WebhookDeliveries;
 import dev.ringproof.webhook.entity.WebhookDelivery;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,10 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class WebhooksResource {
 
-    @Inject
+    @EJB
     Tenants tenants;
 
-    @Inject
+    @EJB
     WebhookDeliveries deliveries;
 
     public record DeliveryResponse(

@@ -8,7 +8,7 @@ import dev.ringproof.audit.boundary.AuditTrail.Criteria;
 import dev.ringproof.audit.entity.AuditEntry;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.usage.control.SpreadsheetText;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -45,7 +45,7 @@ public class AuditResource {
     private static final List<String> COLUMNS =
             List.of("seq", "at", "actor", "role", "address", "action", "target_type", "target_id", "changes");
 
-    @Inject
+    @EJB
     AuditTrail trail;
 
     @Operation(operationId = "listAuditEntries", summary = "Read the audit trail (JSON or CSV)")

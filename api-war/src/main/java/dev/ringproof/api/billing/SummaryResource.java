@@ -4,7 +4,7 @@ import dev.ringproof.api.security.ApiRoles;
 import dev.ringproof.api.security.Callers;
 import dev.ringproof.usage.boundary.UsageReports;
 import dev.ringproof.usage.entity.UsageMonth;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("billing/v1/summary")
 public class SummaryResource {
 
-    @Inject
+    @EJB
     UsageReports reports;
 
     @Tag(name = "billing")

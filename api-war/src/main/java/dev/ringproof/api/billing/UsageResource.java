@@ -4,7 +4,7 @@ import dev.ringproof.api.security.ApiRoles;
 import dev.ringproof.api.security.Callers;
 import dev.ringproof.usage.boundary.UsageReports;
 import dev.ringproof.usage.entity.Period;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -30,7 +30,7 @@ public class UsageResource {
 
     static final String CSV = "text/csv";
 
-    @Inject
+    @EJB
     UsageReports reports;
 
     @Tag(name = "billing")

@@ -3,7 +3,7 @@ package dev.ringproof.api.carrier;
 import dev.ringproof.api.security.AnyCaller;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.verification.boundary.CarrierStatuses;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -29,7 +29,7 @@ public class CarrierStatusResource {
 
     private static final int MAX_PARAMS = 64;
 
-    @Inject
+    @EJB
     CarrierStatuses statuses;
 
     @Tag(name = "carrier")

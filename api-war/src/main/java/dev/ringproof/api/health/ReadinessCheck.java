@@ -2,8 +2,8 @@ package dev.ringproof.api.health;
 
 import dev.ringproof.numberpool.boundary.PoolGauges;
 import dev.ringproof.platform.boundary.ServiceStatus;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -16,10 +16,10 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class ReadinessCheck implements HealthCheck {
 
-    @Inject
+    @EJB
     ServiceStatus status;
 
-    @Inject
+    @EJB
     PoolGauges pools;
 
     @Override

@@ -4,7 +4,7 @@ import dev.ringproof.api.json.Fields;
 import dev.ringproof.api.security.ApiRoles;
 import dev.ringproof.api.security.Callers;
 import dev.ringproof.privacy.boundary.Erasures;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
@@ -30,7 +30,7 @@ public class ErasuresResource {
 
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    @Inject
+    @EJB
     Erasures erasures;
 
     @Operation(operationId = "erasePhone", summary = "Erase a phone number everywhere it is stored")

@@ -5,7 +5,7 @@ import dev.ringproof.api.security.ApiRoles;
 import dev.ringproof.api.security.Callers;
 import dev.ringproof.ratelimit.boundary.FraudBlocks;
 import dev.ringproof.ratelimit.entity.FraudBlock;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class BlocksResource {
 
-    @Inject
+    @EJB
     FraudBlocks blocks;
 
     /** {@code test}: found in test traffic, it stops test traffic only. */

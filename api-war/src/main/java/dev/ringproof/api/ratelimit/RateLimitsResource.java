@@ -8,7 +8,7 @@ import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.ratelimit.boundary.PolicyDraft;
 import dev.ringproof.ratelimit.boundary.RateLimits;
 import dev.ringproof.ratelimit.entity.RateLimitPolicy;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -44,7 +44,7 @@ public class RateLimitsResource {
     static final int MAX_LIMIT = RateLimitPolicy.MAX_LIMIT;
     static final int MAX_WINDOW_SECONDS = RateLimitPolicy.MAX_WINDOW_SECONDS;
 
-    @Inject
+    @EJB
     RateLimits rateLimits;
 
     public record PolicyResponse(

@@ -2,7 +2,7 @@ package dev.ringproof.api.sandbox;
 
 import dev.ringproof.api.security.AnyCaller;
 import dev.ringproof.demo.boundary.DemoSetup;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class DemoResource {
 
-    @Inject
+    @EJB
     DemoSetup demo;
 
     public record DemoResponse(String tenantId, String publishableKey, String country) {}

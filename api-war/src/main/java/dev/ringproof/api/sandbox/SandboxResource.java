@@ -7,6 +7,7 @@ import dev.ringproof.api.tenant.BearerKey;
 import dev.ringproof.tenant.boundary.ApiKeys;
 import dev.ringproof.tenant.boundary.TenantCaller;
 import dev.ringproof.verification.boundary.SandboxHandsets;
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.json.JsonObject;
@@ -45,10 +46,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class SandboxResource {
 
-    @Inject
+    @EJB
     SandboxHandsets sandbox;
 
-    @Inject
+    @EJB
     ApiKeys apiKeys;
 
     /** Read at every request, so an operator can close the sandbox on a running server. */

@@ -8,6 +8,7 @@ import dev.ringproof.audit.boundary.CurrentActor;
 import dev.ringproof.tenant.boundary.ApiKeys;
 import dev.ringproof.tenant.boundary.VonageApplications;
 import dev.ringproof.user.boundary.ConsoleUsers;
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.DynamicFeature;
@@ -42,17 +43,17 @@ public class ResourceGuards implements DynamicFeature {
 
     private static final Logger LOG = Logger.getLogger(ResourceGuards.class.getName());
 
-    @Inject
+    @EJB
     ApiKeys apiKeys;
 
-    @Inject
+    @EJB
     ConsoleUsers users;
 
     /** Who the audit trail names for what this request changes. */
     @Inject
     CurrentActor actor;
 
-    @Inject
+    @EJB
     VonageApplications vonageApplications;
 
     /** A proxy to the request being served, for the address sign-ins are throttled by. */

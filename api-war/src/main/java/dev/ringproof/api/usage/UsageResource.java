@@ -8,7 +8,7 @@ import dev.ringproof.usage.boundary.UsageReports;
 import dev.ringproof.usage.entity.Period;
 import dev.ringproof.usage.entity.TenantUsage;
 import dev.ringproof.usage.entity.UsageMonth;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class UsageResource {
 
-    @Inject
+    @EJB
     UsageReports reports;
 
     @Context

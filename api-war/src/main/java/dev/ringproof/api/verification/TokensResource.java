@@ -6,7 +6,7 @@ import dev.ringproof.api.security.Callers;
 import dev.ringproof.api.tenant.TenantAuthentication;
 import dev.ringproof.platform.control.Rfc3339;
 import dev.ringproof.verification.boundary.VerificationTokens;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class TokensResource {
 
-    @Inject
+    @EJB
     VerificationTokens tokens;
 
     @Context

@@ -12,8 +12,8 @@ import dev.ringproof.verification.boundary.VerificationHistory;
 import dev.ringproof.verification.boundary.VerificationHistory.Criteria;
 import dev.ringproof.verification.boundary.VerificationJson;
 import dev.ringproof.verification.boundary.Verifications;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -54,16 +54,16 @@ public class VerificationsResource {
     static final int MAX_IDEMPOTENCY_KEY = 255;
     private static final Logger LOG = Logger.getLogger(VerificationsResource.class.getName());
 
-    @Inject
+    @EJB
     Verifications verifications;
 
-    @Inject
+    @EJB
     IdempotencyKeys idempotencyKeys;
 
-    @Inject
+    @EJB
     VerificationHistory history;
 
-    @Inject
+    @EJB
     FraudGuard fraudGuard;
 
     @Tag(name = "tenant")

@@ -4,7 +4,7 @@ import dev.ringproof.api.problem.ErrorCode;
 import dev.ringproof.api.problem.Problem;
 import dev.ringproof.tenant.boundary.ApiKeys;
 import jakarta.annotation.Priority;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -33,7 +33,7 @@ public class WidgetCors implements ContainerRequestFilter, ContainerResponseFilt
     static final Pattern WIDGET_ROUTES = Pattern.compile("v1/verifications(/[^/]+(/check)?)?");
     private static final String ALLOWED = WidgetCors.class.getName() + ".allowed";
 
-    @Inject
+    @EJB
     ApiKeys apiKeys;
 
     @Override

@@ -9,6 +9,7 @@ import dev.ringproof.telephony.rest.RestCarrier;
 import dev.ringproof.telephony.sip.SipCarrier;
 import dev.ringproof.telephony.sip.SipTrunk;
 import jakarta.annotation.PreDestroy;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -32,7 +33,7 @@ public class Carriers {
     public static final String SIP = "sip";
     private static final Logger LOG = Logger.getLogger(Carriers.class.getName());
 
-    @Inject
+    @EJB
     SandboxCarrier sandbox;
 
     @Inject

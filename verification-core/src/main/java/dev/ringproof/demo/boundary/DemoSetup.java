@@ -9,6 +9,7 @@ import dev.ringproof.tenant.boundary.Tenants;
 import dev.ringproof.tenant.entity.ApiKey;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -39,13 +40,13 @@ public class DemoSetup {
 
     private static final Logger LOG = Logger.getLogger(DemoSetup.class.getName());
 
-    @Inject
+    @EJB
     Tenants tenants;
 
-    @Inject
+    @EJB
     ApiKeys apiKeys;
 
-    @Inject
+    @EJB
     NumberPools pools;
 
     @Inject

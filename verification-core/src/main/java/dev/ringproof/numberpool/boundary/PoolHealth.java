@@ -16,6 +16,7 @@ import dev.ringproof.numberpool.entity.PoolRange;
 import dev.ringproof.numberpool.entity.RestedBlock;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.platform.control.PhoneNumbers;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -58,7 +59,7 @@ public class PoolHealth {
     @Inject
     HealthQueries queries;
 
-    @Inject
+    @EJB
     PoolGauges gauges;
 
     /** A carrier's word on a flash call from {@code cli}: rang, was answered, or was refused. */

@@ -4,6 +4,7 @@ import dev.ringproof.numberpool.entity.CliCounts;
 import dev.ringproof.numberpool.entity.HealthRules.Reason;
 import dev.ringproof.numberpool.entity.NumberPool;
 import dev.ringproof.platform.control.SharedCounters;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -36,7 +37,7 @@ public class CliCounters {
     @Inject
     CliKeys keys;
 
-    @Inject
+    @EJB
     CliCounterRows rows;
 
     @Inject

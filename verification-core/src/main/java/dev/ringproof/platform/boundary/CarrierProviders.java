@@ -1,8 +1,8 @@
 package dev.ringproof.platform.boundary;
 
 import dev.ringproof.routing.boundary.Providers;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -20,7 +20,7 @@ public class CarrierProviders {
             double errorRate,
             int failuresInARow) {}
 
-    @Inject
+    @EJB
     Providers providers;
 
     public List<ProviderState> states() {

@@ -1,6 +1,7 @@
 package dev.ringproof.platform.boundary;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -22,7 +23,7 @@ public class OutboxGauges {
     @Inject
     MetricRegistry registry;
 
-    @Inject
+    @EJB
     OutboxRows outbox;
 
     @PostConstruct

@@ -4,6 +4,7 @@ import dev.ringproof.platform.control.Messaging;
 import dev.ringproof.platform.control.Outbox;
 import dev.ringproof.platform.entity.OutboxMessage;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -44,7 +45,7 @@ public class OutboxRelay {
     @Resource(lookup = Messaging.CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
 
-    @Inject
+    @EJB
     OutboxRows rows;
 
     @Inject

@@ -4,6 +4,7 @@ import dev.ringproof.platform.control.Messaging;
 import dev.ringproof.platform.control.RunMode;
 import dev.ringproof.platform.control.SchemaMigration;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -27,10 +28,10 @@ public class ServiceStatus {
 
     private static final int DATABASE_TIMEOUT_SECONDS = 2;
 
-    @Inject
+    @EJB
     SchemaMigration schema;
 
-    @Inject
+    @EJB
     Messaging messaging;
 
     @Resource(lookup = SchemaMigration.DATASOURCE)

@@ -5,6 +5,7 @@ import dev.ringproof.platform.entity.OutboxMessage;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -65,7 +66,7 @@ public class RelayWorker {
     @Resource
     ManagedThreadFactory threadFactory;
 
-    @Inject
+    @EJB
     OutboxRelay relay;
 
     /** The queues whose messages are consumed in this server when due now. */

@@ -2,8 +2,8 @@ package dev.ringproof.platform.control;
 
 import dev.ringproof.platform.boundary.CounterCommits;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -26,7 +26,7 @@ public class SharedCounters {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    @Inject
+    @EJB
     CounterCommits commits;
 
     /** Runs {@code count} in a transaction of its own once the caller's commits; at once without one. */

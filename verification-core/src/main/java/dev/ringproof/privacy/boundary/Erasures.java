@@ -4,8 +4,8 @@ import dev.ringproof.audit.boundary.AuditTrail;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.platform.control.PhoneNumbers;
 import dev.ringproof.privacy.control.PhoneCopies;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.LinkedHashMap;
@@ -22,7 +22,7 @@ public class Erasures {
     @PersistenceContext(unitName = "ringproof")
     EntityManager em;
 
-    @Inject
+    @EJB
     AuditTrail trail;
 
     /** What was erased: the number as it now reads, the tenant (null: all) and the rows changed per table. */

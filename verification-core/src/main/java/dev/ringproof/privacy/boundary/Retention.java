@@ -1,6 +1,7 @@
 package dev.ringproof.privacy.boundary;
 
 import dev.ringproof.privacy.control.RetentionSettings;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -34,7 +35,7 @@ public class Retention {
     /** This server, as the lease names it. */
     private static final String SERVER = UUID.randomUUID().toString();
 
-    @Inject
+    @EJB
     RetentionBatches batches;
 
     @Inject

@@ -7,6 +7,7 @@ import dev.ringproof.ratelimit.control.PrefixWatch;
 import dev.ringproof.ratelimit.entity.FraudBlock;
 import dev.ringproof.tenant.entity.Tenant;
 import dev.ringproof.usage.boundary.UsageRecords;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -32,7 +33,7 @@ public class FraudBlocks {
     @Inject
     Clock clock;
 
-    @Inject
+    @EJB
     UsageRecords usage;
 
     /** A tenant whose starts the daily spend cap refuses until 00:00 UTC: what it may spend, and has spent. */

@@ -14,6 +14,7 @@ import dev.ringproof.ratelimit.control.WidgetLimits;
 import dev.ringproof.ratelimit.entity.Action;
 import dev.ringproof.ratelimit.entity.Traffic;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -52,7 +53,7 @@ public class FraudGuard {
     @Inject
     DenyList denyList;
 
-    @Inject
+    @EJB
     FraudBlocks blocks;
 
     @Inject

@@ -1,6 +1,7 @@
 package dev.ringproof.ratelimit.control;
 
 import dev.ringproof.platform.control.SharedCounters;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,7 +22,7 @@ public class PrefixTraffic {
     @PersistenceContext(unitName = "ringproof")
     EntityManager em;
 
-    @Inject
+    @EJB
     CounterRows rows;
 
     @Inject

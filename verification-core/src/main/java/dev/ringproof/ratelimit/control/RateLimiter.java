@@ -3,6 +3,7 @@ package dev.ringproof.ratelimit.control;
 import dev.ringproof.ratelimit.boundary.RateLimitExceeded;
 import dev.ringproof.ratelimit.entity.RateLimitPolicy;
 import dev.ringproof.ratelimit.entity.Traffic;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,7 +23,7 @@ public class RateLimiter {
     @PersistenceContext(unitName = "ringproof")
     EntityManager em;
 
-    @Inject
+    @EJB
     CounterRows rows;
 
     @Inject

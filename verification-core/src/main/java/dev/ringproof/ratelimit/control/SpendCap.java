@@ -2,8 +2,8 @@ package dev.ringproof.ratelimit.control;
 
 import dev.ringproof.tenant.entity.Tenant;
 import dev.ringproof.usage.boundary.UsageRecords;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
@@ -22,7 +22,7 @@ public class SpendCap {
     @PersistenceContext(unitName = "ringproof")
     EntityManager em;
 
-    @Inject
+    @EJB
     UsageRecords usage;
 
     public boolean reached(String tenantId, OffsetDateTime now) {

@@ -2,6 +2,7 @@ package dev.ringproof.ratelimit.control;
 
 import dev.ringproof.ratelimit.boundary.RateLimitExceeded;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -36,7 +37,7 @@ public class WidgetLimits {
     @PersistenceContext(unitName = "ringproof")
     EntityManager em;
 
-    @Inject
+    @EJB
     CounterRows rows;
 
     private ClientNetworks networks;

@@ -7,6 +7,7 @@ import dev.ringproof.tenant.control.AllowedOrigins;
 import dev.ringproof.tenant.control.CredentialRereads;
 import dev.ringproof.tenant.entity.ApiKey;
 import dev.ringproof.tenant.entity.Tenant;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.CacheRetrieveMode;
@@ -42,7 +43,7 @@ public class ApiKeys {
     @PersistenceContext(unitName = "ringproof")
     EntityManager em;
 
-    @Inject
+    @EJB
     Tenants tenants;
 
     @Inject

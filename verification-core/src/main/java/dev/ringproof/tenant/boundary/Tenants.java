@@ -9,6 +9,7 @@ import dev.ringproof.tenant.entity.TenantSettings;
 import dev.ringproof.webhook.boundary.WebhookEndpoints;
 import dev.ringproof.webhook.entity.Webhook;
 import dev.ringproof.webhook.entity.WebhookEndpoint;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,7 +34,7 @@ public class Tenants {
     @Inject
     Clock clock;
 
-    @Inject
+    @EJB
     WebhookEndpoints webhooks;
 
     @Inject

@@ -8,6 +8,7 @@ import dev.ringproof.tenant.entity.ApiKey;
 import dev.ringproof.tenant.entity.Tenant;
 import dev.ringproof.tenant.entity.VonageApplication;
 import dev.ringproof.tenant.entity.VonageToken;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -38,7 +39,7 @@ public class VonageApplications {
     @PersistenceContext(unitName = "ringproof")
     EntityManager em;
 
-    @Inject
+    @EJB
     Tenants tenants;
 
     @Inject

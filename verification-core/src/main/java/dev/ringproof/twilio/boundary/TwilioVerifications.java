@@ -10,6 +10,7 @@ import dev.ringproof.twilio.entity.ServiceVerification;
 import dev.ringproof.verification.boundary.StartCommand;
 import dev.ringproof.verification.boundary.Verifications;
 import dev.ringproof.verification.entity.Verification;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,10 +35,10 @@ public class TwilioVerifications {
     @PersistenceContext(unitName = "ringproof")
     EntityManager em;
 
-    @Inject
+    @EJB
     Verifications verifications;
 
-    @Inject
+    @EJB
     TwilioServices services;
 
     @Inject

@@ -11,6 +11,7 @@ import dev.ringproof.user.control.SignInThrottle;
 import dev.ringproof.user.entity.ConsoleUser;
 import dev.ringproof.user.entity.Role;
 import dev.ringproof.user.entity.SessionState;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,13 +38,13 @@ public class ConsoleUsers {
     @Inject
     PasswordHasher hasher;
 
-    @Inject
+    @EJB
     SignInThrottle throttle;
 
     @Inject
     Clock clock;
 
-    @Inject
+    @EJB
     AuditTrail trail;
 
     public ConsoleUser create(String username, String password, Set<Role> roles) {

@@ -5,6 +5,7 @@ import dev.ringproof.user.entity.ConsoleUser;
 import dev.ringproof.user.entity.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -33,7 +34,7 @@ public class AdminBootstrap {
     /** The console's My account page, where the first admin sets their own password. */
     static final String ACCOUNT_PAGE = "/admin/account/index.xhtml";
 
-    @Inject
+    @EJB
     ConsoleUsers users;
 
     @Inject

@@ -5,6 +5,7 @@ import dev.ringproof.tenant.entity.Channel;
 import dev.ringproof.verification.control.CarrierSignature;
 import dev.ringproof.verification.entity.Attempt;
 import dev.ringproof.verification.entity.Verification;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -29,7 +30,7 @@ public class CarrierStatuses {
     @PersistenceContext(unitName = "ringproof")
     EntityManager em;
 
-    @Inject
+    @EJB
     Verifications verifications;
 
     @Inject

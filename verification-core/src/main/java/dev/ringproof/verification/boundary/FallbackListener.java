@@ -4,10 +4,10 @@ import dev.ringproof.platform.boundary.OutboxRows;
 import dev.ringproof.platform.control.Messaging;
 import dev.ringproof.verification.control.FallbackTimer;
 import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
@@ -37,7 +37,7 @@ import jakarta.jms.MessageListener;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class FallbackListener implements MessageListener {
 
-    @Inject
+    @EJB
     Verifications verifications;
 
     @Override

@@ -2,8 +2,8 @@ package dev.ringproof.verification.boundary;
 
 import dev.ringproof.platform.control.PhoneNumbers;
 import dev.ringproof.telephony.boundary.SandboxCarrier;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -14,7 +14,7 @@ import java.util.List;
 @Stateless
 public class SandboxHandsets {
 
-    @Inject
+    @EJB
     SandboxCarrier sandbox;
 
     public record Received(String type, String from, String text, OffsetDateTime at) {

@@ -21,6 +21,7 @@ import dev.ringproof.verification.entity.CheckOutcome;
 import dev.ringproof.verification.entity.CodeHasher;
 import dev.ringproof.verification.entity.Verification;
 import dev.ringproof.webhook.boundary.WebhookEvents;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -52,22 +53,22 @@ public class Verifications {
     @Inject
     CodeHasher hasher;
 
-    @Inject
+    @EJB
     IdempotencyKeys idempotencyKeys;
 
-    @Inject
+    @EJB
     UsageRecords usage;
 
-    @Inject
+    @EJB
     FraudGuard fraudGuard;
 
-    @Inject
+    @EJB
     WebhookEvents webhooks;
 
-    @Inject
+    @EJB
     OutboxRows outbox;
 
-    @Inject
+    @EJB
     PoolHealth health;
 
     @Inject
@@ -77,7 +78,7 @@ public class Verifications {
     @Inject
     Event<VerificationMoved> moves;
 
-    @Inject
+    @EJB
     VerificationTokens tokens;
 
     /**

@@ -9,6 +9,7 @@ import dev.ringproof.tenant.entity.Tenant;
 import dev.ringproof.verification.entity.Attempt;
 import dev.ringproof.verification.entity.CodeHasher;
 import dev.ringproof.verification.entity.Verification;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -45,7 +46,7 @@ public class AttemptStarter {
     @Inject
     OutboundQueue outbound;
 
-    @Inject
+    @EJB
     Coverage coverage;
 
     @Inject

@@ -4,9 +4,9 @@ import dev.ringproof.numberpool.boundary.PoolHealth;
 import dev.ringproof.telephony.boundary.Delivery;
 import dev.ringproof.telephony.boundary.DeliveryReport;
 import dev.ringproof.verification.boundary.Verifications;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 /**
  * Hears telephony, in the transaction of the send: applies reports to the attempt and counts a
@@ -16,10 +16,10 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class DeliveryReports {
 
-    @Inject
+    @EJB
     Verifications verifications;
 
-    @Inject
+    @EJB
     PoolHealth health;
 
     void onReport(@Observes DeliveryReport report) {

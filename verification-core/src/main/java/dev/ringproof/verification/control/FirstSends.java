@@ -4,8 +4,8 @@ import dev.ringproof.platform.control.InProcessConsumer;
 import dev.ringproof.platform.entity.OutboxMessage;
 import dev.ringproof.routing.boundary.OutboundSends;
 import dev.ringproof.telephony.boundary.OutboundMessage;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 
 /**
  * Sends an attempt's call or message on the outbox relay's thread as soon as the start that queued
@@ -17,7 +17,7 @@ import jakarta.inject.Inject;
 @Dependent
 public class FirstSends implements InProcessConsumer {
 
-    @Inject
+    @EJB
     OutboundSends sends;
 
     @Override

@@ -5,6 +5,7 @@ import dev.ringproof.platform.control.Outbox;
 import dev.ringproof.sealing.control.Seals;
 import dev.ringproof.telephony.boundary.OutboundMessage;
 import dev.ringproof.telephony.boundary.OutboundOrigin;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -26,7 +27,7 @@ public class OutboundQueue implements OutboundOrigin {
     @Inject
     Seals seals;
 
-    @Inject
+    @EJB
     OutboxRows rows;
 
     @Inject

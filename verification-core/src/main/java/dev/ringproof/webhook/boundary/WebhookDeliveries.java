@@ -10,6 +10,7 @@ import dev.ringproof.webhook.control.WebhookPoster;
 import dev.ringproof.webhook.control.WebhookSigner;
 import dev.ringproof.webhook.entity.WebhookDelivery;
 import dev.ringproof.webhook.entity.WebhookEvent;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -43,7 +44,7 @@ public class WebhookDeliveries {
     @PersistenceContext(unitName = "ringproof")
     EntityManager em;
 
-    @Inject
+    @EJB
     WebhookAttempts attempts;
 
     @Inject

@@ -3,10 +3,10 @@ package dev.ringproof.webhook.boundary;
 import dev.ringproof.platform.boundary.OutboxRows;
 import dev.ringproof.platform.control.Messaging;
 import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
@@ -33,10 +33,10 @@ public class WebhookListener implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(WebhookListener.class.getName());
 
-    @Inject
+    @EJB
     WebhookDeliveries deliveries;
 
-    @Inject
+    @EJB
     OutboxRows outbox;
 
     @Override

@@ -12,6 +12,7 @@ import dev.ringproof.verification.boundary.VerificationHistory;
 import dev.ringproof.verification.boundary.VerificationHistory.Criteria;
 import dev.ringproof.verification.boundary.Verifications;
 import dev.ringproof.verification.entity.Verification;
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,13 +55,13 @@ public class SinchVerificationsResource {
 
     private final PublicUrl publicUrl = PublicUrl.configured();
 
-    @Inject
+    @EJB
     Verifications verifications;
 
-    @Inject
+    @EJB
     VerificationHistory history;
 
-    @Inject
+    @EJB
     FraudGuard fraudGuard;
 
     @Inject

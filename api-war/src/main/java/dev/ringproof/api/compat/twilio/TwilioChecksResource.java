@@ -8,7 +8,7 @@ import dev.ringproof.ratelimit.boundary.FraudGuard;
 import dev.ringproof.twilio.boundary.TwilioVerifications;
 import dev.ringproof.verification.boundary.Verifications;
 import dev.ringproof.verification.entity.VerificationStatus;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -35,13 +35,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class TwilioChecksResource {
 
-    @Inject
+    @EJB
     TwilioVerifications twilio;
 
-    @Inject
+    @EJB
     Verifications verifications;
 
-    @Inject
+    @EJB
     FraudGuard fraudGuard;
 
     @Context

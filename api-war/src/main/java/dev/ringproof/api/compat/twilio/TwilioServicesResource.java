@@ -4,7 +4,7 @@ import dev.ringproof.api.compat.CompatDoor;
 import dev.ringproof.api.security.ApiRoles;
 import dev.ringproof.api.security.Callers;
 import dev.ringproof.twilio.boundary.TwilioServices;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class TwilioServicesResource {
 
-    @Inject
+    @EJB
     TwilioServices services;
 
     @Context

@@ -8,7 +8,7 @@ import dev.ringproof.tenant.entity.Channel;
 import dev.ringproof.twilio.boundary.TwilioVerifications;
 import dev.ringproof.verification.boundary.Verifications;
 import dev.ringproof.verification.entity.VerificationStatus;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -46,13 +46,13 @@ public class TwilioVerificationsResource {
     private static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?");
     private static final int MAX_BRAND = 30;
 
-    @Inject
+    @EJB
     TwilioVerifications twilio;
 
-    @Inject
+    @EJB
     Verifications verifications;
 
-    @Inject
+    @EJB
     FraudGuard fraudGuard;
 
     @Context

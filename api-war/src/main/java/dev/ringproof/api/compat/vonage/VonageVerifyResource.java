@@ -10,7 +10,7 @@ import dev.ringproof.ratelimit.boundary.FraudGuard;
 import dev.ringproof.tenant.boundary.TenantCaller;
 import dev.ringproof.verification.boundary.Verifications;
 import dev.ringproof.verification.entity.VerificationStatus;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -51,10 +51,10 @@ public class VonageVerifyResource {
     static final String DOOR = "vonage";
     private static final Logger LOG = Logger.getLogger(VonageVerifyResource.class.getName());
 
-    @Inject
+    @EJB
     Verifications verifications;
 
-    @Inject
+    @EJB
     FraudGuard fraudGuard;
 
     @Context
