@@ -95,7 +95,7 @@ in_checkpoint = sum(1 for r in slow if overlaps(r, checkpoints))
 pause_ms = sum(e - s for s, e in pauses)
 by_second = {}
 for r in slow:
-    by_second[r[0] // 1000] = by_second.get(r[0] // 1000, 0) + 1
+    by_second[(r[0] - first) // 1000] = by_second.get((r[0] - first) // 1000, 0) + 1
 worst = sorted(by_second.items(), key=lambda kv: -kv[1])[:5]
 print(f"{len(requests)} starts, p50 {p50:.1f} ms, p99 {p99:.1f} ms (p99 ÷ p50 {p99 / p50:.1f}); "
       f"the {len(slow)} at or above p99:")
@@ -109,4 +109,4 @@ tables = sorted({v[2] for v in vacuums if any(overlaps(r, [(v[0], v[1])]) for r 
 print(f"- under way during an autovacuum: {len(in_vacuum)} ({len(vacuums)} autovacuum and autoanalyze runs"
       + (f"; met: {', '.join(tables)}" if tables else "") + ");")
 print("- the seconds with most of them (second of the phase: count): "
-      + ", ".join(f"{(s * 1000 - first) / 1000:.0f}: {n}" for s, n in worst) + ".")
+      + ", ".join(f"{s}: {n}" for s, n in worst) + ".")
