@@ -29,11 +29,18 @@ public class SharedCounters {
     @EJB
     CounterCommits commits;
 
-    /** Runs {@code count} in a transaction of its own once the caller's commits; at once without one. */
+    /**
+     * Runs {@code count} in a transaction of its own once the caller's commits; at once without one;
+     * never for a transaction already marked to roll back.
+     */
     public void afterCommit(Runnable count) {
-        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+        int status = transactions.getTransactionStatus();
+        if (status == Status.STATUS_NO_TRANSACTION) {
             commits.add(count);
             return;
+        }
+        if (status != Status.STATUS_ACTIVE) {
+            return; // marked to roll back, or already ending: it will not commit with this count in it
         }
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override

@@ -57,6 +57,18 @@ class SharedCountersTest {
     }
 
     @Test
+    void nothingIsCountedForATransactionAlreadyMarkedToRollBack() {
+        transaction.status = Status.STATUS_MARKED_ROLLBACK;
+        List<String> seen = new ArrayList<>();
+
+        counters.afterCommit(() -> seen.add("prefix"));
+        transaction.complete(Status.STATUS_ROLLEDBACK);
+
+        assertThat(seen).isEmpty();
+        assertThat(counted).isEmpty();
+    }
+
+    @Test
     void withoutATransactionTheCountRunsAtOnceInItsOwn() {
         transaction.status = Status.STATUS_NO_TRANSACTION;
         List<String> seen = new ArrayList<>();
