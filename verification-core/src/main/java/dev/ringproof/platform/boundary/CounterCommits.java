@@ -1,14 +1,11 @@
 package dev.ringproof.platform.boundary;
 
-import dev.ringproof.platform.control.SchemaMigration;
-import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.SQLException;
-import javax.sql.DataSource;
 
 /**
  * Adds to counters that many transactions share, in a short transaction of its own. On
@@ -22,14 +19,14 @@ import javax.sql.DataSource;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class CounterCommits {
 
-    /** null until the first count asks; the database does not change under a running server. */
+    /** null until the database first answered; the database does not change under a running server. */
     private static volatile Boolean postgres;
 
     @PersistenceContext(unitName = "ringproof")
     EntityManager em;
 
-    @Resource(lookup = SchemaMigration.DATASOURCE)
-    DataSource dataSource;
+    @EJB
+    ServiceStatus status;
 
     public void add(Runnable count) {
         if (isPostgres()) {
@@ -38,15 +35,15 @@ public class CounterCommits {
         count.run();
     }
 
+    /** Asks {@link ServiceStatus#databaseProduct()} until the database answers, then remembers. */
     private boolean isPostgres() {
         Boolean known = postgres;
         if (known == null) {
-            try (var connection = dataSource.getConnection()) {
-                known = connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
-            } catch (SQLException e) {
-                throw new IllegalStateException("the database does not answer", e);
+            String product = status.databaseProduct();
+            known = product.equals("PostgreSQL");
+            if (!product.equals(ServiceStatus.UNKNOWN_PRODUCT)) {
+                postgres = known;
             }
-            postgres = known;
         }
         return known;
     }

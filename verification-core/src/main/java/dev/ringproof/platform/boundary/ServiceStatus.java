@@ -58,12 +58,15 @@ public class ServiceStatus {
         }
     }
 
-    /** The database product in use ("H2", "PostgreSQL"), or "unknown" while it does not answer. */
+    /** What {@link #databaseProduct()} says while the database does not answer. */
+    public static final String UNKNOWN_PRODUCT = "unknown";
+
+    /** The database product in use ("H2", "PostgreSQL"), or {@link #UNKNOWN_PRODUCT} while it does not answer. */
     public String databaseProduct() {
         try (var connection = dataSource.getConnection()) {
             return connection.getMetaData().getDatabaseProductName();
         } catch (SQLException e) {
-            return "unknown";
+            return UNKNOWN_PRODUCT;
         }
     }
 
