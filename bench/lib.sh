@@ -117,6 +117,9 @@ stop_server() {
 
 server_pid() { cat "$DOMAIN_DIR/config/pid"; }
 
+# Seconds the server's JIT has spent compiling since it started (jstat: the JDK's own counters).
+jit_seconds() { jstat -compiler "$(server_pid)" | awk 'NR == 2 { print $4 }'; }
+
 admin_post() { curl -sf $ADMIN -H 'Content-Type: application/json' -d "$2" "$BASE/api/admin/v1/$1"; }
 
 # A tenant (fallbacks after $1 seconds), a live key, a GB pool of 10 000 numbers, GB prices, no rate limits.
