@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -54,15 +55,35 @@ public class CliAllocator {
 
     /** The country's whole-block spans without the blocks resting at {@code now}. */
     public List<NumberRun> usableRuns(String country, OffsetDateTime now) {
-        var spans = em.createNamedQuery(FullBlockSpan.RUNS_IN, NumberRun.class)
-                .setParameter("country", country)
+        List<?> rows = em.createNativeQuery(SPANS_AND_RESTS)
+                .setParameter(1, country)
+                .setParameter(2, now)
                 .getResultList();
-        var rested = em.createNamedQuery(RestedBlock.RUNS_IN, NumberRun.class)
-                .setParameter("country", country)
-                .setParameter("now", now)
-                .getResultList();
+        return usableRuns(rows.stream().map(row -> (Object[]) row).toList());
+    }
+
+    /** The rows of {@link #SPANS_AND_RESTS}: kind, first and last number. */
+    static List<NumberRun> usableRuns(List<Object[]> rows) {
+        List<NumberRun> spans = new ArrayList<>();
+        List<NumberRun> rested = new ArrayList<>();
+        for (Object[] row : rows) {
+            var run = new NumberRun(((Number) row[1]).longValue(), ((Number) row[2]).longValue());
+            (((Number) row[0]).intValue() == RESTED ? rested : spans).add(run);
+        }
         return NumberRun.without(spans, rested);
     }
+
+    private static final int RESTED = 1;
+
+    /**
+     * The country's (?1) spans (kind 0), then its blocks resting at ?2 (kind 1), each by first
+     * number: what a draw reads, in one statement (two before).
+     */
+    static final String SPANS_AND_RESTS = "select 0 as kind, first_number, last_number from full_block_span"
+            + " where country = ?1"
+            + " union all select " + RESTED + ", first_number, last_number from rested_block"
+            + " where country = ?1 and (rested_until is null or rested_until > ?2)"
+            + " order by 1, 2";
 
     /**
      * Spans are cut to blocks of 10^{@link FullBlockSpan#BLOCK_DIGITS}; a shorter code still draws

@@ -15,17 +15,12 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "full_block_span")
-@NamedQuery(
-        name = FullBlockSpan.RUNS_IN,
-        query = "select new dev.ringproof.numberpool.entity.NumberRun("
-                + "s.firstNumber, s.lastNumber) from FullBlockSpan s where s.country = :country order by s.firstNumber")
 @NamedQuery(name = FullBlockSpan.DELETE_IN, query = "delete from FullBlockSpan s where s.country = :country")
 public class FullBlockSpan {
 
     /** The shortest code a tenant may ask for: smaller blocks can serve no tenant. */
     public static final int BLOCK_DIGITS = 4;
 
-    public static final String RUNS_IN = "FullBlockSpan.runsIn";
     public static final String DELETE_IN = "FullBlockSpan.deleteIn";
 
     /** Numbers are in one pool at most, so spans never overlap, across countries too. */

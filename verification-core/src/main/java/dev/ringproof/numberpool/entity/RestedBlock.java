@@ -17,11 +17,6 @@ import java.time.OffsetDateTime;
 @Entity
 @Table(name = "rested_block")
 @NamedQuery(
-        name = RestedBlock.RUNS_IN,
-        query = "select new dev.ringproof.numberpool.entity.NumberRun(b.firstNumber, b.lastNumber)"
-                + " from RestedBlock b where b.country = :country"
-                + " and (b.restedUntil is null or b.restedUntil > :now) order by b.firstNumber")
-@NamedQuery(
         name = RestedBlock.OF_POOL,
         query = "select b from RestedBlock b where b.poolId = :pool"
                 + " and (b.restedUntil is null or b.restedUntil > :now) order by b.firstNumber")
@@ -31,7 +26,6 @@ import java.time.OffsetDateTime;
                 + " where b.restedUntil is null or b.restedUntil > :now group by b.poolId")
 public class RestedBlock {
 
-    public static final String RUNS_IN = "RestedBlock.runsIn";
     public static final String OF_POOL = "RestedBlock.ofPool";
     public static final String COUNT_BY_POOL = "RestedBlock.countByPool";
 
