@@ -1,14 +1,12 @@
 package dev.ringproof.audit.boundary;
 
 import dev.ringproof.audit.entity.Actor;
-import jakarta.enterprise.context.RequestScoped;
 
 /**
  * Who makes the current request, as the WAR that authenticated it says: the API's guard for
  * an HTTP Basic user or a tenant key, the console's filter for a signed-in user. Without
- * one (a timer, a queue) it is Ringproof itself.
+ * one (a timer, a queue) it is Ringproof itself. One a request: {@link CurrentActors} makes it.
  */
-@RequestScoped
 public class CurrentActor {
 
     private Actor actor;
