@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -141,7 +137,8 @@ class MissedCallFlowIT {
         String id = Http.json(Ringproof.start(acme, phone)).getString("id");
         String code = callerOf(phone).substring(9);
 
-        var statuses = inParallel(50, () -> Ringproof.check(acme, id, code).statusCode());
+        var statuses =
+                InParallel.times(50, () -> Ringproof.check(acme, id, code).statusCode());
 
         assertThat(statuses).containsOnly(200, 409);
         assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
@@ -153,7 +150,8 @@ class MissedCallFlowIT {
         String body = "{\"phone\":\"" + phone + "\",\"reference\":\"race\"}";
         String key = "race-" + phone;
 
-        var answers = inParallel(20, () -> acme.api().postJson("api/v1/verifications", body, "Idempotency-Key", key));
+        var answers =
+                InParallel.times(20, () -> acme.api().postJson("api/v1/verifications", body, "Idempotency-Key", key));
 
         var ids = answers.stream()
                 .filter(r -> r.statusCode() == 201)
@@ -221,23 +219,6 @@ class MissedCallFlowIT {
         JsonObject call = inbox.getJsonObject(inbox.size() - 1);
         assertThat(call.getString("type")).isEqualTo("call");
         return call.getString("from");
-    }
-
-    private static <T> List<T> inParallel(int count, Callable<T> task) throws Exception {
-        var pool = Executors.newFixedThreadPool(count);
-        try {
-            List<Callable<T>> tasks = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                tasks.add(task);
-            }
-            List<T> results = new ArrayList<>();
-            for (var future : pool.invokeAll(tasks)) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static String serverLog() throws java.io.IOException {

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -197,7 +196,7 @@ class PoolHealthIT {
             phones.add(norwegianMobile());
         }
 
-        var answers = inParallel(phones.stream()
+        var answers = InParallel.all(phones.stream()
                 .<Callable<HttpResponse<String>>>map(phone -> () -> Ringproof.start(tenant, phone))
                 .toList());
 
@@ -381,20 +380,6 @@ class PoolHealthIT {
         assertThat(call.getString("type")).isEqualTo("call");
         return call.getString("from");
     }
-
-    private static <T> List<T> inParallel(List<Callable<T>> tasks) throws Exception {
-        var pool = Executors.newFixedThreadPool(32);
-        try {
-            List<T> results = new ArrayList<>();
-            for (var future : pool.invokeAll(tasks)) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     /** Spread over 470 to 479 and a random rest, so no fraud-guard prefix sees much of this test. */
     private static String belgianMobile() {
         return "+3247" + digits(7);

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -69,7 +68,7 @@ class RateLimitIT {
             phones.add(Ringproof.mobile());
         }
 
-        var answers = inParallel(phones.stream()
+        var answers = InParallel.all(phones.stream()
                 .<Callable<HttpResponse<String>>>map(phone -> () -> Ringproof.start(tenant, phone))
                 .toList());
 
@@ -253,20 +252,6 @@ class RateLimitIT {
                 .hasValue("\"" + policy + "\";q=" + limit + ";w=" + window);
         assertThat(answer.headers().firstValue("RateLimit")).hasValue("\"" + policy + "\";r=0;t=" + retryAfter);
     }
-
-    private static <T> List<T> inParallel(List<Callable<T>> tasks) throws Exception {
-        var pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            List<T> results = new ArrayList<>();
-            for (var future : pool.invokeAll(tasks)) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     /**
      * A policy added through another server of a cluster reaches this one as a row in the shared
      * database: each server reads the policies again at least every 10 s, so it holds here within
