@@ -121,12 +121,16 @@ final class ProductionDomain implements AutoCloseable {
                 domain.firstDeployment = domain.deploy();
                 byte[] secret = new byte[24];
                 new java.security.SecureRandom().nextBytes(secret);
-                domain.configure(
-                        "verification.code-secret", java.util.HexFormat.of().formatHex(secret));
-                domain.configure("sandbox.open", "false");
-                domain.configure("console.session.idle-timeout", IDLE.toString());
-                // as behind a proxy that terminates TLS: the server sees plain HTTP, the browser used https
-                domain.configure("console.session.secure-cookie", "true");
+                domain.configure(Map.of(
+                        "verification.code-secret",
+                        java.util.HexFormat.of().formatHex(secret),
+                        "sandbox.open",
+                        "false",
+                        "console.session.idle-timeout",
+                        IDLE.toString(),
+                        // as behind a proxy that terminates TLS: the server sees plain HTTP, the browser used https
+                        "console.session.secure-cookie",
+                        "true"));
                 var deployed = domain.deploy();
                 if (deployed.exitCode() != 0) {
                     throw new IllegalStateException(
@@ -184,11 +188,26 @@ final class ProductionDomain implements AutoCloseable {
         return admin("deploy", "--force=true", "--name", "ringproof", ear.toString());
     }
 
-    /** Sets a MicroProfile Config property in the domain's config source (below the environment). */
-    void configure(String key, String value) throws IOException, InterruptedException {
-        var set = admin("set-config-property", "--source=domain", "--propertyName=" + key, "--propertyValue=" + value);
-        if (set.exitCode() != 0) {
-            throw new IllegalStateException("could not set " + key + ": " + set.output());
+    /**
+     * Sets MicroProfile Config properties in the domain's config source (below the environment),
+     * with one asadmin run for all of them: each run is a JVM start of some seconds.
+     */
+    void configure(Map<String, String> properties) throws IOException, InterruptedException {
+        var commands = new StringBuilder();
+        properties.forEach((key, value) -> commands.append("set-config-property --source=domain --propertyName=")
+                .append(key)
+                .append(" --propertyValue=")
+                .append(value)
+                .append('\n'));
+        Path file = Files.createTempFile("configure", ".asadmin");
+        try {
+            Files.writeString(file, commands);
+            var set = admin("multimode", "--file", file.toString());
+            if (set.exitCode() != 0) {
+                throw new IllegalStateException("could not set " + properties.keySet() + ": " + set.output());
+            }
+        } finally {
+            Files.deleteIfExists(file);
         }
     }
 
