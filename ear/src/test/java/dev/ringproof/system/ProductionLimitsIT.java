@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -28,6 +30,10 @@ import org.openqa.selenium.WebElement;
  * test can wait it out (on the suite's server it would end the sessions of slower tests). It is
  * configured as if behind a proxy that terminates TLS, so its session cookie is always Secure
  * (browsers keep a Secure cookie of http://localhost).
+ *
+ * <p>Its tests run at once, though the class runs in turn with the others: two wait out idle
+ * times in browsers, one spends half a minute of one core on a hundred password hashes, and
+ * none touches what another does (each its own session, one its own client address).
  */
 @Tag(ProductionDomain.TAG)
 @ExtendWith(ProductionDomain.Shared.class)
@@ -48,6 +54,7 @@ class ProductionLimitsIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aDashboardLeftOpenIsSignedOutAfterTheIdleTimeThoughItKeepsPolling() {
         try (var browser = new Browser().on(ProductionDomain.BASE)) {
             browser.signIn(Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
@@ -78,6 +85,7 @@ class ProductionLimitsIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void userActionsKeepTheSessionOpenPastTheIdleTime() {
         try (var browser = new Browser().on(ProductionDomain.BASE)) {
             browser.signIn(Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
@@ -103,6 +111,7 @@ class ProductionLimitsIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void anAddressWithTooManyFailedSignInsWaitsWhileTheSameUserSignsInFromElsewhere() throws Exception {
         var other = InetAddress.getByName("127.0.0.2");
         // spread over twelve names, so no name reaches its own limit of 10 failures in a row (admin gets 9)
@@ -139,6 +148,7 @@ class ProductionLimitsIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void behindATlsProxyTheSessionCookieIsSecureThoughTheServerSeesPlainHttp() {
         var signedIn = ConsoleSignInIT.signIn(
                 new Http().on(ProductionDomain.BASE), ProductionDomain.BASE, Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
