@@ -13,13 +13,14 @@ import org.jboss.arquillian.core.api.annotation.Observes;
 import org.jboss.arquillian.core.spi.LoadableExtension;
 
 /**
- * The system tests' server gets the web steps of bin/harden-payara (no X-Powered-By, no
- * Server header), so that ServerHeadersIT checks what operators' servers get. Before
- * Arquillian starts the domain (it does so at the first deployment), this starts it once,
- * applies the script and stops it again: the settings are in domain.xml from the first boot
- * on, and also after CrashRecoveryIT's restarts. A domain whose domain.xml has them already
- * (the unpacked server is kept between runs, e.g. CI's second pass) skips that start and stop,
- * some 30 s. The admin port keeps no password here: it is a test machine's, and Arquillian's
+ * The system tests' server is locked down as operators lock down theirs: its broker with
+ * bin/harden-broker (BrokerIT checks it), its web side with the web steps of bin/harden-payara
+ * (no X-Powered-By, no Server header: ServerHeadersIT). Before Arquillian starts the domain (it
+ * does so at the first deployment), this starts it once, runs both scripts and stops it again:
+ * the settings are in domain.xml from the first boot on, and also after CrashRecoveryIT's
+ * restarts. One start for both saves one of about 20 s on 2 cores; a domain that has them
+ * already (the unpacked server is kept between runs, e.g. CI's second pass) is not started for
+ * them at all. The admin port keeps no password here: it is a test machine's, and Arquillian's
  * managed container deploys through it. In the same start the server's MicroProfile Config
  * cache goes from 60 s to 1 s, a test server's only setting that is not an operator's: a test
  * that changes a config property (LiveTestWorldsIT closes the sandbox and opens it again) sees
@@ -39,17 +40,43 @@ public class HardenedServer implements LoadableExtension {
 
         public void harden(@Observes BeforeStart event) throws IOException, InterruptedException {
             Path home = Path.of(System.getProperty("payara.home"));
-            if (hardenedAlready(home.resolve("glassfish/domains/domain1/config/domain.xml"))) {
+            String asadmin = home.resolve("bin/asadmin").toString();
+            // on a domain that is down, the script only answers whether the broker is locked down already
+            boolean brokerDone = exitCode(hardenBroker(home, null)) == 0;
+            boolean webDone = hardenedAlready(home.resolve("glassfish/domains/domain1/config/domain.xml"));
+            if (brokerDone && webDone) {
                 return;
             }
-            String asadmin = home.resolve("bin/asadmin").toString();
             run(List.of("bash", asadmin, "start-domain", "domain1"));
             try {
-                run(List.of("bash", System.getProperty("ringproof.harden-script"), "--web-only", "--asadmin", asadmin));
-                run(List.of("bash", asadmin, "set-config-cache", "--duration=" + CONFIG_CACHE_SECONDS));
+                if (!brokerDone) {
+                    // the broker takes its settings at the next start, Arquillian's
+                    run(hardenBroker(home, "--no-restart"));
+                }
+                if (!webDone) {
+                    run(List.of(
+                            "bash", System.getProperty("ringproof.harden-script"), "--web-only", "--asadmin", asadmin));
+                    run(List.of("bash", asadmin, "set-config-cache", "--duration=" + CONFIG_CACHE_SECONDS));
+                }
             } finally {
                 run(List.of("bash", asadmin, "stop-domain", "domain1"));
             }
+        }
+
+        /** bin/harden-broker on the test domain, with the option given (or none), as a process to start. */
+        private static ProcessBuilder hardenBroker(Path home, String option) {
+            String script = Path.of(System.getProperty("ringproof.harden-script"))
+                    .resolveSibling("harden-broker")
+                    .toString();
+            var command = new java.util.ArrayList<>(List.of("bash", script));
+            if (option != null) {
+                command.add(option);
+            }
+            command.add(home.toString());
+            var builder = new ProcessBuilder(command).redirectErrorStream(true);
+            // the application's broker password is the one the tests' own JMS client uses (BrokerIT)
+            builder.environment().put("BROKER_PASSWORD", System.getProperty("broker.password"));
+            return builder;
         }
 
         /**
@@ -82,11 +109,25 @@ public class HardenedServer implements LoadableExtension {
         }
 
         private static void run(List<String> command) throws IOException, InterruptedException {
-            var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            run(new ProcessBuilder(command).redirectErrorStream(true));
+        }
+
+        private static void run(ProcessBuilder builder) throws IOException, InterruptedException {
+            var process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+                throw new IllegalStateException(String.join(" ", builder.command()) + " failed: " + output);
             }
+        }
+
+        private static int exitCode(ProcessBuilder builder) throws IOException, InterruptedException {
+            var process =
+                    builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!process.waitFor(300, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return -1;
+            }
+            return process.exitValue();
         }
     }
 }
