@@ -51,7 +51,11 @@ class BadInputIT {
 
     @Test
     void everyBadInputGetsItsProblemAndChangesNothing() {
-        ringproof.londonPool();
+        var london = ringproof.londonPool();
+        String inLondon = Http.json(ringproof.admin.get("api/admin/v1/pools/" + london.getString("id") + "/numbers"))
+                .getJsonArray("ranges")
+                .getJsonObject(0)
+                .getString("from");
         var tenant = ringproof.tenant("{\"name\":\"Careful\",\"allowed_countries\":[\"GB\",\"US\",\"DE\"]}", "live");
         String verification =
                 Http.json(Ringproof.start(tenant, Ringproof.mobile())).getString("id");
@@ -240,6 +244,23 @@ class BadInputIT {
                         "POST",
                         numbersPath,
                         utf8("{\"numbers\":[\"+33612345678\"]}"),
+                        JSON,
+                        400,
+                        "invalid_request"),
+                new Case(
+                        "a number in another pool",
+                        "POST",
+                        numbersPath,
+                        utf8("{\"numbers\":[\"+442038880001\",\"" + inLondon + "\"]}"),
+                        JSON,
+                        400,
+                        "invalid_request"),
+                new Case(
+                        "ranges that overlap each other",
+                        "POST",
+                        numbersPath,
+                        utf8("{\"ranges\":[{\"from\":\"+442038880100\",\"to\":\"+442038880199\"},"
+                                + "{\"from\":\"+442038880150\",\"to\":\"+442038880250\"}]}"),
                         JSON,
                         400,
                         "invalid_request"),

@@ -7,6 +7,7 @@ import dev.ringproof.numberpool.entity.NumberPool;
 import dev.ringproof.numberpool.entity.NumberRun;
 import dev.ringproof.numberpool.entity.PoolBlocks;
 import dev.ringproof.numberpool.entity.PoolRange;
+import dev.ringproof.numberpool.entity.TakenNumbers;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.platform.control.Ids;
 import dev.ringproof.platform.control.PhoneNumbers;
@@ -17,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -134,11 +136,12 @@ public class NumberPools {
             throw Refusal.invalid("numbers", "give at least one number or range");
         }
         blocks.lock(pool.country());
+        List<PoolRange> adding = new ArrayList<>(ranges.size());
         for (int i = 0; i < ranges.size(); i++) {
-            var range = toRange(pool, ranges.get(i), "numbers[" + i + "]");
-            em.persist(range);
-            em.flush();
+            adding.add(toRange(pool, ranges.get(i), "numbers[" + i + "]"));
         }
+        refuseTaken(adding);
+        adding.forEach(em::persist);
         ownershipChanges.fire(new PoolOwnership.Changed());
         if (pool.isEnabled()) {
             blocks.refresh(pool.country());
@@ -203,16 +206,31 @@ public class NumberPools {
         if (last - first + 1 > MAX_RANGE_SIZE) {
             throw Refusal.invalid(field, "a range may hold at most " + MAX_RANGE_SIZE + " numbers");
         }
-        boolean taken = !em.createNamedQuery(PoolRange.OVERLAPPING, PoolRange.class)
+        return new PoolRange(Ids.next("rg"), pool.id(), first, last);
+    }
+
+    /**
+     * Refuses the first of {@code adding} that overlaps a number in a pool or one given before
+     * it, with one read of the pools' runs in the span of them all.
+     */
+    private void refuseTaken(List<PoolRange> adding) {
+        long first = adding.stream().mapToLong(PoolRange::firstNumber).min().orElseThrow();
+        long last = adding.stream().mapToLong(PoolRange::lastNumber).max().orElseThrow();
+        var taken = new TakenNumbers(em.createNamedQuery(PoolRange.OVERLAPPING, NumberRun.class)
                 .setParameter("first", first)
                 .setParameter("last", last)
-                .setMaxResults(1)
-                .getResultList()
-                .isEmpty();
-        if (taken) {
-            throw Refusal.invalid(field, "overlaps numbers that are already in a pool");
+                .getResultList());
+        for (int i = 0; i < adding.size(); i++) {
+            var range = adding.get(i);
+            var overlapped = taken.take(new NumberRun(range.firstNumber(), range.lastNumber()), i);
+            if (overlapped.isPresent()) {
+                throw Refusal.invalid(
+                        "numbers[" + i + "]",
+                        overlapped.getAsInt() == TakenNumbers.IN_A_POOL
+                                ? "overlaps numbers that are already in a pool"
+                                : "overlaps numbers[" + overlapped.getAsInt() + "]");
+            }
         }
-        return new PoolRange(Ids.next("rg"), pool.id(), first, last);
     }
 
     private static PhoneNumbers.Phone phoneIn(NumberPool pool, String number, String field) {

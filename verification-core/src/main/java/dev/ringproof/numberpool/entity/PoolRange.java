@@ -24,7 +24,8 @@ import jakarta.persistence.Transient;
                 + " where p.id = r.poolId and p.country = :country and p.enabled = true order by r.firstNumber")
 @NamedQuery(
         name = PoolRange.OVERLAPPING,
-        query = "select r from PoolRange r where r.firstNumber <= :last and r.lastNumber >= :first")
+        query = "select new dev.ringproof.numberpool.entity.NumberRun(r.firstNumber, r.lastNumber)"
+                + " from PoolRange r where r.firstNumber <= :last and r.lastNumber >= :first")
 @NamedQuery(name = PoolRange.COUNT_OF_POOL, query = "select count(r) from PoolRange r where r.poolId = :pool")
 public class PoolRange {
 
