@@ -3,12 +3,14 @@ package dev.ringproof.numberpool.control;
 import dev.ringproof.numberpool.entity.CliCounts;
 import dev.ringproof.numberpool.entity.HealthRules.Reason;
 import dev.ringproof.numberpool.entity.NumberPool;
+import dev.ringproof.platform.control.SharedCount;
 import dev.ringproof.platform.control.SharedCounters;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -147,8 +149,10 @@ public class CliCounters {
     /**
      * Adds one to each of {@code columns} of the number's day, and to {@code poolColumn} (if any) of
      * its pool's day. The pool's row is shared by all its numbers, so it is not touched while a
-     * start holds its transaction open: its calls are counted as their outcomes come in, each once
-     * the caller's transaction has committed ({@link SharedCounters}), so sends do not queue on it.
+     * start holds its transaction open: its calls are counted as their outcomes come in, once the
+     * caller's transaction has committed, with those of other commits ({@link SharedCounters}), so
+     * sends do not queue on it. The pool's approval rate that {@link #judge} reads may then miss the
+     * last few milliseconds of counts.
      */
     private void bump(
             String cli, String key, NumberPool pool, OffsetDateTime now, String poolColumn, String... columns) {
@@ -160,11 +164,30 @@ public class CliCounters {
             update(sql, key, day);
         }
         if (poolColumn != null) {
-            shared.afterCommit(() -> em.createNativeQuery("update pool_day set " + poolColumn + " = " + poolColumn
-                            + " + 1 where pool_id = ?1 and on_day = ?2")
-                    .setParameter(1, pool.id())
+            shared.afterCommit(new PoolDay(poolColumn, pool.id(), day));
+        }
+    }
+
+    /** One column ({@code placed} or {@code approved}, constants, never input) of a pool's day. */
+    record PoolDay(String column, String poolId, LocalDate day) implements SharedCount {
+
+        @Override
+        public int add(EntityManager em, long n) {
+            return em.createNativeQuery("update pool_day set " + column + " = " + column + " + ?3"
+                            + " where pool_id = ?1 and on_day = ?2")
+                    .setParameter(1, poolId)
                     .setParameter(2, day)
-                    .executeUpdate());
+                    .setParameter(3, n)
+                    .executeUpdate();
+        }
+
+        @Override
+        public void open(EntityManager em) {
+            em.createNativeQuery("insert into pool_day (pool_id, on_day, placed, approved) values (?1, ?2, 0, 0)"
+                            + " on conflict do nothing")
+                    .setParameter(1, poolId)
+                    .setParameter(2, day)
+                    .executeUpdate();
         }
     }
 

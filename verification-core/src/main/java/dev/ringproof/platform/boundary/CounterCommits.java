@@ -1,11 +1,16 @@
 package dev.ringproof.platform.boundary;
 
+import dev.ringproof.platform.control.SharedCount;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.Map;
 
 /**
  * Adds to counters that many transactions share, in a short transaction of its own. On
@@ -25,14 +30,24 @@ public class CounterCommits {
     @PersistenceContext(unitName = "ringproof")
     EntityManager em;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     @EJB
     ServiceStatus status;
 
-    public void add(Runnable count) {
+    /** Adds each count of {@code batch} to its row, opening rows that are missing; {@code written} learns the outcome. */
+    public void addAll(Map<SharedCount, Long> batch, Synchronization written) {
+        transactions.registerInterposedSynchronization(written);
         if (isPostgres()) {
             em.createNativeQuery("set local synchronous_commit to off").executeUpdate();
         }
-        count.run();
+        batch.forEach((count, n) -> {
+            if (count.add(em, n) == 0) {
+                count.open(em);
+                count.add(em, n);
+            }
+        });
     }
 
     /** Asks {@link ServiceStatus#databaseProduct()} until the database answers, then remembers. */

@@ -5,7 +5,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.OffsetDateTime;
 
 /**
  * Creates missing counter rows, each in a transaction of its own: the row is then visible
@@ -55,17 +54,6 @@ public class CounterRows {
                 .setParameter(1, subject)
                 .setParameter(2, window.start())
                 .setParameter(3, window.end())
-                .executeUpdate();
-    }
-
-    /** Opens a prefix's traffic row for a minute, of live or test traffic. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void openTraffic(String prefix, boolean test, OffsetDateTime bucketStart) {
-        em.createNativeQuery("insert into prefix_traffic (prefix, test, bucket_start, starts, approvals)"
-                        + " values (?1, ?2, ?3, 0, 0) on conflict do nothing")
-                .setParameter(1, prefix)
-                .setParameter(2, test)
-                .setParameter(3, bucketStart)
                 .executeUpdate();
     }
 }

@@ -3,93 +3,184 @@ package dev.ringproof.platform.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringproof.platform.boundary.CounterCommits;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
- * A count on a shared row waits for the caller's commit and then runs in a transaction of its own:
- * nothing while the caller's transaction is open (its row would stay locked through that commit),
- * nothing when the caller rolls back, and a failed count is not the caller's failure.
+ * A count on a shared row waits for the caller's commit, then waits in memory with the counts of
+ * other commits until one write adds them all to their rows: nothing for a caller that rolls back,
+ * nothing lost when a write fails, and a reader on this server sees each count exactly once,
+ * pending or in its row, even while a write commits.
  */
 class SharedCountersTest {
 
     private final Transaction transaction = new Transaction();
-    private final List<String> counted = new ArrayList<>();
+    /** The rows as committed by the writes. */
+    private final Map<SharedCount, Long> rows = new HashMap<>();
+
+    private final List<Map<SharedCount, Long>> writes = new ArrayList<>();
     private final SharedCounters counters = new SharedCounters();
+    private boolean databaseDown;
+
+    private static final Row PREFIX = new Row("prefix 44740");
+    private static final Row POOL = new Row("pool pl_1");
 
     SharedCountersTest() {
         counters.transactions = transaction;
         counters.commits = new CounterCommits() {
             @Override
-            public void add(Runnable count) {
-                counted.add("own transaction");
-                count.run();
+            public void addAll(Map<SharedCount, Long> batch, Synchronization written) {
+                if (databaseDown) {
+                    written.afterCompletion(Status.STATUS_ROLLEDBACK);
+                    throw new IllegalStateException("the database went away");
+                }
+                writes.add(Map.copyOf(batch));
+                written.beforeCompletion();
+                batch.forEach((row, n) -> rows.merge(row, n, Long::sum));
+                written.afterCompletion(Status.STATUS_COMMITTED);
             }
         };
     }
 
     @Test
-    void aCountWaitsForTheCallersCommitAndThenRunsInATransactionOfItsOwn() {
-        List<String> seen = new ArrayList<>();
-        counters.afterCommit(() -> seen.add("prefix"));
-        counters.afterCommit(() -> seen.add("pool"));
-        assertThat(seen).as("nothing while the caller's transaction is open").isEmpty();
+    void countsWaitForTheCallersCommitAndOneWriteAddsThemUp() {
+        counters.afterCommit(PREFIX);
+        counters.afterCommit(PREFIX);
+        counters.afterCommit(POOL);
+        assertThat(counted(PREFIX))
+                .as("nothing while the caller's transaction is open")
+                .isZero();
 
         transaction.complete(Status.STATUS_COMMITTED);
+        assertThat(counted(PREFIX)).as("pending").isEqualTo(2);
+        assertThat(rows).isEmpty();
 
-        assertThat(seen).containsExactly("prefix", "pool");
-        assertThat(counted).containsExactly("own transaction", "own transaction");
+        assertThat(counters.write()).isTrue();
+
+        assertThat(writes).containsExactly(Map.of(PREFIX, 2L, POOL, 1L));
+        assertThat(rows).isEqualTo(Map.of(PREFIX, 2L, POOL, 1L));
+        assertThat(counters.pending(Row.class, row -> true))
+                .as("nothing left pending")
+                .isZero();
+        assertThat(counters.write()).as("nothing to write").isTrue();
+        assertThat(writes).hasSize(1);
     }
 
     @Test
     void nothingIsCountedForATransactionRolledBack() {
-        List<String> seen = new ArrayList<>();
-        counters.afterCommit(() -> seen.add("prefix"));
+        counters.afterCommit(PREFIX);
 
         transaction.complete(Status.STATUS_ROLLEDBACK);
 
-        assertThat(seen).isEmpty();
-        assertThat(counted).isEmpty();
+        assertThat(counted(PREFIX)).isZero();
     }
 
     @Test
     void nothingIsCountedForATransactionAlreadyMarkedToRollBack() {
         transaction.status = Status.STATUS_MARKED_ROLLBACK;
-        List<String> seen = new ArrayList<>();
 
-        counters.afterCommit(() -> seen.add("prefix"));
+        counters.afterCommit(PREFIX);
         transaction.complete(Status.STATUS_ROLLEDBACK);
 
-        assertThat(seen).isEmpty();
-        assertThat(counted).isEmpty();
-    }
-
-    @Test
-    void withoutATransactionTheCountRunsAtOnceInItsOwn() {
-        transaction.status = Status.STATUS_NO_TRANSACTION;
-        List<String> seen = new ArrayList<>();
-
-        counters.afterCommit(() -> seen.add("approval"));
-
-        assertThat(seen).containsExactly("approval");
+        assertThat(counted(PREFIX)).isZero();
         assertThat(transaction.synchronizations).isEmpty();
     }
 
     @Test
-    void aCountThatFailsAfterTheCommitIsLostAndTheNextOneStillRuns() {
-        List<String> seen = new ArrayList<>();
-        counters.afterCommit(() -> {
-            throw new IllegalStateException("the database went away");
-        });
-        counters.afterCommit(() -> seen.add("pool"));
+    void withoutATransactionTheCountIsPendingAtOnce() {
+        transaction.status = Status.STATUS_NO_TRANSACTION;
 
+        counters.afterCommit(PREFIX);
+
+        assertThat(counted(PREFIX)).isEqualTo(1);
+        assertThat(transaction.synchronizations).isEmpty();
+    }
+
+    @Test
+    void aWriteThatFailsLeavesItsCountsForTheNext() {
+        counters.afterCommit(PREFIX);
+        transaction.complete(Status.STATUS_COMMITTED);
+        databaseDown = true;
+
+        assertThat(counters.write()).isFalse();
+        assertThat(counted(PREFIX)).as("still pending").isEqualTo(1);
+
+        databaseDown = false;
+        assertThat(counters.write()).isTrue();
+        assertThat(rows).isEqualTo(Map.of(PREFIX, 1L));
+        assertThat(counted(PREFIX)).isEqualTo(1);
+    }
+
+    @Test
+    void countsForgottenWithTheirRowsAreNotWritten() {
+        counters.afterCommit(PREFIX);
+        counters.afterCommit(POOL);
         transaction.complete(Status.STATUS_COMMITTED);
 
-        assertThat(seen).containsExactly("pool");
+        counters.forget(PREFIX::equals);
+        counters.write();
+
+        assertThat(rows).isEqualTo(Map.of(POOL, 1L));
+    }
+
+    /**
+     * The one moment a reader could count twice: the write has committed and its counts are still
+     * pending. A reader that comes then waits until they are not.
+     */
+    @Test
+    void aReaderDuringAWritesCommitSeesEachCountOnce() throws Exception {
+        counters.afterCommit(PREFIX);
+        counters.afterCommit(PREFIX);
+        transaction.complete(Status.STATUS_COMMITTED);
+        var reader = new CompletableFuture<Long>();
+        var readerThread = new Thread(() -> reader.complete(counters.consistently(() -> counted(PREFIX))));
+        counters.commits = new CounterCommits() {
+            @Override
+            public void addAll(Map<SharedCount, Long> batch, Synchronization written) {
+                written.beforeCompletion();
+                batch.forEach((row, n) -> rows.merge(row, n, Long::sum));
+                readerThread.start(); // reads between the commit and the counts leaving the pending ones
+                awaitBlocked(readerThread, reader);
+                written.afterCompletion(Status.STATUS_COMMITTED);
+            }
+        };
+
+        counters.write();
+
+        assertThat(reader.get()).isEqualTo(2);
+    }
+
+    /** In the rows plus pending: what a reader on this server counts. */
+    private long counted(Row row) {
+        return rows.getOrDefault(row, 0L) + counters.pending(Row.class, row::equals);
+    }
+
+    private static void awaitBlocked(Thread thread, CompletableFuture<?> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!done.isDone() && thread.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private record Row(String name) implements SharedCount {
+        @Override
+        public int add(EntityManager em, long n) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void open(EntityManager em) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     /** One transaction, as the container's registry shows it to the code running in it. */
