@@ -3,6 +3,8 @@ package dev.ringproof.ratelimit.boundary;
 import dev.ringproof.audit.boundary.Audited;
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.platform.control.Ids;
+import dev.ringproof.ratelimit.control.ActiveBlocks;
+import dev.ringproof.ratelimit.control.PrefixTraffic;
 import dev.ringproof.ratelimit.control.PrefixWatch;
 import dev.ringproof.ratelimit.entity.FraudBlock;
 import dev.ringproof.tenant.entity.Tenant;
@@ -11,6 +13,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -36,6 +39,12 @@ public class FraudBlocks {
     @EJB
     UsageRecords usage;
 
+    @Inject
+    PrefixTraffic traffic;
+
+    @Inject
+    Event<ActiveBlocks.Changed> changes;
+
     /** A tenant whose starts the daily spend cap refuses until 00:00 UTC: what it may spend, and has spent. */
     public record CapReached(Tenant tenant, BigDecimal cap, BigDecimal spentToday) {}
 
@@ -57,10 +66,8 @@ public class FraudBlocks {
             throw Refusal.notFound("block");
         }
         block.lift(OffsetDateTime.now(clock));
-        em.createNativeQuery("delete from prefix_traffic where prefix = ?1 and test = ?2")
-                .setParameter(1, block.prefix())
-                .setParameter(2, block.test())
-                .executeUpdate();
+        traffic.forget(block.prefix(), block.test());
+        changes.fire(new ActiveBlocks.Changed());
         LOG.info(() -> "Lifted block " + block.id() + " of " + block.prefix());
         return block;
     }
@@ -82,8 +89,8 @@ public class FraudBlocks {
                 .toList();
     }
 
-    /** Whether the prefix is blocked for live traffic, or for test traffic ({@code test}). */
-    public boolean isBlocked(String prefix, boolean test, OffsetDateTime now) {
+    /** Whether the prefix is blocked for live traffic, or for test traffic ({@code test}), as the database has it now. */
+    private boolean isBlocked(String prefix, boolean test, OffsetDateTime now) {
         return em.createNamedQuery(FraudBlock.ACTIVE_FOR, Long.class)
                         .setParameter("prefix", prefix)
                         .setParameter("test", test)
@@ -102,6 +109,7 @@ public class FraudBlocks {
         var block = new FraudBlock(
                 Ids.next("bl"), prefix, test, finding.reason(), finding.detail(), now, now.plus(finding.blockFor()));
         em.persist(block);
+        changes.fire(new ActiveBlocks.Changed());
         LOG.warning(() -> "Blocked " + prefix + (test ? " for test traffic" : "") + " until " + block.expiresAt()
                 + " for " + finding.reason().wireName() + ": " + finding.detail());
         return block;

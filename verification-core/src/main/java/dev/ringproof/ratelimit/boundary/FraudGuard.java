@@ -2,6 +2,7 @@ package dev.ringproof.ratelimit.boundary;
 
 import dev.ringproof.platform.boundary.Refusal;
 import dev.ringproof.platform.control.PhoneNumbers;
+import dev.ringproof.ratelimit.control.ActiveBlocks;
 import dev.ringproof.ratelimit.control.ClientNetworks;
 import dev.ringproof.ratelimit.control.DenyList;
 import dev.ringproof.ratelimit.control.FailedCheckCap;
@@ -57,6 +58,9 @@ public class FraudGuard {
     FraudBlocks blocks;
 
     @Inject
+    ActiveBlocks activeBlocks;
+
+    @Inject
     RateLimiter limiter;
 
     @Inject
@@ -106,7 +110,7 @@ public class FraudGuard {
         if (denyList.denies(phone.e164())) {
             throw blocked(START, "deny_list");
         }
-        if (blocks.isBlocked(prefix, test, now)) {
+        if (activeBlocks.isBlocked(prefix, test, now)) {
             throw blocked(START, "blocked_range");
         }
         if (!test && spendCap.reached(tenantId, now)) {
