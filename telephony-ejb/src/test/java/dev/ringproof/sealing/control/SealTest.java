@@ -55,6 +55,20 @@ class SealTest {
                 .isInstanceOf(BrokenSeal.class);
     }
 
+    /** A thread reuses one cipher for every seal: a refusal or another key in between leaves it as good as new. */
+    @Test
+    void oneThreadSealsAndOpensWithTwoKeysInTurnAndAfterARefusal() {
+        var other = Seal.derive("a long server secret, as production sets one", "caller number health");
+        String mine = seal.close("+442079460123", "at_1/from");
+        String theirs = other.close("+442079460123", "cli_1");
+
+        assertThatThrownBy(() -> seal.open(theirs, "cli_1")).isInstanceOf(BrokenSeal.class);
+        assertThat(other.open(theirs, "cli_1")).isEqualTo("+442079460123");
+        assertThat(seal.open(mine, "at_1/from")).isEqualTo("+442079460123");
+        assertThat(seal.open(seal.close("Your code is 1234", "at_2/text"), "at_2/text"))
+                .isEqualTo("Your code is 1234");
+    }
+
     @Test
     void refusesWhatIsNotASealedValue() {
         assertThatThrownBy(() -> seal.open("Your code is 1234", "at_1/text")).isInstanceOf(BrokenSeal.class);
