@@ -28,8 +28,9 @@ import java.util.logging.Logger;
  * transaction of its own per request, each start paid a second transaction. A reader on this
  * server that needs the exact counts adds those still waiting ({@link #consistently}, {@link
  * #pending}); another server sees them once written, some 20 ms later. What the caller
- * rolls back is not counted; a write that fails leaves its counts waiting for the next one, and
- * a server that dies loses the counts it had not written yet, never anything else.
+ * rolls back is not counted; a write that fails leaves its counts waiting for the next one; a
+ * server that stops writes them first, and one that dies loses those it had not written yet,
+ * never anything else.
  */
 @ApplicationScoped
 public class SharedCounters {
@@ -41,6 +42,9 @@ public class SharedCounters {
      * and share it. A write after a quiet spell goes at once.
      */
     private static final Duration AT_MOST_EVERY = Duration.ofMillis(20);
+
+    /** How long a stop waits for a write under way before the last write (none if it is still under way). */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     /** How long the writer waits for a count before it tries again what a failed write left. */
     private static final long RETRY_SECONDS = 1;
@@ -66,10 +70,19 @@ public class SharedCounters {
         writer.start();
     }
 
+    /** Stops the writer, then writes what is still waiting: a server stopped in good order loses no count. */
     @PreDestroy
     void stopWriter() {
         running = false;
         writer.interrupt();
+        try {
+            writer.join(STOP_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!writer.isAlive()) {
+            write();
+        }
     }
 
     /** Counts once the caller's transaction commits; at once without one; never for one marked to roll back. */

@@ -3,6 +3,7 @@ package dev.ringproof.platform.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringproof.platform.boundary.CounterCommits;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -13,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -130,6 +133,28 @@ class SharedCountersTest {
         counters.write();
 
         assertThat(rows).isEqualTo(Map.of(POOL, 1L));
+    }
+
+    @Test
+    void aServerThatStopsWritesWhatIsStillWaiting() {
+        counters.threadFactory = new ManagedThreadFactory() {
+            @Override
+            public Thread newThread(Runnable work) {
+                return new Thread(() -> {}); // a writer that never gets to write
+            }
+
+            @Override
+            public ForkJoinWorkerThread newThread(ForkJoinPool pool) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        counters.startWriter();
+        counters.afterCommit(PREFIX);
+        transaction.complete(Status.STATUS_COMMITTED);
+
+        counters.stopWriter();
+
+        assertThat(rows).isEqualTo(Map.of(PREFIX, 1L));
     }
 
     /**
