@@ -38,10 +38,6 @@ public class CliCounterRows {
                 .setParameter(3, poolId)
                 .setParameter(4, sealed)
                 .executeUpdate();
-        em.createNativeQuery("insert into pool_day (pool_id, on_day, placed, approved) values (?1, ?2, 0, 0)"
-                        + " on conflict do nothing")
-                .setParameter(1, poolId)
-                .setParameter(2, day)
-                .executeUpdate();
+        CliCounters.PoolDay.openRow(em, poolId, day);
     }
 }

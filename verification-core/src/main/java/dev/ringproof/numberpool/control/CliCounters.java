@@ -183,6 +183,11 @@ public class CliCounters {
 
         @Override
         public void open(EntityManager em) {
+            openRow(em, poolId, day);
+        }
+
+        /** Inserts the pool's row of {@code day} at 0 unless it is there. */
+        static void openRow(EntityManager em, String poolId, LocalDate day) {
             em.createNativeQuery("insert into pool_day (pool_id, on_day, placed, approved) values (?1, ?2, 0, 0)"
                             + " on conflict do nothing")
                     .setParameter(1, poolId)

@@ -78,7 +78,7 @@ final class PendingCounts {
         }
     }
 
-    /** The pending counts of the rows of {@code type} that {@code which} accepts, each weighed by {@code weight}. */
+    /** The pending counts of the rows of {@code type} that {@code which} accepts, added up. */
     <C extends SharedCount> long sum(Class<C> type, Predicate<C> which) {
         long sum = 0;
         for (var entry : counts.entrySet()) {
