@@ -207,9 +207,12 @@ class FallbackIT {
 
         String id = Http.json(Ringproof.start(tenant, phone)).getString("id");
 
+        // each failure moves on at once; the patience is for a 2-core server still sending the
+        // fallbacks of earlier test classes (see Ringproof#inboxWhen), and stays short of the 60-s
+        // fallback timer, which would move on without the failures
         JsonObject verification = Eventually.until(
                 "the verification decided",
-                Duration.ofSeconds(20),
+                Duration.ofSeconds(45),
                 () -> Http.json(tenant.api().get("api/v1/verifications/" + id)),
                 v -> !v.getString("status").equals("pending"));
         assertThat(verification.getString("status")).isEqualTo("failed");

@@ -36,7 +36,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>A message due now for a queue with an {@link InProcessConsumer} (an attempt's first send)
  * skips the broker: one of {@code outbox.send-threads} threads hands it to that consumer. The
  * broker's store and delivery cost a start about a tenth of its time and delayed the call;
- * when those threads are all busy (a slow carrier) the message goes through the broker as before.
+ * when those threads are all busy (a slow carrier), or the consumer here failed, the message goes
+ * through the broker as before.
  */
 @ApplicationScoped
 public class RelayWorker {
@@ -143,9 +144,26 @@ public class RelayWorker {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                String id = message == null ? "?" : message.id();
-                LOG.log(Level.WARNING, "Outbox message " + id + " not consumed here; the sweep relays it", e);
+                toBrokerAfterFailure(message, e);
             }
+        }
+    }
+
+    /**
+     * A message whose consumer here failed (its transaction rolled back, the row is still there)
+     * goes through the broker at once, whose listener tries it again; the sweep would relay it
+     * only once it is 20 s overdue. Sent twice it is not: the
+     * consumer takes the row first, so a copy after a send that did commit finds none.
+     */
+    private void toBrokerAfterFailure(OutboxMessage message, RuntimeException failure) {
+        if (message != null && queue.offer(List.of(message))) {
+            LOG.log(
+                    Level.WARNING,
+                    "Outbox message " + message.id() + " not consumed here; relayed to the broker",
+                    failure);
+        } else {
+            String id = message == null ? "?" : message.id();
+            LOG.log(Level.WARNING, "Outbox message " + id + " not consumed here; the sweep relays it", failure);
         }
     }
 

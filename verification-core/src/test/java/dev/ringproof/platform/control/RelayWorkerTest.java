@@ -25,6 +25,8 @@ class RelayWorkerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
     private static final String OUTBOUND = "Outbound";
+    /** The message whose consumer here fails. */
+    private static final String FAILS = "ob_fails";
 
     private final BlockingQueue<String> started = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> consumed = new LinkedBlockingQueue<>();
@@ -85,6 +87,17 @@ class RelayWorkerTest {
         assertThat(relayed).containsExactly("ob_5", "ob_6", "ob_7", "ob_8", "ob_9");
     }
 
+    @Test
+    void aMessageWhoseConsumerHereFailsGoesToTheBrokerAtOnce() throws InterruptedException {
+        start(false);
+
+        worker.relayCommitted(List.of(message(FAILS, OUTBOUND, 0), message("ob_after", OUTBOUND, 0)));
+
+        assertThat(toBroker.poll(5, TimeUnit.SECONDS)).isEqualTo(FAILS);
+        assertThat(consumed.poll(5, TimeUnit.SECONDS)).isEqualTo("ob_after");
+        assertThat(consumed).isEmpty();
+    }
+
     private void start(boolean consumerWaits) {
         worker.threadFactory = new ThreadsOfTheTest();
         worker.clock = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -104,6 +117,9 @@ class RelayWorkerTest {
             @Override
             public void consume(OutboxMessage message) {
                 started.add(message.id());
+                if (message.id().equals(FAILS)) {
+                    throw new IllegalStateException("a lock timeout, say");
+                }
                 try {
                     if (consumerWaits) {
                         consumerMayGoOn.await();
