@@ -55,13 +55,13 @@ public final class PhoneNumbers {
         String normalised = normalise(input);
         try {
             var number = UTIL.parse(normalised, "ZZ");
-            if (!UTIL.isValidNumber(number) || number.hasExtension()) {
+            // a type is what isValidNumber looks for too: asked once, not three times over (each
+            // asking matches the number against its country's patterns, per start and per send)
+            var type = UTIL.getNumberType(number);
+            if (type == PhoneNumberType.UNKNOWN || number.hasExtension()) {
                 throw invalid();
             }
-            return new Phone(
-                    UTIL.format(number, PhoneNumberFormat.E164),
-                    UTIL.getRegionCodeForNumber(number),
-                    UTIL.getNumberType(number));
+            return new Phone(UTIL.format(number, PhoneNumberFormat.E164), UTIL.getRegionCodeForNumber(number), type);
         } catch (NumberParseException e) {
             throw invalid();
         }

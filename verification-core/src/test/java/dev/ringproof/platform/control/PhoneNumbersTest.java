@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
 import dev.ringproof.platform.boundary.Refusal;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,5 +85,50 @@ class PhoneNumbersTest {
     void masksAllButCountryCodeAndLastTwoDigits() {
         assertThat(PhoneNumbers.mask("+447400123456")).isEqualTo("+44********56");
         assertThat(PhoneNumbers.mask(null)).isEqualTo("***");
+    }
+
+    /**
+     * Against libphonenumber's own isValidNumber, getRegionCodeForNumber and getNumberType, asked
+     * separately: the example numbers of every type of every region, each also with its last digit
+     * dropped and with one added, so that as many are refused as taken.
+     */
+    @Test
+    void acceptsWhatLibphonenumberCallsValidWithItsCountryAndType() {
+        var util = PhoneNumberUtil.getInstance();
+        int taken = 0;
+        int refused = 0;
+        for (String region : util.getSupportedRegions()) {
+            for (var kind : PhoneNumberUtil.PhoneNumberType.values()) {
+                var example = util.getExampleNumberForType(region, kind);
+                if (example == null) {
+                    continue;
+                }
+                String e164 = util.format(example, PhoneNumberUtil.PhoneNumberFormat.E164);
+                for (String input : List.of(e164, e164.substring(0, e164.length() - 1), e164 + "7")) {
+                    var number = parsedOrNull(util, input);
+                    if (number != null && util.isValidNumber(number)) {
+                        var phone = PhoneNumbers.parse(input);
+                        assertThat(phone.country()).as(input).isEqualTo(util.getRegionCodeForNumber(number));
+                        assertThat(phone.type()).as(input).isEqualTo(util.getNumberType(number));
+                        taken++;
+                    } else {
+                        assertThatThrownBy(() -> PhoneNumbers.parse(input))
+                                .as(input)
+                                .isInstanceOf(Refusal.class);
+                        refused++;
+                    }
+                }
+            }
+        }
+        assertThat(taken).isGreaterThan(1000);
+        assertThat(refused).isGreaterThan(1000);
+    }
+
+    private static Phonenumber.PhoneNumber parsedOrNull(PhoneNumberUtil util, String input) {
+        try {
+            return util.parse(input, "ZZ");
+        } catch (NumberParseException e) {
+            return null;
+        }
     }
 }
