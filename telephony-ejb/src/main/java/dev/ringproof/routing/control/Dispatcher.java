@@ -87,7 +87,8 @@ public class Dispatcher {
             return;
         }
         // test traffic never leaves the sandbox, whatever the routes say; in production live traffic never enters it
-        List<String> providers = routes.providersFor(message.channel(), country(message.to()), message.test());
+        String country = message.country() != null ? message.country() : country(message.to());
+        List<String> providers = routes.providersFor(message.channel(), country, message.test());
         Routed routed;
         if (providers.isEmpty()) {
             // the route went away after the attempt was started: the attempt fails and the workflow moves on

@@ -11,6 +11,8 @@ import java.util.Map;
  * queue, sent in the transaction that records the attempt. {@code attemptId} makes a
  * redelivered message recognisable. On its way (outbox row, broker store) the caller number
  * and the text, which carry the code, are sealed, each bound to the attempt and its field.
+ * {@code country} is null in a message queued before it was carried: telephony then finds it
+ * from {@code to}.
  */
 public record OutboundMessage(
         String attemptId,
@@ -20,11 +22,25 @@ public record OutboundMessage(
         String from,
         String text,
         boolean test,
+        String country,
         String outboxId) {
 
     public OutboundMessage(
             String attemptId, String tenantId, String channel, String to, String from, String text, boolean test) {
-        this(attemptId, tenantId, channel, to, from, text, test, null);
+        this(attemptId, tenantId, channel, to, from, text, test, null, null);
+    }
+
+    /** With the ISO country of {@code to}, as the verification found it: telephony routes by it without parsing the number again. */
+    public OutboundMessage(
+            String attemptId,
+            String tenantId,
+            String channel,
+            String to,
+            String from,
+            String text,
+            boolean test,
+            String country) {
+        this(attemptId, tenantId, channel, to, from, text, test, country, null);
     }
 
     public static final String QUEUE_NAME = "RingproofOutbound";
@@ -43,6 +59,7 @@ public record OutboundMessage(
                 seal.close(from, boundTo("from")),
                 seal.close(text, boundTo("text")),
                 test,
+                country,
                 outboxId);
     }
 
@@ -61,6 +78,7 @@ public record OutboundMessage(
                 seal.openOrClear(from, boundTo("from")),
                 seal.openOrClear(text, boundTo("text")),
                 test,
+                country,
                 outboxId);
     }
 
@@ -78,6 +96,7 @@ public record OutboundMessage(
         fields.put("from", from);
         fields.put("text", text);
         fields.put("test", test);
+        fields.put("country", country);
         fields.values().removeIf(java.util.Objects::isNull);
         return fields;
     }
@@ -92,6 +111,7 @@ public record OutboundMessage(
                 (String) fields.get("from"),
                 (String) fields.get("text"),
                 Boolean.TRUE.equals(fields.get("test")),
+                (String) fields.get("country"),
                 outboxId);
     }
 
@@ -104,6 +124,7 @@ public record OutboundMessage(
                 message.getString("from"),
                 message.getString("text"),
                 message.getBoolean("test"),
+                message.getString("country"),
                 message.getString("outbox_id"));
     }
 

@@ -42,4 +42,35 @@ class OutboundMessageTest {
 
         assertThat(clear.opened(seal)).isEqualTo(clear);
     }
+
+    @Test
+    void carriesTheCountrySoThatTelephonyNeedNotParseTheNumberAgain() {
+        var sms = new OutboundMessage(
+                "at_3", "tn_1", "sms", "+447400123456", "Ringproof", "Your code is 042917", false, "GB");
+
+        var queued = OutboundMessage.fromFields(sms.sealed(seal).toFields(), "ob_1");
+
+        assertThat(queued.country()).isEqualTo("GB");
+        assertThat(queued.opened(seal))
+                .isEqualTo(new OutboundMessage(
+                        "at_3",
+                        "tn_1",
+                        "sms",
+                        "+447400123456",
+                        "Ringproof",
+                        "Your code is 042917",
+                        false,
+                        "GB",
+                        "ob_1"));
+    }
+
+    @Test
+    void aMessageQueuedBeforeTheCountryWasCarriedHasNone() {
+        var fields = new java.util.HashMap<>(
+                new OutboundMessage("at_4", "tn_1", "sms", "+447400123456", "Ringproof", "Your code", false, "GB")
+                        .toFields());
+        fields.remove("country");
+
+        assertThat(OutboundMessage.fromFields(fields, "ob_2").country()).isNull();
+    }
 }

@@ -105,7 +105,8 @@ public class AttemptStarter {
                     verification.phone(),
                     number,
                     null,
-                    verification.isTestMode());
+                    verification.isTestMode(),
+                    verification.country());
         } else {
             var presentation = verification.presentation();
             String code = codes.otp(presentation.otpLength() == null ? tenant.otpLength() : presentation.otpLength());
@@ -123,7 +124,8 @@ public class AttemptStarter {
                     verification.phone(),
                     sms ? smsSender : voiceCallerId,
                     text,
-                    verification.isTestMode());
+                    verification.isTestMode(),
+                    verification.country());
         }
         em.persist(attempt);
         outbound.send(message);
