@@ -3,6 +3,7 @@ package dev.ringproof.numberpool.control;
 import dev.ringproof.numberpool.entity.CliCounts;
 import dev.ringproof.numberpool.entity.HealthRules.Reason;
 import dev.ringproof.numberpool.entity.NumberPool;
+import dev.ringproof.platform.control.CachedReads;
 import dev.ringproof.platform.control.SharedCount;
 import dev.ringproof.platform.control.SharedCounters;
 import jakarta.ejb.EJB;
@@ -204,7 +205,7 @@ public class CliCounters {
     }
 
     private Optional<NumberPool> poolOf(String cli) {
-        return ownership.poolOf(digits(cli)).map(id -> em.find(NumberPool.class, id));
+        return ownership.poolOf(digits(cli)).map(id -> em.find(NumberPool.class, id, CachedReads.AS_CACHED));
     }
 
     /** Drops the hourly cap's rows of ended hours, which a number drawn again would drop itself. */

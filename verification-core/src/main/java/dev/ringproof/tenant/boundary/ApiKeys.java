@@ -2,6 +2,7 @@ package dev.ringproof.tenant.boundary;
 
 import dev.ringproof.audit.boundary.Audited;
 import dev.ringproof.platform.boundary.Refusal;
+import dev.ringproof.platform.control.CachedReads;
 import dev.ringproof.platform.control.Ids;
 import dev.ringproof.tenant.control.AllowedOrigins;
 import dev.ringproof.tenant.control.CredentialRereads;
@@ -178,9 +179,12 @@ public class ApiKeys {
         return Optional.of(new TenantCaller(tenant.id(), key.id(), key.isTest()));
     }
 
-    /** A key or tenant as a request may trust it: from the cache, read again at least every 10 s. */
+    /**
+     * A key or tenant as a request may trust it: from the cache, read again at least every 10 s; only
+     * looked at ({@link CachedReads}).
+     */
     private <T> T current(Class<T> type, String id) {
-        T found = rereads.due(id) ? em.find(type, id, FROM_THE_DATABASE) : em.find(type, id);
+        T found = rereads.due(id) ? em.find(type, id, FROM_THE_DATABASE) : em.find(type, id, CachedReads.AS_CACHED);
         if (found == null) {
             rereads.forget(id);
         }
