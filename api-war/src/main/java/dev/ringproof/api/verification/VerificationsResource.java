@@ -29,12 +29,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -103,7 +100,8 @@ public class VerificationsResource {
                 || !idempotencyKey.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
             throw Refusal.invalid("Idempotency-Key", "must be 1-255 visible ASCII characters");
         }
-        var outcome = idempotencyKeys.claim(caller.tenantId(), caller.test(), idempotencyKey, sha256(body.toString()));
+        var outcome = idempotencyKeys.claim(
+                caller.tenantId(), caller.test(), idempotencyKey, DigestUtils.sha256Hex(body.toString()));
         if (outcome instanceof IdempotencyKeys.Replay replay) {
             var earlier = verifications.find(caller, replay.verificationId());
             return Response.status(replay.status())
@@ -258,14 +256,5 @@ public class VerificationsResource {
 
     private static URI location(String id) {
         return URI.create("/api/v1/verifications/" + id);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

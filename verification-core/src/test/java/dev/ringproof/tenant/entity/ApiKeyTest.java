@@ -52,4 +52,10 @@ class ApiKeyTest {
         assertThat(key.allowsOrigin("https://a.example")).isFalse();
         assertThat(key.accepts("s3cret-s3cret-s3cret-s3cret")).isTrue();
     }
+
+    @Test
+    void theStoredHashStaysTheHexOfTheSecretsSha256SoKeysIssuedEarlierStillHold() {
+        // FIPS 180-2's first example: the rows of every key issued so far hold this form
+        assertThat(ApiKey.hash("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
 }
