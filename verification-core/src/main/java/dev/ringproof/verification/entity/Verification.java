@@ -33,13 +33,16 @@ import java.util.stream.Collectors;
         query = "select v from Verification v" + " where v.phone = :phone and v.createdAt > :since")
 @NamedQuery(
         name = Verification.OF_ATTEMPT,
-        query = "select v from Verification v"
-                + " where v.id = (select a.verification.id from Attempt a where a.id = :attempt)")
+        query = "select v from Verification v join fetch v.attempts t"
+                + " where v.id = (select a.verification.id from Attempt a where a.id = :attempt) order by t.seq")
 public class Verification {
 
     public static final String PENDING_FOR_PHONE = "Verification.pendingForPhone";
     public static final String RECENT_TO_PHONE = "Verification.recentToPhone";
-    /** The verification an attempt belongs to: one query, and one lock when taken with one. */
+    /**
+     * The verification an attempt belongs to, with its attempts in order: one query (the attempts were a
+     * second one, eager or not), and one lock when taken with one.
+     */
     public static final String OF_ATTEMPT = "Verification.ofAttempt";
 
     @Id
