@@ -33,15 +33,18 @@ import java.util.stream.Collectors;
         query = "select v from Verification v" + " where v.phone = :phone and v.createdAt > :since")
 @NamedQuery(
         name = Verification.OF_ATTEMPT,
-        query = "select v from Verification v join fetch v.attempts t"
-                + " where v.id = (select a.verification.id from Attempt a where a.id = :attempt) order by t.seq")
+        query = "select v from Verification v"
+                + " where v.id = (select a.verification.id from Attempt a where a.id = :attempt)")
 public class Verification {
 
     public static final String PENDING_FOR_PHONE = "Verification.pendingForPhone";
     public static final String RECENT_TO_PHONE = "Verification.recentToPhone";
     /**
-     * The verification an attempt belongs to, with its attempts in order: one query (the attempts were a
-     * second one, eager or not), and one lock when taken with one.
+     * The verification an attempt belongs to: one query, and one lock when taken with one. Its attempts
+     * come in a second statement, and must: fetched in the same locked query, PostgreSQL locks the
+     * attempts' rows before the verification's (EclipseLink lists them first), the opposite order of
+     * every path that locks the verification and then changes an attempt, so a delivery report could
+     * deadlock with a fallback or a check.
      */
     public static final String OF_ATTEMPT = "Verification.ofAttempt";
 
