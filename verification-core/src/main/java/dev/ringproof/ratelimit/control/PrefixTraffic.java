@@ -6,8 +6,12 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Starts and approvals per prefix and minute, counted once the caller's transaction commits (a
@@ -26,8 +30,20 @@ public class PrefixTraffic {
     @Inject
     SharedCounters shared;
 
+    @Inject
+    ClosedMinutes closedMinutes;
+
     /** Sums over the periods the watches look at. */
-    public record Stats(long recentStarts, long baselineStarts, long settledStarts, long settledApprovals) {}
+    public record Stats(long recentStarts, long baselineStarts, long settledStarts, long settledApprovals) {
+
+        Stats plus(Stats other) {
+            return new Stats(
+                    recentStarts + other.recentStarts,
+                    baselineStarts + other.baselineStarts,
+                    settledStarts + other.settledStarts,
+                    settledApprovals + other.settledApprovals);
+        }
+    }
 
     /** One column ({@code starts} or {@code approvals}, constants, never input) of a prefix's minute. */
     record Minute(String column, String prefix, boolean test, OffsetDateTime bucket) implements SharedCount {
@@ -78,33 +94,92 @@ public class PrefixTraffic {
                 .executeUpdate();
         shared.forget(
                 count -> count instanceof Minute minute && minute.prefix().equals(prefix) && minute.test() == test);
+        closedMinutes.forget(prefix, test);
     }
 
     public Stats stats(
             String prefix, boolean test, OffsetDateTime now, VelocityWatch velocity, ConversionWatch conversion) {
-        var recentFrom = now.minus(velocity.window());
-        var baselineFrom = recentFrom.minus(velocity.baseline());
-        var settledFrom = now.minus(conversion.window());
-        var settledTo = now.minus(conversion.settle());
-        var from = baselineFrom.isBefore(settledFrom) ? baselineFrom : settledFrom;
+        var periods = Periods.of(now, velocity, conversion);
+        if (!periods.wholeMinutes()) {
+            return shared.consistently(() ->
+                    read(prefix, test, periods, SUMS, periods.from(), null).stats());
+        }
+        var minute = now.truncatedTo(ChronoUnit.MINUTES);
+        var closedUntil = minute.minus(OPEN_MINUTES);
         return shared.consistently(() -> {
-            Object[] row = (Object[]) em.createNativeQuery("select " + sum(STARTS, RECENT) + ", "
-                            + sum(STARTS, BASELINE) + ", " + sum(STARTS, SETTLED) + ", " + sum(APPROVALS, SETTLED)
-                            + " from prefix_traffic where prefix = ?5 and test = ?6 and bucket_start > ?7")
-                    .setParameter(1, recentFrom)
-                    .setParameter(2, baselineFrom)
-                    .setParameter(3, settledFrom)
-                    .setParameter(4, settledTo)
-                    .setParameter(5, prefix)
-                    .setParameter(6, test)
-                    .setParameter(7, from)
-                    .getSingleResult();
-            return new Stats(
-                    number(row[0]) + pending(STARTS, prefix, test, recentFrom, null),
-                    number(row[1]) + pending(STARTS, prefix, test, baselineFrom, recentFrom),
-                    number(row[2]) + pending(STARTS, prefix, test, settledFrom, settledTo),
-                    number(row[3]) + pending(APPROVALS, prefix, test, settledFrom, settledTo));
+            var open = read(prefix, test, periods, OPEN_SUMS, minute.minusMinutes(1), minute);
+            var closed = closedMinutes.of(
+                    prefix,
+                    test,
+                    minute,
+                    open.oldest(),
+                    () -> read(prefix, test, periods, SUMS, periods.from(), closedUntil));
+            return closed.plus(open.stats());
         });
+    }
+
+    /**
+     * The rows of the current and the last minute: read by every start, since other servers' counts
+     * still come in; the older ones are summed once a minute ({@link ClosedMinutes}).
+     */
+    static final Duration OPEN_MINUTES = Duration.ofMinutes(2);
+
+    /** How far after the recent period a read without an end still counts rows: past any server's current minute. */
+    private static final Duration NO_END = Duration.ofDays(1);
+
+    /** The periods the watches read, as of one moment. */
+    record Periods(
+            OffsetDateTime recentFrom,
+            OffsetDateTime baselineFrom,
+            OffsetDateTime settledFrom,
+            OffsetDateTime settledTo,
+            boolean wholeMinutes) {
+
+        static Periods of(OffsetDateTime now, VelocityWatch velocity, ConversionWatch conversion) {
+            var recentFrom = now.minus(velocity.window());
+            return new Periods(
+                    recentFrom,
+                    recentFrom.minus(velocity.baseline()),
+                    now.minus(conversion.window()),
+                    now.minus(conversion.settle()),
+                    Stream.of(velocity.window(), velocity.baseline(), conversion.window(), conversion.settle())
+                            .allMatch(d -> d.getNano() == 0 && d.getSeconds() % 60 == 0));
+        }
+
+        /** Where the oldest period begins. */
+        OffsetDateTime from() {
+            return baselineFrom.isBefore(settledFrom) ? baselineFrom : settledFrom;
+        }
+    }
+
+    /**
+     * The sums of {@code sql} with its buckets {@code first} and {@code second}: after the first and up
+     * to the second ({@link #SUMS}, null: no end), or those two ({@link #OPEN_SUMS}); with this
+     * server's counts of those buckets not yet in the rows.
+     */
+    private ClosedMinutes.Sums read(
+            String prefix, boolean test, Periods periods, String sql, OffsetDateTime first, OffsetDateTime second) {
+        boolean range = sql.equals(SUMS);
+        Object[] row = (Object[]) em.createNativeQuery(sql)
+                .setParameter(1, periods.recentFrom())
+                .setParameter(2, periods.baselineFrom())
+                .setParameter(3, periods.settledFrom())
+                .setParameter(4, periods.settledTo())
+                .setParameter(5, prefix)
+                .setParameter(6, test)
+                .setParameter(7, first)
+                .setParameter(8, second == null ? periods.recentFrom().plus(NO_END) : second)
+                .getSingleResult();
+        Predicate<Minute> buckets = range
+                ? m -> m.bucket().isAfter(first)
+                        && (second == null || !m.bucket().isAfter(second))
+                : m -> !m.bucket().isBefore(first);
+        var stats = new Stats(
+                number(row[0]) + pending(STARTS, prefix, test, periods.recentFrom(), null, buckets),
+                number(row[1]) + pending(STARTS, prefix, test, periods.baselineFrom(), periods.recentFrom(), buckets),
+                number(row[2]) + pending(STARTS, prefix, test, periods.settledFrom(), periods.settledTo(), buckets),
+                number(row[3]) + pending(APPROVALS, prefix, test, periods.settledFrom(), periods.settledTo(), buckets));
+        return new ClosedMinutes.Sums(stats, instant(row[4]));
     }
 
     private static final String STARTS = "starts";
@@ -121,13 +196,47 @@ public class PrefixTraffic {
         return "coalesce(sum(case when " + buckets + " then " + column + " else 0 end), 0)";
     }
 
-    /** This server's counts of the buckets after {@code after} and up to {@code until} (null: no end) not yet in the rows. */
-    private long pending(String column, String prefix, boolean test, OffsetDateTime after, OffsetDateTime until) {
-        return shared.pending(Minute.class, minute -> minute.counts(column, prefix, test, after, until));
+    /** The four sums (parameters 1-4 bound the periods) of the prefix's (?5) rows of one world (?6), and its oldest row. */
+    private static final String SUMS_OF = "select " + sum(STARTS, RECENT) + ", " + sum(STARTS, BASELINE) + ", "
+            + sum(STARTS, SETTLED) + ", " + sum(APPROVALS, SETTLED)
+            + ", (select min(bucket_start) from prefix_traffic where prefix = ?5 and test = ?6)"
+            + " from prefix_traffic where prefix = ?5 and test = ?6 and ";
+
+    /** {@link #SUMS_OF} the rows after ?7 and up to ?8. */
+    static final String SUMS = SUMS_OF + "bucket_start > ?7 and bucket_start <= ?8";
+
+    /**
+     * {@link #SUMS_OF} the rows of the minutes ?7 and ?8, which every start reads. Not a range: PostgreSQL
+     * planned a range afresh on every start (its generic plan for bounds it does not know looked dearer
+     * than one for the bounds given), which cost it four times the reading itself.
+     */
+    static final String OPEN_SUMS = SUMS_OF + "bucket_start in (?7, ?8)";
+
+    /** This server's counts of the buckets {@code buckets} accepts, after {@code after} and up to {@code until} (null: no end), not yet in the rows. */
+    private long pending(
+            String column,
+            String prefix,
+            boolean test,
+            OffsetDateTime after,
+            OffsetDateTime until,
+            Predicate<Minute> buckets) {
+        return shared.pending(
+                Minute.class, minute -> minute.counts(column, prefix, test, after, until) && buckets.test(minute));
     }
 
     private void count(String column, String prefix, boolean test, OffsetDateTime now) {
         shared.afterCommit(new Minute(column, prefix, test, now.truncatedTo(ChronoUnit.MINUTES)));
+    }
+
+    /** A timestamp as the driver returns it (H2: OffsetDateTime, PostgreSQL: Timestamp), or null. */
+    static Instant instant(Object value) {
+        if (value instanceof OffsetDateTime time) {
+            return time.toInstant();
+        }
+        if (value instanceof java.util.Date date) {
+            return date.toInstant();
+        }
+        return value == null ? null : Instant.parse(value.toString());
     }
 
     private static long number(Object value) {
