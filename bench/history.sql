@@ -39,8 +39,15 @@ insert into usage_line (id, attempt_id, tenant_id, verification_id, channel, cou
     select 'ul_h' || h.g, 'at_h' || h.g, u.tenant_id, 'vf_h' || h.g, u.channel, u.country, u.provider, u.unit_price,
         u.currency, h.at, (h.at at time zone 'UTC')::date, u.answered
     from h, usage_line u where u.attempt_id = (select aid from t);
+-- The fraud guard's minutes of the same month: every number the bench dials shares one prefix, whose
+-- row of each minute the guard's velocity and conversion watches sum over the last day on every start
+-- (1 450 rows). Without them the phase ran with the few minutes of the run itself.
+insert into prefix_traffic (prefix, test, bucket_start, starts, approvals)
+    select p.prefix, false, date_trunc('minute', now()) - m * interval '1 minute', ceil(:rows / 43200.0), 0
+    from (select distinct prefix from prefix_traffic where not test) p, generate_series(2, 30 * 1440) m
+    on conflict do nothing;
 -- A month-old database has had these rows vacuumed and checkpointed long ago. Left to autovacuum, the
 -- four million new rows were vacuumed during the phase that follows, on the same two cores (the soak
 -- just after it, on the same data, ran 300 starts/s where the phase had run 210).
-vacuum (analyze) verification, verification_attempt, outbound_send, usage_line;
+vacuum (analyze) verification, verification_attempt, outbound_send, usage_line, prefix_traffic;
 checkpoint;

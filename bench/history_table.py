@@ -10,7 +10,8 @@ def fields(result):
 
 b, a = fields(before), fields(after)
 print(f"Starts at {clients} clients (the best closed-loop concurrency) just before and just after the earlier")
-print("verifications were added, each with its attempt, send and ledger line (bench/history.sql), then vacuumed, analyzed and checkpointed.")
+print("verifications were added, each with its attempt, send and ledger line, and the fraud guard's minutes of their prefix over")
+print("the same month (bench/history.sql), then vacuumed, analyzed and checkpointed.")
 print()
 print("| verifications in the database | start req/s | p50 / p95 / p99 ms |")
 print("|---:|---:|---:|")
@@ -19,4 +20,4 @@ for rows, r in ((rows_before, b), (rows_after, a)):
 print()
 ratio = float(a["rps"]) / float(b["rps"]) if float(b["rps"]) > 0 else float("nan")
 print(f"Start req/s with them ÷ without: **{ratio:.2f}**. Sequential scans of verification,")
-print(f"verification_attempt, outbound_send and usage_line during the second phase: {seq}.")
+print(f"verification_attempt, outbound_send, usage_line and prefix_traffic during the second phase: {seq}.")
