@@ -1,11 +1,12 @@
 package dev.ringproof.platform.boundary;
 
+import dev.ringproof.platform.control.DatabaseProduct;
 import dev.ringproof.platform.control.SharedCount;
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Synchronization;
@@ -24,22 +25,19 @@ import java.util.Map;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class CounterCommits {
 
-    /** null until the database first answered; the database does not change under a running server. */
-    private static volatile Boolean postgres;
-
     @PersistenceContext(unitName = "ringproof")
     EntityManager em;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    @EJB
-    ServiceStatus status;
+    @Inject
+    DatabaseProduct database;
 
     /** Adds each count of {@code batch} to its row, opening rows that are missing; {@code written} learns the outcome. */
     public void addAll(Map<SharedCount, Long> batch, Synchronization written) {
         transactions.registerInterposedSynchronization(written);
-        if (isPostgres()) {
+        if (database.isPostgres()) {
             em.createNativeQuery("set local synchronous_commit to off").executeUpdate();
         }
         batch.forEach((count, n) -> {
@@ -48,18 +46,5 @@ public class CounterCommits {
                 count.add(em, n);
             }
         });
-    }
-
-    /** Asks {@link ServiceStatus#databaseProduct()} until the database answers, then remembers. */
-    private boolean isPostgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            String product = status.databaseProduct();
-            known = product.equals("PostgreSQL");
-            if (!product.equals(ServiceStatus.UNKNOWN_PRODUCT)) {
-                postgres = known;
-            }
-        }
-        return known;
     }
 }

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The judge's one read of a number's day and its pool's day, on the migrated schema, H2 and PostgreSQL. */
+/**
+ * An outcome's one statement: it counts the outcome on the number's day and reads back the day
+ * and its pool's day for the judge, on the migrated schema, in H2's and PostgreSQL's spelling.
+ */
 @Tag(TestDatabase.TAG)
 class CliCountersQueriesTest {
 
@@ -27,7 +30,7 @@ class CliCountersQueriesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
-    void readsTheNumbersDayWithItsPoolsDayOrWithoutOne(TestDatabase db) throws SQLException {
+    void countsTheOutcomeAndReadsTheNumbersDayWithItsPoolsDayOrWithoutOne(TestDatabase db) throws SQLException {
         try {
             Migrations.on(db.dataSource()).migrate();
             try (var c = db.dataSource().getConnection()) {
@@ -43,10 +46,28 @@ class CliCountersQueriesTest {
                 execute(c, "insert into pool_day (pool_id, on_day, placed, approved) values ('pl_1', ?, 40, 10)");
                 execute(c, "insert into pool_day (pool_id, on_day, placed, approved) values ('pl_2', ?, 7, 7)");
 
-                assertThat(row(c, "k1", "pl_1")).containsExactly(5L, 4L, 1L, 1L, 2L, 40L, 10L);
+                String ringing =
+                        CliCounters.bumpAndReadSql(db.toString().equals("PostgreSQL"), "ringing = ringing + 1");
+                String answered = CliCounters.bumpAndReadSql(
+                        db.toString().equals("PostgreSQL"), "ringing = ringing + 1, answered = answered + 1");
+                assertThat(row(c, ringing, "k1", "pl_1"))
+                        .as("counted, then read")
+                        .containsExactly(5L, 5L, 1L, 1L, 2L, 40L, 10L);
+                assertThat(row(c, answered, "k1", "pl_1")).containsExactly(5L, 6L, 2L, 1L, 2L, 40L, 10L);
                 // a pool without a row of the day: the number's counts, and none of the pool's
-                assertThat(row(c, "k1", "pl_3")).containsExactly(5L, 4L, 1L, 1L, 2L, null, null);
-                assertThat(rows(c, "k2", "pl_1")).isEmpty();
+                assertThat(row(c, ringing, "k1", "pl_3")).containsExactly(5L, 7L, 2L, 1L, 2L, null, null);
+                assertThat(rows(c, ringing, "k2", "pl_1"))
+                        .as("no row: nothing counted")
+                        .isEmpty();
+                try (var s = c.createStatement();
+                        var r = s.executeQuery(
+                                "select ringing, answered from cli_day where cli_key = 'k1' order by on_day")) {
+                    r.next();
+                    assertThat(r.getLong(1)).as("the day before, untouched").isEqualTo(9);
+                    r.next();
+                    assertThat(r.getLong(1)).isEqualTo(7);
+                    assertThat(r.getLong(2)).isEqualTo(2);
+                }
             }
         } finally {
             db.drop();
@@ -64,14 +85,14 @@ class CliCountersQueriesTest {
         }
     }
 
-    private static List<Long> row(Connection c, String key, String pool) throws SQLException {
-        var found = rows(c, key, pool);
+    private static List<Long> row(Connection c, String sql, String key, String pool) throws SQLException {
+        var found = rows(c, sql, key, pool);
         assertThat(found).hasSize(1);
         return found.get(0);
     }
 
-    private static List<List<Long>> rows(Connection c, String key, String pool) throws SQLException {
-        try (var p = JpaSql.prepared(c, CliCounters.DAY_AND_POOL_DAY, key, DAY, pool)) {
+    private static List<List<Long>> rows(Connection c, String sql, String key, String pool) throws SQLException {
+        try (var p = JpaSql.prepared(c, sql, key, DAY, pool)) {
             try (var r = p.executeQuery()) {
                 var all = new ArrayList<List<Long>>();
                 while (r.next()) {
