@@ -6,8 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.StampedLock;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -19,7 +18,14 @@ import java.util.function.Supplier;
 final class PendingCounts {
 
     private final Map<SharedCount, Long> counts = new ConcurrentHashMap<>();
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    /**
+     * Held for writing from just before a write's commit until its counts are no longer pending.
+     * Readers read optimistically and read again, under the read lock, only when a write came in
+     * between: with a read-write lock every read (a database round trip) held the lock, the writer
+     * waited for the reads under way and the reads that came meanwhile waited for it, and at 16
+     * clients one start in eleven waited 4 ms on average (Flight Recorder, 2026-11-30).
+     */
+    private final StampedLock lock = new StampedLock();
 
     void add(SharedCount count) {
         counts.merge(count, 1L, Long::sum);
@@ -44,12 +50,11 @@ final class PendingCounts {
      */
     Synchronization written(Map<SharedCount, Long> batch) {
         return new Synchronization() {
-            private boolean locked;
+            private long stamp;
 
             @Override
             public void beforeCompletion() {
-                lock.writeLock().lock();
-                locked = true;
+                stamp = lock.writeLock();
             }
 
             @Override
@@ -60,21 +65,32 @@ final class PendingCounts {
                                 (count, n) -> counts.computeIfPresent(count, (c, now) -> now > n ? now - n : null));
                     }
                 } finally {
-                    if (locked) {
-                        lock.writeLock().unlock();
+                    if (stamp != 0) {
+                        lock.unlockWrite(stamp);
                     }
                 }
             }
         };
     }
 
-    /** Runs {@code read} (of the rows, and of {@link #sum}) where no write commits meanwhile. */
+    /**
+     * Runs {@code read} (of the rows, and of {@link #sum}) where no write commits meanwhile: once
+     * without a lock, and again under the read lock if a write began meanwhile. {@code read} must
+     * have no effect but its answer, as it may run twice; calls do not nest.
+     */
     <R> R consistently(Supplier<R> read) {
-        lock.readLock().lock();
+        long optimistic = lock.tryOptimisticRead();
+        if (optimistic != 0) {
+            R answer = read.get();
+            if (lock.validate(optimistic)) {
+                return answer;
+            }
+        }
+        long stamp = lock.readLock();
         try {
             return read.get();
         } finally {
-            lock.readLock().unlock();
+            lock.unlockRead(stamp);
         }
     }
 

@@ -112,7 +112,9 @@ public class SharedCounters {
 
     /**
      * Runs {@code read}, of shared rows and of {@link #pending} counts, where no write of this
-     * server commits meanwhile: each count is then either in the rows or pending, never both.
+     * server commits meanwhile: each count is then either in the rows or pending, never both. A
+     * write does not wait for it: {@code read} runs again if one came in between, so it must have
+     * no effect but its answer; calls do not nest.
      */
     public <R> R consistently(Supplier<R> read) {
         return pending.consistently(read);

@@ -106,16 +106,16 @@ public class PrefixTraffic {
         }
         var minute = now.truncatedTo(ChronoUnit.MINUTES);
         var closedUntil = minute.minus(OPEN_MINUTES);
-        return shared.consistently(() -> {
-            var open = read(prefix, test, periods, OPEN_SUMS, minute.minusMinutes(1), minute);
-            var closed = closedMinutes.of(
-                    prefix,
-                    test,
-                    minute,
-                    open.oldest(),
-                    () -> read(prefix, test, periods, SUMS, periods.from(), closedUntil));
-            return closed.plus(open.stats());
-        });
+        // two consistent reads, each of rows and pending counts: a count never moves from one minute to another,
+        // so the closed and the open minutes, read apart, still count it once
+        var open = shared.consistently(() -> read(prefix, test, periods, OPEN_SUMS, minute.minusMinutes(1), minute));
+        var closed = closedMinutes.of(
+                prefix,
+                test,
+                minute,
+                open.oldest(),
+                () -> shared.consistently(() -> read(prefix, test, periods, SUMS, periods.from(), closedUntil)));
+        return closed.plus(open.stats());
     }
 
     /**

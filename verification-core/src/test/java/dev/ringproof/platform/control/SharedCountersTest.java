@@ -1,6 +1,7 @@
 package dev.ringproof.platform.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.ringproof.platform.boundary.CounterCommits;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -182,6 +184,34 @@ class SharedCountersTest {
         counters.write();
 
         assertThat(reader.get()).isEqualTo(2);
+    }
+
+    /**
+     * A write does not wait for the reads under way (each a round trip to the database): one that
+     * overtakes a read, here between its reading the rows and the pending counts, makes the read run
+     * again, and the answer counts each count once. With a read-write lock the write waited for the
+     * read, and the reads that came meanwhile for the write.
+     */
+    @Test
+    void aWriteOvertakingAReadDoesNotWaitForItAndTheReadRunsAgain() {
+        counters.afterCommit(PREFIX);
+        counters.afterCommit(PREFIX);
+        transaction.complete(Status.STATUS_COMMITTED);
+        var reads = new AtomicInteger();
+
+        long seen = assertTimeoutPreemptively(
+                Duration.ofSeconds(10),
+                () -> counters.consistently(() -> {
+                    long inRows = rows.getOrDefault(PREFIX, 0L);
+                    if (reads.incrementAndGet() == 1) {
+                        assertThat(counters.write()).isTrue(); // on the reading thread itself: it must not wait
+                    }
+                    return inRows + counters.pending(Row.class, PREFIX::equals);
+                }));
+
+        assertThat(seen).isEqualTo(2);
+        assertThat(reads).as("read again after the write").hasValue(2);
+        assertThat(rows).isEqualTo(Map.of(PREFIX, 2L));
     }
 
     /** In the rows plus pending: what a reader on this server counts. */
