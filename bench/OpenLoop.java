@@ -113,7 +113,7 @@ public class OpenLoop {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             String body =
-                    "{\"phone\":\"" + String.format(Locale.ROOT, "+447400%06d", (phoneBase + i) % 1_000_000) + "\"}";
+                    "{\"phone\":\"" + String.format(Locale.ROOT, "+44740%07d", (phoneBase + i) % 10_000_000) + "\"}";
             byte[] request = (head + "Content-Length: " + body.length() + "\r\n\r\n" + body)
                     .getBytes(StandardCharsets.ISO_8859_1);
             if (!queue.offer(new Due(due, request, i >= warmup))) {

@@ -7,7 +7,7 @@ local n = 0
 
 function request()
    n = n + 1
-   local phone = string.format("+447400%06d", (base + index * 100000 + n) % 1000000)
+   local phone = string.format("+44740%07d", (base + index * 100000 + n) % 10000000)
    return wrk.format("POST", "/baseline/rows",
       { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" },
       '{"phone":"' .. phone .. '"}')

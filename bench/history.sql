@@ -1,14 +1,15 @@
 -- Earlier traffic for bench/run's million-row phase: :rows verifications of the last 30 days, each with
 -- its first attempt, its send and its ledger line, copied from one the bench's own starts made, so every
--- column holds what the service writes. Phone numbers are those the bench dials (+44 7400 and six
--- digits): g * 7919 mod 10^6 runs through each once, so every start meets one earlier verification.
+-- column holds what the service writes. Phone numbers are the million the next phase dials (+44 740 and
+-- seven digits, from :phones on): g * 7919 mod 10^6 runs through each once, so every start meets one
+-- earlier verification.
 -- As the retention job leaves them: the code hashes of verifications ended more than a day ago are gone
 -- (its default), and none ended more than 30 days ago, when it masks the number. Written with the
 -- hashes, the phase measured the job catching up on a month at once (its 30-s budget of batches every
 -- 10 minutes), not the starts.
 \set ON_ERROR_STOP 1
 create temporary table h as
-    select g, '+447400' || lpad(((g::bigint * 7919) % 1000000)::text, 6, '0') as phone,
+    select g, '+44740' || lpad(((:phones + (g::bigint * 7919) % 1000000) % 10000000)::text, 7, '0') as phone,
            now() - interval '1 hour' - (g % 2588400) * interval '1 second' as at
     from generate_series(1, :rows) g;
 create temporary table t as
