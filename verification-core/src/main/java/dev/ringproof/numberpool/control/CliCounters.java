@@ -24,11 +24,13 @@ import java.util.stream.Collectors;
 
 /**
  * Counts what each caller number does, in the caller's transaction, at a bounded cost: one
- * update of the number's row of the day (and of its pool's), never a scan. A call is counted
- * when its number is drawn, and only if the number is under its pool's hourly cap: the cap's
- * row is updated under its lock, so parallel starts on any server never pass it. After an
- * outcome the number's day is judged against its pool's rules, and a number that breaks one
- * rests with its block.
+ * update of the number's row of the hour or the day (and of its pool's), never a scan. A call
+ * counts against the number's hourly cap when the number is drawn, and only if it is under the
+ * cap: the cap's row is updated under its lock, so parallel starts on any server never pass it.
+ * On the number's day a call is counted as placed with its outcome, as on its pool's day, in the
+ * send's one statement (the start's transaction has one update fewer). After an outcome the
+ * number's day is judged against its pool's rules, and a number that breaks one rests with its
+ * block.
  */
 @Dependent
 public class CliCounters {
@@ -92,7 +94,6 @@ public class CliCounters {
                 return false;
             }
         }
-        bump(cli, key, pool.get(), now, null, "placed");
         return true;
     }
 
@@ -112,15 +113,19 @@ public class CliCounters {
         if (pool.isEmpty()) {
             return;
         }
-        String key = keys.keyOf(cli);
-        var day = switch (outcome) {
-            case RINGING -> bumpAndRead(cli, key, pool.get(), now, "ringing");
-            case ANSWERED -> bumpAndRead(cli, key, pool.get(), now, "ringing", "answered");
-            case FAILED -> bumpAndRead(cli, key, pool.get(), now, "failed");
-        };
+        var day = bumpAndRead(cli, keys.keyOf(cli), pool.get(), now, counted(outcome));
         // every outcome is a call placed on the pool's day
         shared.afterCommit(new PoolDay("placed", pool.get().id(), utc(now).toLocalDate()));
         judge(cli, pool.get(), day, now);
+    }
+
+    /** The columns of the number's day that an outcome adds one to: every outcome is a call placed. */
+    static String[] counted(Outcome outcome) {
+        return switch (outcome) {
+            case RINGING -> new String[] {"placed", "ringing"};
+            case ANSWERED -> new String[] {"placed", "ringing", "answered"};
+            case FAILED -> new String[] {"placed", "failed"};
+        };
     }
 
     /** Counts a verification approved with a missed call from {@code cli}. */
@@ -138,7 +143,8 @@ public class CliCounters {
      * and its pool's (?3) day in the same statement: one round trip where an update and a read took
      * two on every send. H2 and PostgreSQL spell it differently.
      */
-    static String bumpAndReadSql(boolean postgres, String sets) {
+    static String bumpAndReadSql(boolean postgres, String... columns) {
+        String sets = sets(columns);
         return postgres
                 ? "update cli_day c set " + sets + " where c.cli_key = ?1 and c.on_day = ?2 returning " + DAY_COUNTS
                 : "select " + DAY_COUNTS + " from final table (update cli_day set " + sets
@@ -149,7 +155,7 @@ public class CliCounters {
     private Optional<Object[]> bumpAndRead(
             String cli, String key, NumberPool pool, OffsetDateTime now, String... columns) {
         var day = utc(now).toLocalDate();
-        String sql = bumpAndReadSql(database.isPostgres(), sets(columns));
+        String sql = bumpAndReadSql(database.isPostgres(), columns);
         var counted = bumpAndRead(sql, key, day, pool.id());
         if (counted.isEmpty()) {
             rows.open(key, keys.sealed(cli, key), pool.id(), utc(now).truncatedTo(ChronoUnit.HOURS), day);

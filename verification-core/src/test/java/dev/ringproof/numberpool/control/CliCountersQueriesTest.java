@@ -2,6 +2,7 @@ package dev.ringproof.numberpool.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ringproof.numberpool.control.CliCounters.Outcome;
 import dev.ringproof.platform.control.JpaSql;
 import dev.ringproof.platform.control.Migrations;
 import dev.ringproof.platform.control.TestDatabase;
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * An outcome's one statement: it counts the outcome on the number's day and reads back the day
+ * An outcome's one statement: it counts the outcome, and the call as placed, on the number's day and reads back the day
  * and its pool's day for the judge, on the migrated schema, in H2's and PostgreSQL's spelling.
  */
 @Tag(TestDatabase.TAG)
@@ -46,27 +47,31 @@ class CliCountersQueriesTest {
                 execute(c, "insert into pool_day (pool_id, on_day, placed, approved) values ('pl_1', ?, 40, 10)");
                 execute(c, "insert into pool_day (pool_id, on_day, placed, approved) values ('pl_2', ?, 7, 7)");
 
-                String ringing =
-                        CliCounters.bumpAndReadSql(db.toString().equals("PostgreSQL"), "ringing = ringing + 1");
-                String answered = CliCounters.bumpAndReadSql(
-                        db.toString().equals("PostgreSQL"), "ringing = ringing + 1, answered = answered + 1");
+                boolean postgres = db.toString().equals("PostgreSQL");
+                String ringing = CliCounters.bumpAndReadSql(postgres, CliCounters.counted(Outcome.RINGING));
+                String answered = CliCounters.bumpAndReadSql(postgres, CliCounters.counted(Outcome.ANSWERED));
+                String failed = CliCounters.bumpAndReadSql(postgres, CliCounters.counted(Outcome.FAILED));
+                // every outcome is a call placed: the start no longer counts it on the number's day
                 assertThat(row(c, ringing, "k1", "pl_1"))
                         .as("counted, then read")
-                        .containsExactly(5L, 5L, 1L, 1L, 2L, 40L, 10L);
-                assertThat(row(c, answered, "k1", "pl_1")).containsExactly(5L, 6L, 2L, 1L, 2L, 40L, 10L);
+                        .containsExactly(6L, 5L, 1L, 1L, 2L, 40L, 10L);
+                assertThat(row(c, answered, "k1", "pl_1")).containsExactly(7L, 6L, 2L, 1L, 2L, 40L, 10L);
+                assertThat(row(c, failed, "k1", "pl_1")).containsExactly(8L, 6L, 2L, 2L, 2L, 40L, 10L);
                 // a pool without a row of the day: the number's counts, and none of the pool's
-                assertThat(row(c, ringing, "k1", "pl_3")).containsExactly(5L, 7L, 2L, 1L, 2L, null, null);
+                assertThat(row(c, ringing, "k1", "pl_3")).containsExactly(9L, 7L, 2L, 2L, 2L, null, null);
                 assertThat(rows(c, ringing, "k2", "pl_1"))
                         .as("no row: nothing counted")
                         .isEmpty();
                 try (var s = c.createStatement();
                         var r = s.executeQuery(
-                                "select ringing, answered from cli_day where cli_key = 'k1' order by on_day")) {
+                                "select ringing, answered, placed from cli_day where cli_key = 'k1' order by on_day")) {
                     r.next();
                     assertThat(r.getLong(1)).as("the day before, untouched").isEqualTo(9);
+                    assertThat(r.getLong(3)).isEqualTo(9);
                     r.next();
                     assertThat(r.getLong(1)).isEqualTo(7);
                     assertThat(r.getLong(2)).isEqualTo(2);
+                    assertThat(r.getLong(3)).isEqualTo(9);
                 }
             }
         } finally {
