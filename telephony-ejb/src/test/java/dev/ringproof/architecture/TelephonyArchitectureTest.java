@@ -2,11 +2,9 @@ package dev.ringproof.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.properties.CanBeAnnotated;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.persistence.Entity;
@@ -74,25 +72,9 @@ class TelephonyArchitectureTest {
                 .check(TELEPHONY);
     }
 
-    /**
-     * Weld's proxy of an {@code @Inject}-ed no-interface bean asks Payara for the bean's business
-     * object on every call, and Payara finds it by throwing and catching an
-     * IllegalArgumentException each time: 16 exceptions a start, each filling in a deep stack.
-     * {@code @EJB} hands over the container's own proxy. Interceptors are the exception: Payara
-     * injects no resources into them.
-     */
+    /** {@link EnterpriseBeanInjection}: an {@code @Inject}-ed enterprise bean costs an exception on every call. */
     @Test
     void enterpriseBeansAreInjectedAsEnterpriseBeans() {
-        noFields()
-                .that()
-                .areAnnotatedWith(jakarta.inject.Inject.class)
-                .and()
-                .areDeclaredInClassesThat()
-                .areNotAnnotatedWith(jakarta.interceptor.Interceptor.class)
-                .should()
-                .haveRawType(CanBeAnnotated.Predicates.annotatedWith(jakarta.ejb.Stateless.class)
-                        .or(CanBeAnnotated.Predicates.annotatedWith(jakarta.ejb.Singleton.class)))
-                .because("an @Inject-ed enterprise bean costs an exception on every call on Payara")
-                .check(TELEPHONY);
+        EnterpriseBeanInjection.AS_ENTERPRISE_BEANS.check(TELEPHONY);
     }
 }

@@ -2,12 +2,11 @@ package dev.ringproof.api.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.properties.CanBeAnnotated;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.ringproof.architecture.EnterpriseBeanInjection;
 import jakarta.persistence.Entity;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -68,25 +67,9 @@ class ApiArchitectureTest {
         noClasses().should().beAnnotatedWith(Tag.class).check(API);
     }
 
-    /**
-     * Weld's proxy of an {@code @Inject}-ed no-interface bean asks Payara for the bean's business
-     * object on every call, and Payara finds it by throwing and catching an
-     * IllegalArgumentException each time: 16 exceptions a start, each filling in a deep stack.
-     * {@code @EJB} hands over the container's own proxy. Interceptors are the exception: Payara
-     * injects no resources into them.
-     */
+    /** {@link EnterpriseBeanInjection}: an {@code @Inject}-ed enterprise bean costs an exception on every call. */
     @Test
     void enterpriseBeansAreInjectedAsEnterpriseBeans() {
-        noFields()
-                .that()
-                .areAnnotatedWith(jakarta.inject.Inject.class)
-                .and()
-                .areDeclaredInClassesThat()
-                .areNotAnnotatedWith(jakarta.interceptor.Interceptor.class)
-                .should()
-                .haveRawType(CanBeAnnotated.Predicates.annotatedWith(jakarta.ejb.Stateless.class)
-                        .or(CanBeAnnotated.Predicates.annotatedWith(jakarta.ejb.Singleton.class)))
-                .because("an @Inject-ed enterprise bean costs an exception on every call on Payara")
-                .check(API);
+        EnterpriseBeanInjection.AS_ENTERPRISE_BEANS.check(API);
     }
 }
