@@ -130,7 +130,7 @@ public class CliCounters {
 
     /** Counts a verification approved with a missed call from {@code cli}. */
     public void approved(String cli, OffsetDateTime now) {
-        poolOf(cli).ifPresent(pool -> bump(cli, keys.keyOf(cli), pool, now, "approved", "approved"));
+        poolOf(cli).ifPresent(pool -> countApproval(cli, keys.keyOf(cli), pool, now));
     }
 
     /** The counts of a number's day (after ?1 and ?2 pick its row) and its pool's (?3), as {@link #judge} reads them. */
@@ -187,24 +187,20 @@ public class CliCounters {
     }
 
     /**
-     * Adds one to each of {@code columns} of the number's day, and to {@code poolColumn} (if any) of
-     * its pool's day. The pool's row is shared by all its numbers, so it is not touched while a
-     * start holds its transaction open: its calls are counted as their outcomes come in, once the
-     * caller's transaction has committed, with those of other commits ({@link SharedCounters}), so
-     * sends do not queue on it. The pool's approval rate that {@link #judge} reads may then miss the
-     * last few milliseconds of counts.
+     * Adds one to the approvals of the number's day and of its pool's day. The pool's row is shared
+     * by all its numbers, so it is not touched while a caller holds its transaction open: its counts
+     * are added once the caller's transaction has committed, with those of other commits ({@link
+     * SharedCounters}), so sends and checks do not queue on it. The pool's approval rate that {@link
+     * #judge} reads may then miss the last few milliseconds of counts.
      */
-    private void bump(
-            String cli, String key, NumberPool pool, OffsetDateTime now, String poolColumn, String... columns) {
+    private void countApproval(String cli, String key, NumberPool pool, OffsetDateTime now) {
         var day = utc(now).toLocalDate();
-        String sql = "update cli_day set " + sets(columns) + " where cli_key = ?1 and on_day = ?2";
+        String sql = "update cli_day set " + sets("approved") + " where cli_key = ?1 and on_day = ?2";
         if (update(sql, key, day) == 0) {
             rows.open(key, keys.sealed(cli, key), pool.id(), utc(now).truncatedTo(ChronoUnit.HOURS), day);
             update(sql, key, day);
         }
-        if (poolColumn != null) {
-            shared.afterCommit(new PoolDay(poolColumn, pool.id(), day));
-        }
+        shared.afterCommit(new PoolDay("approved", pool.id(), day));
     }
 
     /** Adds one to each column (constants, never input). */
