@@ -351,15 +351,17 @@ class CrashRecoveryIT {
         var state = new StringBuilder();
         if (SharedDatabase.isPostgres()) {
             try {
-                var events = new ServerAtRest()
-                        .rows(List.of("webhook_event"))
+                // one read of both tables ("table | id | ..." a line): the tenant's events, then their outbox rows
+                var rows = new ServerAtRest()
+                        .rows(List.of("webhook_event", "outbox_message"))
                         .lines()
-                        .filter(line -> line.contains(hookedTenant))
+                        .toList();
+                var events = rows.stream()
+                        .filter(line -> line.startsWith("webhook_event") && line.contains(hookedTenant))
                         .toList();
                 state.append(String.join("\n", events)).append('\n');
-                new ServerAtRest()
-                        .rows(List.of("outbox_message"))
-                        .lines()
+                rows.stream()
+                        .filter(line -> line.startsWith("outbox_message"))
                         .filter(line -> events.stream().anyMatch(event -> line.contains(event.split(" \\| ")[1])))
                         .forEach(line -> state.append(line).append('\n'));
             } catch (Exception e) {
