@@ -5,14 +5,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -89,13 +95,48 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement await(By locator) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /**
+     * Waits until {@code condition} answers (not null, not false) within 20 seconds. An element
+     * that an Ajax update replaced while the condition read it is no answer yet, whichever way the
+     * driver reports it: as Selenium's stale element, or as Chromium 156's bare error "Node with
+     * given id does not belong to the document", which ended a wait that ignored only the former.
+     */
+    <T> T until(Function<WebDriver, T> condition) {
+        return until(wait, condition);
+    }
+
+    /** {@link #until(Function)} within {@code timeout}; a wait that runs out says {@code whatWasSeen}. */
+    <T> T until(Duration timeout, Supplier<String> whatWasSeen, Function<WebDriver, T> condition) {
+        return until(new WebDriverWait(driver, timeout).withMessage(whatWasSeen), condition);
+    }
+
+    private static <T> T until(FluentWait<WebDriver> wait, Function<WebDriver, T> condition) {
+        return wait.until(d -> {
+            try {
+                return condition.apply(d);
+            } catch (StaleElementReferenceException replaced) {
+                return null;
+            } catch (WebDriverException e) {
+                if (replacedWhileRead(e)) {
+                    return null;
+                }
+                throw e;
+            }
+        });
+    }
+
+    static boolean replacedWhileRead(WebDriverException e) {
+        return e instanceof StaleElementReferenceException
+                || String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     /** Waits for {@code text} in the element; a wait that runs out says what page the browser shows instead. */
     void awaitText(By locator, String text) {
         try {
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+            until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
         } catch (org.openqa.selenium.TimeoutException e) {
             String body = driver.findElements(By.tagName("body")).stream()
                     .map(org.openqa.selenium.WebElement::getText)
@@ -111,8 +152,7 @@ final class Browser implements AutoCloseable {
 
     /** Waits until an ajax update has left exactly {@code count} elements matching {@code locator}. */
     void awaitCount(By locator, int count) {
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> d.findElements(locator).size() == count);
+        until(d -> d.findElements(locator).size() == count);
     }
 
     void type(By locator, String text) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -15,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The admin console in a real (headless) browser against the real EAR: an admin sets a tenant,
@@ -219,11 +216,8 @@ class ConsoleIT {
 
             Ringproof.start(tenant, Ringproof.mobile());
             // no reload: the poll brings the new verification in
-            new WebDriverWait(browser.driver, Duration.ofSeconds(15))
-                    .ignoring(StaleElementReferenceException.class)
-                    .until(d -> Integer.parseInt(
-                                    d.findElement(By.id("verifications-hour")).getText())
-                            > count);
+            browser.until(d ->
+                    Integer.parseInt(d.findElement(By.id("verifications-hour")).getText()) > count);
             browser.screenshot("dashboard");
         }
     }

@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console's usage page as a billing user sees it, in a real browser: the period's totals
@@ -68,17 +66,17 @@ class ConsoleUsageIT {
             browser.await(By.id("report:show"));
             // a report is bookmarkable: period, tenant and month in the address
             browser.open("usage/report.xhtml?" + query + "&month=" + today.substring(0, 7));
-            new WebDriverWait(browser.driver, Duration.ofSeconds(20))
-                    .ignoring(StaleElementReferenceException.class)
-                    .withMessage(() -> "the page shows "
+            browser.until(
+                    Duration.ofSeconds(20),
+                    () -> "the page shows "
                             + browser.driver
                                     .findElement(By.id("results"))
                                     .getText()
                                     .lines()
                                     .limit(4)
                                     .toList() + " and says "
-                            + browser.driver.findElement(By.id("messages")).getText())
-                    .until(d -> d.findElement(By.id("total-amount"))
+                            + browser.driver.findElement(By.id("messages")).getText(),
+                    d -> d.findElement(By.id("total-amount"))
                                     .getText()
                                     .equals(report.getString("total_amount") + " EUR")
                             && d.findElement(By.id("total-attempts"))

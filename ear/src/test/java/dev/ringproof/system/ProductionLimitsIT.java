@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -187,8 +187,11 @@ class ProductionLimitsIT {
         try {
             element.isDisplayed();
             return false;
-        } catch (StaleElementReferenceException left) {
-            return true;
+        } catch (WebDriverException e) {
+            if (Browser.replacedWhileRead(e)) {
+                return true;
+            }
+            throw e;
         }
     }
 
