@@ -1,6 +1,8 @@
 package dev.ringproof.privacy.boundary;
 
+import dev.ringproof.numberpool.boundary.PoolHealth;
 import dev.ringproof.privacy.control.RetentionSettings;
+import dev.ringproof.ratelimit.control.PrefixWatch;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
@@ -20,7 +22,8 @@ import org.eclipse.microprofile.metrics.Tag;
 /**
  * Keeps personal data no longer than docs/data-inventory.md says: masks the numbers of ended
  * verifications, forgets their code hashes, deletes sandbox messages and old idempotency keys,
- * empties settled webhook payloads. Every server looks every 10 s; the one that claims the
+ * empties settled webhook payloads. It also deletes the counters that grow with every minute and
+ * day of traffic once nothing reads them: a prefix's minutes, a caller number's and a pool's days. Every server looks every 10 s; the one that claims the
  * lease row runs, once per {@code retention.interval} for the cluster, batch by batch, each
  * batch its own short transaction, for at most {@link #BUDGET} a run. Counted in
  * {@code ringproof.retention.removed} by what.
@@ -75,6 +78,23 @@ public class Retention {
                 settings,
                 deadline,
                 batches::deleteIdempotencyKeys);
+        drain(
+                "prefix_traffic",
+                now.minus(longer(settings.prefixTraffic(), PrefixWatch.lookBack(config))),
+                settings,
+                deadline,
+                batches::deletePrefixMinutes);
+        drain(
+                "number_days",
+                now.minus(longer(settings.numberDays(), Duration.ofDays(PoolHealth.DAYS))),
+                settings,
+                deadline,
+                batches::deleteNumberDays);
+    }
+
+    /** Never shorter than what is read: the watches' look-back, the health view's days. */
+    private static Duration longer(Duration setting, Duration read) {
+        return setting.compareTo(read) >= 0 ? setting : read;
     }
 
     private void drain(

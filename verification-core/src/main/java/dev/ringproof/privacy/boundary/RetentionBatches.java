@@ -7,6 +7,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -40,6 +41,27 @@ public class RetentionBatches {
             + " and e.created_at < ?1 and e.payload <> '{}' and not exists (select 1 from"
             + " webhook_delivery d where d.event_id = e.id and d.attempted_at >= ?1)";
     static final String OLD_KEYS = "select tenant_id, test, idem_key from idempotency_record where created_at < ?1";
+
+    /**
+     * The counters kept beside the verifications, one statement a batch each: a prefix's minutes
+     * (its fraud watches' traffic) and a caller number's and a pool's days (their health), oldest
+     * first. The batch is written into the statement: with a limit it cannot see, PostgreSQL's
+     * plan for a million rows joined the whole table to the batch (176 ms a batch against 5).
+     */
+    static String oldPrefixMinutes(int batch) {
+        return "delete from prefix_traffic where (prefix, test, bucket_start) in (select prefix, test, bucket_start"
+                + " from prefix_traffic where bucket_start < ?1 order by bucket_start limit " + batch + ")";
+    }
+
+    static String oldNumberDays(int batch) {
+        return "delete from cli_day where (cli_key, on_day) in (select cli_key, on_day from cli_day"
+                + " where on_day < ?1 order by on_day limit " + batch + ")";
+    }
+
+    static String oldPoolDays(int batch) {
+        return "delete from pool_day where (pool_id, on_day) in (select pool_id, on_day from pool_day"
+                + " where on_day < ?1 order by on_day limit " + batch + ")";
+    }
 
     @PersistenceContext(unitName = "ringproof")
     EntityManager em;
@@ -110,6 +132,27 @@ public class RetentionBatches {
                     .executeUpdate();
         }
         return rows.size();
+    }
+
+    /** Deletes the prefixes' minutes of traffic that began before {@code cutoff}. */
+    public int deletePrefixMinutes(OffsetDateTime cutoff, int batch) {
+        return em.createNativeQuery(oldPrefixMinutes(batch))
+                .setParameter(1, cutoff)
+                .executeUpdate();
+    }
+
+    /** Deletes the caller numbers' days, then the pools' days, before the UTC day of {@code cutoff}. */
+    public int deleteNumberDays(OffsetDateTime cutoff, int batch) {
+        var day = cutoff.atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
+        int numbers =
+                em.createNativeQuery(oldNumberDays(batch)).setParameter(1, day).executeUpdate();
+        if (numbers == batch) {
+            return numbers;
+        }
+        return numbers
+                + em.createNativeQuery(oldPoolDays(batch - numbers))
+                        .setParameter(1, day)
+                        .executeUpdate();
     }
 
     private int deleteEach(String select, String delete, OffsetDateTime cutoff, int batch) {

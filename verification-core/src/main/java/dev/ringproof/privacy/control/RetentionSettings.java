@@ -4,8 +4,8 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * How long personal data is kept (docs/configuration.md, retention), read at every run so a
- * change applies without a restart.
+ * How long personal data, and the counters kept beside the verifications, are kept
+ * (docs/configuration.md, retention), read at every run so a change applies without a restart.
  */
 public record RetentionSettings(
         boolean enabled,
@@ -14,7 +14,9 @@ public record RetentionSettings(
         Duration phones,
         Duration sandboxAndCodes,
         Duration webhookPayloads,
-        Duration idempotencyKeys) {
+        Duration idempotencyKeys,
+        Duration prefixTraffic,
+        Duration numberDays) {
 
     public static RetentionSettings of(Config config) {
         return new RetentionSettings(
@@ -31,6 +33,9 @@ public record RetentionSettings(
                 config.getOptionalValue("retention.webhook-payloads", Duration.class)
                         .orElse(Duration.ofDays(7)),
                 config.getOptionalValue("retention.idempotency-keys", Duration.class)
-                        .orElse(Duration.ofHours(24)));
+                        .orElse(Duration.ofHours(24)),
+                config.getOptionalValue("retention.prefix-traffic", Duration.class)
+                        .orElse(Duration.ofDays(7)),
+                config.getOptionalValue("retention.number-days", Duration.class).orElse(Duration.ofDays(90)));
     }
 }

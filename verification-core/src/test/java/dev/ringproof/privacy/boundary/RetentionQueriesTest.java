@@ -7,6 +7,7 @@ import dev.ringproof.platform.control.Migrations;
 import dev.ringproof.platform.control.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -66,6 +67,65 @@ class RetentionQueriesTest {
                 assertThat(update(c, RetentionBatches.CLEAR_CODES, cutoff, 500)).isZero();
                 assertThat(ids(c, "select id from verification_attempt where code_hash <> '' order by id"))
                         .containsExactly("at_new", "at_open");
+            }
+        } finally {
+            db.drop();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void theCountersStepsDeleteOlderRowsABatchAStatement(TestDatabase db) throws SQLException {
+        try {
+            Migrations.on(db.dataSource()).migrate();
+            try (var c = db.dataSource().getConnection()) {
+                for (var minute :
+                        new OffsetDateTime[] {NOW.minusDays(8), NOW.minusDays(8).plusMinutes(1), NOW}) {
+                    for (boolean test : new boolean[] {false, true}) {
+                        try (var p = c.prepareStatement("insert into prefix_traffic (prefix, test, bucket_start,"
+                                + " starts, approvals) values ('+44740', ?, ?, 1, 0)")) {
+                            p.setBoolean(1, test);
+                            p.setObject(2, minute);
+                            p.executeUpdate();
+                        }
+                    }
+                }
+                var today = NOW.toLocalDate();
+                for (var day : new LocalDate[] {today.minusDays(91), today.minusDays(90), today}) {
+                    for (String cli : new String[] {"GB:447700900001", "GB:447700900002"}) {
+                        try (var p = c.prepareStatement(
+                                "insert into cli_day (cli_key, on_day, pool_id, sealed,"
+                                        + " placed, ringing, answered, failed, approved) values (?, ?, 'pl_1', 's', 1, 1, 0, 0, 0)")) {
+                            p.setString(1, cli);
+                            p.setObject(2, day);
+                            p.executeUpdate();
+                        }
+                    }
+                    try (var p = c.prepareStatement(
+                            "insert into pool_day (pool_id, on_day, placed, approved) values ('pl_1', ?, 2, 0)")) {
+                        p.setObject(1, day);
+                        p.executeUpdate();
+                    }
+                }
+                var week = NOW.minusDays(7);
+
+                assertThat(update(c, RetentionBatches.oldPrefixMinutes(3), week))
+                        .isEqualTo(3);
+                assertThat(update(c, RetentionBatches.oldPrefixMinutes(3), week))
+                        .isEqualTo(1);
+                assertThat(update(c, RetentionBatches.oldPrefixMinutes(3), week))
+                        .isZero();
+                assertThat(ids(c, "select bucket_start from prefix_traffic")).hasSize(2);
+
+                var cutoff = today.minusDays(90);
+                assertThat(update(c, RetentionBatches.oldNumberDays(1), cutoff)).isEqualTo(1);
+                assertThat(update(c, RetentionBatches.oldNumberDays(500), cutoff))
+                        .isEqualTo(1);
+                assertThat(update(c, RetentionBatches.oldPoolDays(500), cutoff)).isEqualTo(1);
+                assertThat(ids(c, "select cast(on_day as varchar(10)) from cli_day order by on_day, cli_key"))
+                        .containsExactly(cutoff.toString(), cutoff.toString(), today.toString(), today.toString());
+                assertThat(ids(c, "select cast(on_day as varchar(10)) from pool_day order by on_day"))
+                        .containsExactly(cutoff.toString(), today.toString());
             }
         } finally {
             db.drop();
