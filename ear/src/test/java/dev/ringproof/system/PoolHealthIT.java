@@ -100,6 +100,20 @@ class PoolHealthIT {
                     .isEqualTo(other);
             assertThat(callerOf(phone)).startsWith(other);
         }
+        // a missed call confirmed with its caller number's last digits counts as approved on the number's day
+        String approving = belgianMobile();
+        var confirmed = start(tenant, approving);
+        String confirmedPrefix = missedCall(confirmed).getString("cli_prefix");
+        String digits = callerOf(approving).substring(confirmedPrefix.length());
+        var checked = Ringproof.check(tenant, confirmed.getString("id"), digits);
+        assertThat(Http.json(checked).getString("status")).as(checked.body()).isEqualTo("approved");
+        var counted = Eventually.until(
+                "the approval counted on today's calls",
+                Duration.ofSeconds(30),
+                () -> lastDay(health(pool)).getJsonObject("counts"),
+                counts -> counts.getInt("approved") > 0);
+        assertThat(counted.getInt("approved")).isEqualTo(1);
+        assertThat(counted.getInt("placed")).isEqualTo(14);
 
         try (var browser = new Browser()) {
             browser.signIn(Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
