@@ -78,18 +78,33 @@ public class Retention {
                 settings,
                 deadline,
                 batches::deleteIdempotencyKeys);
-        drain(
-                "prefix_traffic",
-                now.minus(longer(settings.prefixTraffic(), PrefixWatch.lookBack(config))),
-                settings,
-                deadline,
-                batches::deletePrefixMinutes);
+        drainPrefixes(now.minus(longer(settings.prefixTraffic(), PrefixWatch.lookBack(config))), settings, deadline);
         drain(
                 "number_days",
                 now.minus(longer(settings.numberDays(), Duration.ofDays(PoolHealth.DAYS))),
                 settings,
                 deadline,
                 batches::deleteNumberDays);
+    }
+
+    /**
+     * The fraud guard's minutes before {@code cutoff}, prefix by prefix in key order, each batch its
+     * own transaction. A run that runs out of time begins again from the first prefix next time.
+     */
+    private void drainPrefixes(OffsetDateTime cutoff, RetentionSettings settings, OffsetDateTime deadline) {
+        var counter = registry.counter(REMOVED, new Tag("what", "prefix_traffic"));
+        var prefix = batches.prefixAfter(RetentionBatches.PrefixOfTraffic.FIRST);
+        while (prefix.isPresent() && OffsetDateTime.now(clock).isBefore(deadline)) {
+            int done;
+            do {
+                done = batches.deleteMinutes(prefix.get(), cutoff, settings.batchSize());
+                counter.inc(done);
+            } while (done == settings.batchSize() && OffsetDateTime.now(clock).isBefore(deadline));
+            prefix = batches.prefixAfter(prefix.get());
+        }
+        if (prefix.isPresent()) {
+            LOG.info("Retention: more prefix traffic than one run's time allows; the next run goes on");
+        }
     }
 
     /** Never shorter than what is read: the watches' look-back, the health view's days. */

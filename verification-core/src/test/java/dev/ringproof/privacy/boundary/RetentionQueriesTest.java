@@ -108,14 +108,31 @@ class RetentionQueriesTest {
                     }
                 }
                 var week = NOW.minusDays(7);
+                try (var p = c.prepareStatement("insert into prefix_traffic (prefix, test, bucket_start,"
+                        + " starts, approvals) values ('+33612', false, ?, 1, 0)")) {
+                    p.setObject(1, NOW.minusDays(9));
+                    p.executeUpdate();
+                }
 
-                assertThat(update(c, RetentionBatches.oldPrefixMinutes(3), week))
-                        .isEqualTo(3);
-                assertThat(update(c, RetentionBatches.oldPrefixMinutes(3), week))
+                // the walk through the prefixes, in key order
+                var walked = new ArrayList<String>();
+                Object[] after = {"", false};
+                for (List<Object[]> next; !(next = rows(c, RetentionBatches.NEXT_PREFIX, after)).isEmpty(); ) {
+                    after = next.get(0);
+                    walked.add(after[0] + " " + after[1]);
+                }
+                assertThat(walked).containsExactly("+33612 false", "+44740 false", "+44740 true");
+
+                assertThat(update(c, RetentionBatches.oldMinutesOfPrefix(1), "+44740", false, week))
                         .isEqualTo(1);
-                assertThat(update(c, RetentionBatches.oldPrefixMinutes(3), week))
+                assertThat(update(c, RetentionBatches.oldMinutesOfPrefix(3), "+44740", false, week))
+                        .isEqualTo(1);
+                assertThat(update(c, RetentionBatches.oldMinutesOfPrefix(3), "+44740", false, week))
                         .isZero();
-                assertThat(ids(c, "select bucket_start from prefix_traffic")).hasSize(2);
+                assertThat(ids(c, "select prefix from prefix_traffic where test = false order by prefix"))
+                        .containsExactly("+33612", "+44740");
+                assertThat(ids(c, "select prefix from prefix_traffic where test = true"))
+                        .hasSize(3);
 
                 var cutoff = today.minusDays(90);
                 assertThat(update(c, RetentionBatches.oldNumberDays(1), cutoff)).isEqualTo(1);
@@ -245,6 +262,19 @@ class RetentionQueriesTest {
                 ids.add(rows.getString(1));
             }
             return ids;
+        }
+    }
+
+    /** The rows of a query (two columns: a string, a boolean), its {@code ?n} parameters bound as JPA binds them. */
+    private static List<Object[]> rows(Connection c, String jpaSql, Object... parameters) throws SQLException {
+        try (var p = JpaSql.prepared(c, jpaSql, parameters)) {
+            try (var found = p.executeQuery()) {
+                var rows = new ArrayList<Object[]>();
+                while (found.next()) {
+                    rows.add(new Object[] {found.getString(1), found.getBoolean(2)});
+                }
+                return rows;
+            }
         }
     }
 
