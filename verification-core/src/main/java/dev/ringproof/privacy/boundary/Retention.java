@@ -23,10 +23,10 @@ import org.eclipse.microprofile.metrics.Tag;
  * Keeps personal data no longer than docs/data-inventory.md says: masks the numbers of ended
  * verifications, forgets their code hashes, deletes sandbox messages and old idempotency keys,
  * empties settled webhook payloads. It also deletes the counters that grow with every minute and
- * day of traffic once nothing reads them: a prefix's minutes, a caller number's and a pool's days. Every server looks every 10 s; the one that claims the
- * lease row runs, once per {@code retention.interval} for the cluster, batch by batch, each
- * batch its own short transaction, for at most {@link #BUDGET} a run. Counted in
- * {@code ringproof.retention.removed} by what.
+ * day of traffic once nothing reads them: a prefix's minutes, a caller number's and a pool's
+ * days. Every server looks every 10 s; the one that claims the lease row runs, once per {@code
+ * retention.interval} for the cluster, batch by batch, each batch its own short transaction, for
+ * at most {@link #BUDGET} a run. Counted in {@code ringproof.retention.removed} by what.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
