@@ -87,7 +87,7 @@ class ConsoleFraudIT {
                     .isEqualTo(hostile);
             assertNothingRan(browser);
 
-            String phone = "+447400" + String.format("%06d", RANDOM.nextInt(1_000_000));
+            String phone = Ringproof.mobile();
             assertThat(Ringproof.start(tenant, phone).statusCode()).isEqualTo(201);
             assertThat(Ringproof.start(tenant, phone).statusCode())
                     .as("the console's limit of 1")

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -68,13 +70,24 @@ final class Ringproof {
         throw new IllegalStateException("no free block of London numbers");
     }
 
+    /** Every number {@link #mobile} has handed out in this run of the suite. */
+    private static final Set<String> MOBILES = ConcurrentHashMap.newKeySet();
+
     /**
-     * A fresh UK mobile number that no other test uses, spread over the ranges +44740 to
-     * +44743 so that the whole suite's traffic to one range stays well below the fraud
-     * guard's velocity and conversion thresholds; the last six digits are random.
+     * A fresh UK mobile number that no other test of this run uses, spread over the ranges +44740
+     * to +44743 so that the whole suite's traffic to one range stays well below the fraud guard's
+     * velocity and conversion thresholds; the last six digits are random. Random alone is not
+     * fresh: four million numbers and a suite's thousands of draws make a repeat likely in a run
+     * (the birthday bound), and one did: FallbackIT's number got another test's missed call and
+     * SMS in its sandbox inbox and failed at once.
      */
     static String mobile() {
-        return "+4474" + RANDOM.nextInt(4) + "0" + String.format("%06d", RANDOM.nextInt(1_000_000));
+        while (true) {
+            String phone = "+4474" + RANDOM.nextInt(4) + "0" + String.format("%06d", RANDOM.nextInt(1_000_000));
+            if (MOBILES.add(phone)) {
+                return phone;
+            }
+        }
     }
 
     JsonArray inbox(String phone) {
