@@ -117,8 +117,6 @@ final class Browser implements AutoCloseable {
         return wait.until(d -> {
             try {
                 return condition.apply(d);
-            } catch (StaleElementReferenceException replaced) {
-                return null;
             } catch (WebDriverException e) {
                 if (replacedWhileRead(e)) {
                     return null;
