@@ -52,7 +52,7 @@ class RetentionIT {
                 .send("GET", usage, null, null, "Accept", "text/csv")
                 .body();
         assertThat(billedBefore).contains(tenant.id());
-        double removedBefore = removedPhones();
+        double removedBefore = removed("phone_numbers");
 
         try {
             set("retention.phone-numbers", "PT1S");
@@ -81,7 +81,7 @@ class RetentionIT {
                         .send("GET", usage, null, null, "Accept", "text/csv")
                         .body())
                 .isEqualTo(billedBefore);
-        assertThat(removedPhones()).isGreaterThan(removedBefore);
+        assertThat(removed("phone_numbers")).isGreaterThan(removedBefore);
     }
 
     /**
@@ -120,10 +120,6 @@ class RetentionIT {
 
     private void set(String key, String value) throws Exception {
         server.asadmin("set-config-property", "--source=domain", "--propertyName=" + key, "--propertyValue=" + value);
-    }
-
-    private double removedPhones() {
-        return removed("phone_numbers");
     }
 
     /** The retention job's count of {@code what} so far (0 before its first). */
