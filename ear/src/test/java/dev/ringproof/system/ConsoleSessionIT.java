@@ -47,6 +47,32 @@ class ConsoleSessionIT {
         }
     }
 
+    /**
+     * The suite lends one Chromium to test after test ({@link Chromium}): the next test must meet
+     * it as a stranger, signed out, on a page of its own, or it would pass on another's sign-in.
+     */
+    @Test
+    void aBrowserPutBackAfterASignInComesBackSignedOut() {
+        org.openqa.selenium.chrome.ChromeDriver lent;
+        String signedIn;
+        try (var browser = new Browser()) {
+            browser.signIn(Ringproof.ADMIN, Ringproof.ADMIN_PASSWORD);
+            signedIn = browser.sessionId();
+            browser.driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+            browser.open("index.xhtml");
+            lent = browser.driver;
+        }
+        try (var browser = new Browser()) {
+            assertThat(browser.driver).isSameAs(lent);
+            assertThat(browser.driver.getWindowHandles()).hasSize(1);
+            assertThat(browser.driver.getCurrentUrl()).isEqualTo("about:blank");
+            browser.open("index.xhtml");
+            browser.await(By.id("username"));
+            assertThat(browser.driver.findElements(By.id("signed-in-as"))).isEmpty();
+            assertThat(browser.sessionId()).isNotEqualTo(signedIn);
+        }
+    }
+
     @Test
     void theSessionCookieStaysOutOfScripts() {
         try (var browser = new Browser()) {
