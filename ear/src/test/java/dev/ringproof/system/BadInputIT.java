@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class BadInputIT {
 
-    static final String PHONE = "+447400999001";
+    static final String PHONE = Ringproof.mobile();
     static final String JSON = "application/json";
 
     private final Ringproof ringproof = new Ringproof();

@@ -50,7 +50,7 @@ class FraudGuardIT {
     @Test
     void denyListedPrefixIsNeverDialled() {
         var tenant = ringproof.tenant("Deny list");
-        String phone = "+447590" + Ringproof.mobile().substring(7);
+        String phone = Ringproof.mobileIn("+447590");
 
         var refused = Ringproof.start(tenant, phone);
 
@@ -93,8 +93,7 @@ class FraudGuardIT {
         assertThat(ringproof.inbox(PUMPED + String.format("0%06d", 299)))
                 .as("nothing sent once blocked")
                 .isEmpty();
-        assertThat(Ringproof.start(pumper, "+447530" + Ringproof.mobile().substring(7))
-                        .statusCode())
+        assertThat(Ringproof.start(pumper, Ringproof.mobileIn("+447530")).statusCode())
                 .as("the neighbouring prefix")
                 .isEqualTo(201);
 

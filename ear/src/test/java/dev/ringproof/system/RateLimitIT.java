@@ -144,18 +144,15 @@ class RateLimitIT {
         String prefix = policy("{\"scope\":\"prefix\",\"tenant_id\":\"" + tenant.id()
                 + "\",\"match\":\"+447400\",\"limit\":2,\"window_seconds\":60}");
 
-        assertThat(Ringproof.start(tenant, "+447400" + Ringproof.mobile().substring(7))
-                        .statusCode())
+        assertThat(Ringproof.start(tenant, Ringproof.mobileIn("+447400")).statusCode())
                 .isEqualTo(201);
-        assertThat(Ringproof.start(tenant, "+447400" + Ringproof.mobile().substring(7))
-                        .statusCode())
+        assertThat(Ringproof.start(tenant, Ringproof.mobileIn("+447400")).statusCode())
                 .isEqualTo(201);
-        assertRateLimited(Ringproof.start(tenant, "+447400" + Ringproof.mobile().substring(7)), prefix, 2, 60);
-        assertThat(Ringproof.start(tenant, "+447570" + Ringproof.mobile().substring(7))
-                        .statusCode())
+        assertRateLimited(Ringproof.start(tenant, Ringproof.mobileIn("+447400")), prefix, 2, 60);
+        assertThat(Ringproof.start(tenant, Ringproof.mobileIn("+447570")).statusCode())
                 .as("outside the prefix")
                 .isEqualTo(201);
-        assertRateLimited(Ringproof.start(tenant, "+447580" + Ringproof.mobile().substring(7)), country, 3, 60);
+        assertRateLimited(Ringproof.start(tenant, Ringproof.mobileIn("+447580")), country, 3, 60);
     }
 
     @Test

@@ -82,8 +82,19 @@ final class Ringproof {
      * SMS in its sandbox inbox and failed at once.
      */
     static String mobile() {
+        return mobileIn("+4474" + RANDOM.nextInt(4) + "0");
+    }
+
+    /**
+     * A fresh UK mobile number under {@code prefix} (+44 and 4 digits), its last six digits random,
+     * that no other test of this run uses: {@link #mobile()}'s ranges included.
+     */
+    static String mobileIn(String prefix) {
+        if (!prefix.matches("\\+447\\d{3}")) {
+            throw new IllegalArgumentException("not a UK mobile prefix of 4 digits: " + prefix);
+        }
         while (true) {
-            String phone = "+4474" + RANDOM.nextInt(4) + "0" + String.format("%06d", RANDOM.nextInt(1_000_000));
+            String phone = prefix + String.format("%06d", RANDOM.nextInt(1_000_000));
             if (MOBILES.add(phone)) {
                 return phone;
             }
