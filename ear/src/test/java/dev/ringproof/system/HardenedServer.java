@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.spi.event.container.BeforeStart;
@@ -73,7 +73,7 @@ public class HardenedServer implements LoadableExtension {
                 command.add(option);
             }
             command.add(home.toString());
-            var builder = new ProcessBuilder(command).redirectErrorStream(true);
+            var builder = new ProcessBuilder(command);
             // the application's broker password is the one the tests' own JMS client uses (BrokerIT)
             builder.environment().put("BROKER_PASSWORD", System.getProperty("broker.password"));
             return builder;
@@ -109,25 +109,15 @@ public class HardenedServer implements LoadableExtension {
         }
 
         private static void run(List<String> command) throws IOException, InterruptedException {
-            run(new ProcessBuilder(command).redirectErrorStream(true));
+            run(new ProcessBuilder(command));
         }
 
         private static void run(ProcessBuilder builder) throws IOException, InterruptedException {
-            var process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", builder.command()) + " failed: " + output);
-            }
+            Commands.mustSucceed(builder, Duration.ofSeconds(300));
         }
 
         private static int exitCode(ProcessBuilder builder) throws IOException, InterruptedException {
-            var process =
-                    builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!process.waitFor(300, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return -1;
-            }
-            return process.exitValue();
+            return Commands.run(builder, Duration.ofSeconds(300)).exitCode();
         }
     }
 }

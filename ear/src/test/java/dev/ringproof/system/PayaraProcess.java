@@ -56,24 +56,11 @@ final class PayaraProcess {
 
     /** Runs an asadmin command against the running server; a failure fails the test. */
     void asadmin(String... command) throws IOException, InterruptedException {
-        var line = new java.util.ArrayList<>(
-                java.util.List.of("bash", home.resolve("bin/asadmin").toString()));
-        line.addAll(java.util.List.of(command));
-        var process = new ProcessBuilder(line).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("asadmin " + String.join(" ", command) + " failed: " + output);
-        }
+        Commands.mustSucceed(Commands.asadmin(home, command), Duration.ofSeconds(120));
     }
 
     void start() throws IOException, InterruptedException {
-        var asadmin = new ProcessBuilder("bash", home.resolve("bin/asadmin").toString(), "start-domain", "domain1")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        if (!asadmin.waitFor(180, TimeUnit.SECONDS) || asadmin.exitValue() != 0) {
-            throw new IllegalStateException("asadmin start-domain failed");
-        }
+        Commands.mustSucceed(Commands.asadmin(home, "start-domain", "domain1"), Duration.ofSeconds(180));
         Eventually.ready(Http.BASE, "the restarted server", Duration.ofSeconds(120));
     }
 }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -40,13 +39,12 @@ final class ProductionDomain implements AutoCloseable {
     private static final int ADMIN_PORT = 20048;
 
     /** What an asadmin command answered. */
-    record Outcome(int exitCode, String output) {}
-
     private final Path payara = Path.of(System.getProperty("payara.home"));
+
     private final Path runDir = payara.resolveSibling("production-domain");
     private final Path ear = Path.of(System.getProperty("ringproof.ear"));
     /** Set once by {@link Running#start()}. */
-    private Outcome firstDeployment;
+    private Commands.Outcome firstDeployment;
 
     private ProductionDomain() {}
 
@@ -76,7 +74,7 @@ final class ProductionDomain implements AutoCloseable {
     }
 
     /** What the first deployment, on the development defaults, answered (see {@link Shared}). */
-    Outcome firstDeployment() {
+    Commands.Outcome firstDeployment() {
         return firstDeployment;
     }
 
@@ -184,7 +182,7 @@ final class ProductionDomain implements AutoCloseable {
     }
 
     /** Deploys the EAR as built; a refused deployment answers a non-zero exit code and why. */
-    Outcome deploy() throws IOException, InterruptedException {
+    Commands.Outcome deploy() throws IOException, InterruptedException {
         return admin("deploy", "--force=true", "--name", "ringproof", ear.toString());
     }
 
@@ -236,32 +234,17 @@ final class ProductionDomain implements AutoCloseable {
         }
     }
 
-    private Outcome admin(String... command) throws IOException, InterruptedException {
+    private Commands.Outcome admin(String... command) throws IOException, InterruptedException {
         List<String> line = new ArrayList<>(List.of("--port", String.valueOf(ADMIN_PORT)));
         line.addAll(List.of(command));
         return run(System.getenv(), line.toArray(String[]::new));
     }
 
-    private Outcome run(Map<String, String> env, String... command) throws IOException, InterruptedException {
-        List<String> line =
-                new ArrayList<>(List.of("bash", payara.resolve("bin/asadmin").toString()));
-        line.addAll(List.of(command));
-        // to a file, not a pipe: the server that start-domain leaves running would hold a pipe open
-        Path output = Files.createTempFile("asadmin", ".out");
-        try {
-            var builder = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(output.toFile());
-            builder.environment().clear();
-            builder.environment().putAll(env);
-            var process = builder.start();
-            boolean done = process.waitFor(300, TimeUnit.SECONDS);
-            if (!done) {
-                process.destroyForcibly();
-            }
-            String said = Files.readString(output, StandardCharsets.UTF_8);
-            return done ? new Outcome(process.exitValue(), said) : new Outcome(-1, said + " (timed out)");
-        } finally {
-            Files.deleteIfExists(output);
-        }
+    private Commands.Outcome run(Map<String, String> env, String... command) throws IOException, InterruptedException {
+        var builder = Commands.asadmin(payara, command);
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        return Commands.run(builder, Duration.ofSeconds(300));
     }
 
     private static void copy(Path from, Path to) throws IOException {

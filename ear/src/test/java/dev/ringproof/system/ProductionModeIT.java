@@ -33,7 +33,7 @@ class ProductionModeIT {
     private static final Pattern CODE = Pattern.compile("(\\d{6})");
 
     private ProductionDomain domain;
-    private ProductionDomain.Outcome refused;
+    private Commands.Outcome refused;
     private Ringproof ringproof;
     private FakeCarriers carriers;
 

@@ -1,10 +1,9 @@
 package dev.ringproof.system;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.logging.Logger;
 import org.jboss.arquillian.container.spi.event.container.BeforeUnDeploy;
 import org.jboss.arquillian.core.api.annotation.Observes;
@@ -44,18 +43,11 @@ public class QuietUndeploy implements LoadableExtension {
                             .append('\n');
                 }
                 Files.writeString(commands, lines);
-                var process = new ProcessBuilder(
-                                "bash",
-                                home.resolve("bin/asadmin").toString(),
-                                "multimode",
-                                "--file",
-                                commands.toString())
-                        .redirectErrorStream(true)
-                        .start();
-                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                var flushed = Commands.run(
+                        Commands.asadmin(home, "multimode", "--file", commands.toString()), Duration.ofSeconds(60));
+                if (flushed.exitCode() != 0) {
                     // a queue that was never created cannot be flushed; the undeploy goes on regardless
-                    LOG.warning("Flushing the queues before undeploy said: " + output);
+                    LOG.warning("Flushing the queues before undeploy said: " + flushed.output());
                 }
             } finally {
                 Files.deleteIfExists(commands);
