@@ -23,7 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A headless Debian Chromium driving the console, with a profile of its own. The driver and
  * the browser are the system's, named explicitly, so Selenium Manager never downloads one.
  *
- * <p>Starting Chromium and its driver costs seconds on 2 cores, and the suite opens a browser
+ * <p>Starting Chromium and its driver costs about a second on 2 cores, and the suite opens a browser
  * dozens of times a pass. So a closed browser is not quit but reset and kept for the next test
  * ({@link Chromium}): a new tab in place of every old one, and no cookies (no console session),
  * cache or stored data of the origins it opened. A reset that fails quits the browser instead.
