@@ -47,19 +47,19 @@ public class HardenedServer implements LoadableExtension {
             if (brokerDone && webDone) {
                 return;
             }
-            run(List.of("bash", asadmin, "start-domain", "domain1"));
+            run(Commands.asadmin(home, "start-domain", "domain1"));
             try {
                 if (!brokerDone) {
                     // the broker takes its settings at the next start, Arquillian's
                     run(hardenBroker(home, "--no-restart"));
                 }
                 if (!webDone) {
-                    run(List.of(
+                    run(new ProcessBuilder(
                             "bash", System.getProperty("ringproof.harden-script"), "--web-only", "--asadmin", asadmin));
-                    run(List.of("bash", asadmin, "set-config-cache", "--duration=" + CONFIG_CACHE_SECONDS));
+                    run(Commands.asadmin(home, "set-config-cache", "--duration=" + CONFIG_CACHE_SECONDS));
                 }
             } finally {
-                run(List.of("bash", asadmin, "stop-domain", "domain1"));
+                run(Commands.asadmin(home, "stop-domain", "domain1"));
             }
         }
 
@@ -106,10 +106,6 @@ public class HardenedServer implements LoadableExtension {
                 }
             }
             return true;
-        }
-
-        private static void run(List<String> command) throws IOException, InterruptedException {
-            run(new ProcessBuilder(command));
         }
 
         private static void run(ProcessBuilder builder) throws IOException, InterruptedException {
