@@ -220,6 +220,14 @@ autovacuum_reset() {
     $PSQL -d postgres -c "alter system reset autovacuum" -c "select pg_reload_conf()" >/dev/null 2>&1 || true
 }
 
+# A directory on the filesystem PostgreSQL commits to, for bench/flushes.py's probe: the run's own when
+# it shares that filesystem, else the one holding PostgreSQL's data directory.
+flush_dir() {
+    local data
+    data=$($PSQL -d postgres -At -c "show data_directory")
+    if [ "$(stat -c %d "$data")" = "$(stat -c %d "$WORK")" ]; then echo "$WORK"; else dirname "$data"; fi
+}
+
 # Every autovacuum and autoanalyze run logged from now on, for bench/stalls.py (reset by statements_off).
 autovacuum_logged() {
     $PSQL -d postgres -c "alter system set log_autovacuum_min_duration = 0" -c "select pg_reload_conf()" >/dev/null

@@ -1,11 +1,13 @@
 """Lines the open loop's slowest starts up with what the server did meanwhile.
 
-    python3 stalls.py TRACE GC_JSON PG_LOG SWEEP_SECONDS
+    python3 stalls.py TRACE GC_JSON PG_LOG SWEEP_SECONDS [FLUSHES [FLOOR_TRACE FLOOR_FLUSHES]]
 
 TRACE: OpenLoop's OPEN_TRACE file (due epoch ms, latency ms); GC_JSON: `jfr print --json --events
 jdk.GCPhasePause` of a recording over the phase; PG_LOG: PostgreSQL's log (checkpoints); the relay's
 sweep runs on the wall clock every SWEEP_SECONDS. Prints a Markdown paragraph.
-PG_LOG also gives autovacuum's runs, when bench/run has PostgreSQL log them.
+PG_LOG also gives autovacuum's runs, when bench/run has PostgreSQL log them. FLUSHES: bench/flushes.py's
+timings of the disk's flushes over the phase (epoch ms, ms); FLOOR_TRACE and FLOOR_FLUSHES: the same of
+the baseline's open loop at the same rate, whose slowest inserts are lined up with the flushes likewise.
 """
 import datetime
 import json
@@ -13,10 +15,22 @@ import re
 import sys
 
 trace_file, gc_file, pg_log, sweep = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
-requests = []
-for line in open(trace_file):
-    due, latency = line.split()
-    requests.append((int(due), float(latency)))
+flushes_file = sys.argv[5] if len(sys.argv) > 5 else None
+floor_files = sys.argv[6:8] if len(sys.argv) > 7 else None
+
+# A flush of the disk this long delays every commit waiting on it: a start's p50 here is a few ms.
+SLOW_FLUSH_MS = 5
+
+
+def traced(path):
+    out = []
+    for line in open(path):
+        due, latency = line.split()
+        out.append((int(due), float(latency)))
+    return out
+
+
+requests = traced(trace_file)
 if not requests:
     print("No requests traced.")
     sys.exit(0)
@@ -110,3 +124,39 @@ print(f"- under way during an autovacuum: {len(in_vacuum)} ({len(vacuums)} autov
       + (f"; met: {', '.join(tables)}" if tables else "") + ");")
 print("- the seconds with most of them (second of the phase: count): "
       + ", ".join(f"{s}: {n}" for s, n in worst) + ".")
+
+
+def slow_flushes(path):
+    try:
+        timings = [tuple(map(float, line.split())) for line in open(path)]
+    except OSError:
+        return None, []
+    return timings, [(t, t + ms) for t, ms in timings if ms >= SLOW_FLUSH_MS]
+
+
+def flush_line(what, traced_requests, path):
+    timings, spans = slow_flushes(path)
+    if not timings:
+        return None
+    ordered = sorted(r[1] for r in traced_requests)
+    top = ordered[max(0, int(len(ordered) * 0.99) - 1)]
+    median = ordered[len(ordered) // 2]
+    slowest = [r for r in traced_requests if r[1] >= top]
+    fast = [r for r in traced_requests if r[1] < median]
+    hit, fast_hit = sum(1 for r in slowest if overlaps(r, spans)), sum(1 for r in fast if overlaps(r, spans))
+    ms = sorted(m for _, m in timings)
+    return (f"- {what}: {hit} of the {len(slowest)} at or above p99 ({100 * hit / len(slowest):.0f} %) were under way "
+            f"while a flush of PostgreSQL's disk took {SLOW_FLUSH_MS} ms or more, against {fast_hit} of the "
+            f"{len(fast)} below p50 ({100 * fast_hit / max(1, len(fast)):.1f} %) (bench/flushes.py: {len(timings)} "
+            f"flushes timed, p50 {ms[len(ms) // 2]:.1f} ms, {len(spans)} of {SLOW_FLUSH_MS} ms or more, the longest "
+            f"{ms[-1]:.0f} ms).")
+
+
+if flushes_file:
+    line = flush_line("starts", requests, flushes_file)
+    if line:
+        print(line)
+if floor_files:
+    line = flush_line("the baseline's inserts at the same rate", traced(floor_files[0]), floor_files[1])
+    if line:
+        print(line)
