@@ -2,8 +2,9 @@
 
     python3 flushes.py SECONDS DIR OUT
 
-Every 20 ms writes 8 KB to a file of its own in DIR (on PostgreSQL's filesystem) and times the
-fdatasync that follows, as a commit's WAL flush waits for one. Writes OUT as lines "epoch_ms ms",
+Every 20 ms writes 8 KB to a file of its own in DIR (on PostgreSQL's filesystem) and flushes it
+with fdatasync, timing both together, as a commit waits for its WAL's write and flush (a write may
+wait too, for a page still being written back). Writes OUT as lines "epoch_ms ms",
 for bench/stalls.py to line the slowest starts up with the disk's slow flushes. The probe adds
 50 small flushes a second to the commits' few hundred.
 """
@@ -20,9 +21,9 @@ try:
     with open(out, "w") as f:
         i = 0
         while time.time() < end:
+            began = time.time()
             os.pwrite(fd, block, (i % 128) * 8192)
             i += 1
-            began = time.time()
             os.fdatasync(fd)
             f.write(f"{int(began * 1000)} {(time.time() - began) * 1000:.2f}\n")
             time.sleep(0.02)
