@@ -145,11 +145,14 @@ def flush_line(what, traced_requests, path):
     fast = [r for r in traced_requests if r[1] < median]
     hit, fast_hit = sum(1 for r in slowest if overlaps(r, spans)), sum(1 for r in fast if overlaps(r, spans))
     ms = sorted(m for _, m in timings)
+    clear = sorted(r[1] for r in traced_requests if not overlaps(r, spans))
+    clear_p50, clear_p99 = clear[len(clear) // 2], clear[max(0, int(len(clear) * 0.99) - 1)]
     return (f"- {what}: {hit} of the {len(slowest)} at or above p99 ({100 * hit / len(slowest):.0f} %) were under way "
-            f"while a flush of PostgreSQL's disk took {SLOW_FLUSH_MS} ms or more, against {fast_hit} of the "
+            f"while a write and flush to PostgreSQL's disk took {SLOW_FLUSH_MS} ms or more, against {fast_hit} of the "
             f"{len(fast)} below p50 ({100 * fast_hit / max(1, len(fast)):.1f} %) (bench/flushes.py: {len(timings)} "
-            f"flushes timed, p50 {ms[len(ms) // 2]:.1f} ms, {len(spans)} of {SLOW_FLUSH_MS} ms or more, the longest "
-            f"{ms[-1]:.0f} ms).")
+            f"timed, p50 {ms[len(ms) // 2]:.1f} ms, {len(spans)} of {SLOW_FLUSH_MS} ms or more, the longest "
+            f"{ms[-1]:.0f} ms). The {len(clear)} clear of those: p50 {clear_p50:.1f} ms, p99 {clear_p99:.1f} ms "
+            f"(p99 ÷ p50 {clear_p99 / clear_p50:.1f}).")
 
 
 if flushes_file:
