@@ -21,7 +21,12 @@ import javax.sql.DataSource;
         user = "${MPCONFIG=db.user}",
         password = "${MPCONFIG=db.password:}",
         minPoolSize = 2,
-        maxPoolSize = 48)
+        maxPoolSize = 48,
+        properties = {
+            "fish.payara.match-connections=false",
+            "fish.payara.statement-cache-size=200",
+            "fish.payara.statement-cache-type= "
+        })
 @Singleton
 @Startup
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
