@@ -20,6 +20,8 @@ floor_files = sys.argv[6:8] if len(sys.argv) > 7 else None
 
 # A flush of the disk this long delays every commit waiting on it: a start's p50 here is a few ms.
 SLOW_FLUSH_MS = 5
+# How long after a slow flush the requests it held up are still being served, as counted.
+AFTER_MS = 100
 
 
 def traced(path):
@@ -145,14 +147,26 @@ def flush_line(what, traced_requests, path):
     fast = [r for r in traced_requests if r[1] < median]
     hit, fast_hit = sum(1 for r in slowest if overlaps(r, spans)), sum(1 for r in fast if overlaps(r, spans))
     ms = sorted(m for _, m in timings)
+    # the queue a stall leaves: slow ones due just after a slow flush ended, against that window's share of the phase
+    others = [r for r in slowest if not overlaps(r, spans)]
+    behind = sum(1 for r in others if any(end < r[0] <= end + AFTER_MS for _, end in spans))
+    begin, finish = min(r[0] for r in traced_requests), max(r[0] for r in traced_requests)
+    covered, reach = 0.0, begin
+    for _, end in sorted(spans, key=lambda span: span[1]):
+        lo, hi = max(end, reach, begin), min(end + AFTER_MS, finish)
+        if hi > lo:
+            covered += hi - lo
+            reach = hi
+    share = 100 * covered / max(1.0, finish - begin)
     clear = sorted(r[1] for r in traced_requests if not overlaps(r, spans))
     clear_p50, clear_p99 = clear[len(clear) // 2], clear[max(0, int(len(clear) * 0.99) - 1)]
     return (f"- {what}: {hit} of the {len(slowest)} at or above p99 ({100 * hit / len(slowest):.0f} %) were under way "
             f"while a write and flush to PostgreSQL's disk took {SLOW_FLUSH_MS} ms or more, against {fast_hit} of the "
             f"{len(fast)} below p50 ({100 * fast_hit / max(1, len(fast)):.1f} %) (bench/flushes.py: {len(timings)} "
             f"timed, p50 {ms[len(ms) // 2]:.1f} ms, {len(spans)} of {SLOW_FLUSH_MS} ms or more, the longest "
-            f"{ms[-1]:.0f} ms). The {len(clear)} clear of those: p50 {clear_p50:.1f} ms, p99 {clear_p99:.1f} ms "
-            f"(p99 ÷ p50 {clear_p99 / clear_p50:.1f}).")
+            f"{ms[-1]:.0f} ms). Of the other {len(others)}, {behind} were due within {AFTER_MS:g} ms after such a flush "
+            f"ended, a window that covers {share:.1f} % of the phase. The {len(clear)} clear of those flushes: p50 "
+            f"{clear_p50:.1f} ms, p99 {clear_p99:.1f} ms (p99 ÷ p50 {clear_p99 / clear_p50:.1f}).")
 
 
 if flushes_file:
