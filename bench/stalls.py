@@ -24,6 +24,11 @@ SLOW_FLUSH_MS = 5
 AFTER_MS = 100
 
 
+def p99_of(ordered):
+    """The p99 of ascending latencies, as every figure here reads it."""
+    return ordered[max(0, int(len(ordered) * 0.99) - 1)]
+
+
 def traced(path):
     out = []
     for line in open(path):
@@ -38,7 +43,7 @@ if not requests:
     sys.exit(0)
 latencies = sorted(r[1] for r in requests)
 p50 = latencies[len(latencies) // 2]
-p99 = latencies[max(0, int(len(latencies) * 0.99) - 1)]
+p99 = p99_of(latencies)
 first, last = min(r[0] for r in requests), max(r[0] + r[1] for r in requests)
 slow = [r for r in requests if r[1] >= p99]
 
@@ -141,7 +146,7 @@ def flush_line(what, traced_requests, path):
     if not timings:
         return None
     ordered = sorted(r[1] for r in traced_requests)
-    top = ordered[max(0, int(len(ordered) * 0.99) - 1)]
+    top = p99_of(ordered)
     median = ordered[len(ordered) // 2]
     slowest = [r for r in traced_requests if r[1] >= top]
     fast = [r for r in traced_requests if r[1] < median]
@@ -159,7 +164,7 @@ def flush_line(what, traced_requests, path):
             reach = hi
     share = 100 * covered / max(1.0, finish - begin)
     clear = sorted(r[1] for r in traced_requests if not overlaps(r, spans))
-    clear_p50, clear_p99 = clear[len(clear) // 2], clear[max(0, int(len(clear) * 0.99) - 1)]
+    clear_p50, clear_p99 = clear[len(clear) // 2], p99_of(clear)
     return (f"- {what}: {hit} of the {len(slowest)} at or above p99 ({100 * hit / len(slowest):.0f} %) were under way "
             f"while a write and flush to PostgreSQL's disk took {SLOW_FLUSH_MS} ms or more, against {fast_hit} of the "
             f"{len(fast)} below p50 ({100 * fast_hit / max(1, len(fast)):.1f} %) (bench/flushes.py: {len(timings)} "
