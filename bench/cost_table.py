@@ -1,4 +1,4 @@
-"""cost.tsv (request requests commits fsyncs statements server_ms db_ms) -> the Markdown cost table."""
+"""cost.tsv (request requests commits fsyncs statements server_ms db_ms wal_kb full_page_images) -> the Markdown cost table."""
 import sys
 
 rows = {}
@@ -6,7 +6,8 @@ for line in open(sys.argv[1]):
     name, *values = line.split()
     rows[name] = [float(v) for v in values]
 
-columns = ["requests", "commits", "WAL fsyncs", "SQL statements", "server CPU ms", "PostgreSQL CPU ms"]
+columns = ["requests", "commits", "WAL fsyncs", "SQL statements", "server CPU ms", "PostgreSQL CPU ms", "WAL kB",
+           "full pages in the WAL"]
 print("| per request | " + " | ".join(columns) + " |")
 print("|---|" + "---:|" * len(columns))
 for name, v in rows.items():

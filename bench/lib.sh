@@ -170,7 +170,9 @@ db_cpu_ticks() {
 }
 
 # What one request of SCRIPT costs, over a closed loop of one client for SECONDS, prints
-# "requests commits fsyncs server_cpu_ms db_cpu_ms non2xx" (all but requests and non2xx per request), counting what
+# "requests commits fsyncs server_cpu_ms db_cpu_ms non2xx wal_kb full_page_images" (all but requests and non2xx per
+# request; WAL from pg_stat_wal: its kilobytes, and the whole pages it logged, the first change of each page after a
+# checkpoint), counting what
 # the server does meanwhile in the background too (relay, sweep): its share of the load is part of the cost.
 # PostgreSQL reports commits and WAL syncs a second or so late, hence the pauses.
 cost() {
@@ -178,13 +180,15 @@ cost() {
     pid=$(server_pid)
     sleep 2
     before="$(sql "select xact_commit from pg_stat_database where datname = current_database()") $(sql "select wal_sync from pg_stat_wal") $(cpu_ticks "$pid") $(db_cpu_ticks)"
+    local wal_before; wal_before=$(sql "select wal_bytes || ' ' || wal_fpi from pg_stat_wal")
     line=$(wrk -t1 -c1 -d"${seconds}s" --timeout 10s -s "$BENCH_DIR/$script" "$BASE" | grep '^RESULT')
     after="$(cpu_ticks "$pid") $(db_cpu_ticks)"
     sleep 2
     after="$(sql "select xact_commit from pg_stat_database where datname = current_database()") $(sql "select wal_sync from pg_stat_wal") $after"
-    echo "$before $after $(sed 's/.*requests=\([0-9]*\).*non2xx=\([0-9]*\) socket_errors=\([0-9]*\).*/\1 \2 \3/' <<< "$line")" \
+    echo "$before $after $(sed 's/.*requests=\([0-9]*\).*non2xx=\([0-9]*\) socket_errors=\([0-9]*\).*/\1 \2 \3/' <<< "$line") $wal_before $(sql "select wal_bytes || ' ' || wal_fpi from pg_stat_wal")" \
         | awk '{ n = $9; if (n == 0) n = 1;
-        printf "%d %.2f %.2f %.2f %.2f %d\n", $9, ($5 - $1) / n, ($6 - $2) / n, ($7 - $3) * 10 / n, ($8 - $4) * 10 / n, $10 + $11 }'
+        printf "%d %.2f %.2f %.2f %.2f %d %.2f %.2f\n", $9, ($5 - $1) / n, ($6 - $2) / n, ($7 - $3) * 10 / n, ($8 - $4) * 10 / n, $10 + $11,
+            ($14 - $12) / 1024 / n, ($15 - $13) / n }'
 }
 
 # The SQL statements one request of SCRIPT sends (BEGIN and COMMIT not counted), read off PostgreSQL's
