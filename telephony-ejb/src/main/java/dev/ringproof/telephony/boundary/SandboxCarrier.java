@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The virtual carrier: what it "sends" lands in the inbox of a virtual handset, stored in
@@ -145,8 +146,21 @@ public class SandboxCarrier implements Carrier {
     }
 
     private Delivery deliver(String to, Type type, String from, String text) {
-        String id = "sbx_" + UUID.randomUUID();
+        String id = "sbx_" + timeOrderedUuid();
         em.persist(new HandsetMessage(id, to, type, from, text, OffsetDateTime.now(ZoneOffset.UTC)));
         return Delivery.accepted(id);
+    }
+
+    /**
+     * A version-7 UUID (RFC 9562): the time in milliseconds first, then random bits. The reference is
+     * keyed in three indexes (the sandbox message's own, the send's and the attempt's provider reference); made in time
+     * order, a second's sends touch a few pages of each instead of one page per send anywhere in it.
+     */
+    static UUID timeOrderedUuid() {
+        var random = ThreadLocalRandom.current();
+        long millis = System.currentTimeMillis();
+        long high = (millis << 16) | 0x7000L | (random.nextLong() & 0x0fffL);
+        long low = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+        return new UUID(high, low);
     }
 }
