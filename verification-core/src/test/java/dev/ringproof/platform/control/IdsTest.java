@@ -3,6 +3,7 @@ package dev.ringproof.platform.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class IdsTest {
@@ -23,7 +24,7 @@ class IdsTest {
 
     @Test
     void idsSortInTheOrderTheyWereMadeSoNewRowsGoToTheEndOfAnIndex() {
-        var random = new java.util.Random(7);
+        var random = new Random(7);
         long now = 1_796_100_386_188L;
         for (int i = 0; i < 20_000; i++) {
             long earlier = now + random.nextInt(1_000_000_000);
