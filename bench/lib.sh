@@ -179,16 +179,21 @@ cost() {
     local script=$1 seconds=$2 pid before after line
     pid=$(server_pid)
     sleep 2
-    before="$(sql "select xact_commit from pg_stat_database where datname = current_database()") $(sql "select wal_sync from pg_stat_wal") $(cpu_ticks "$pid") $(db_cpu_ticks)"
-    local wal_before; wal_before=$(sql "select wal_bytes || ' ' || wal_fpi from pg_stat_wal")
+    before="$(db_counters) $(cpu_ticks "$pid") $(db_cpu_ticks)"
     line=$(wrk -t1 -c1 -d"${seconds}s" --timeout 10s -s "$BENCH_DIR/$script" "$BASE" | grep '^RESULT')
     after="$(cpu_ticks "$pid") $(db_cpu_ticks)"
     sleep 2
-    after="$(sql "select xact_commit from pg_stat_database where datname = current_database()") $(sql "select wal_sync from pg_stat_wal") $after"
-    echo "$before $after $(sed 's/.*requests=\([0-9]*\).*non2xx=\([0-9]*\) socket_errors=\([0-9]*\).*/\1 \2 \3/' <<< "$line") $wal_before $(sql "select wal_bytes || ' ' || wal_fpi from pg_stat_wal")" \
-        | awk '{ n = $9; if (n == 0) n = 1;
-        printf "%d %.2f %.2f %.2f %.2f %d %.2f %.2f\n", $9, ($5 - $1) / n, ($6 - $2) / n, ($7 - $3) * 10 / n, ($8 - $4) * 10 / n, $10 + $11,
-            ($14 - $12) / 1024 / n, ($15 - $13) / n }'
+    after="$(db_counters) $after"
+    echo "$before $after $(sed 's/.*requests=\([0-9]*\).*non2xx=\([0-9]*\) socket_errors=\([0-9]*\).*/\1 \2 \3/' <<< "$line")" \
+        | awk '{ n = $13; if (n == 0) n = 1;
+        printf "%d %.2f %.2f %.2f %.2f %d %.2f %.2f\n", $13, ($7 - $1) / n, ($8 - $2) / n, ($11 - $5) * 10 / n, ($12 - $6) * 10 / n,
+            $14 + $15, ($9 - $3) / 1024 / n, ($10 - $4) / n }'
+}
+
+# The database's commits, WAL syncs, WAL bytes and whole pages logged so far, in one read.
+db_counters() {
+    sql "select d.xact_commit || ' ' || w.wal_sync || ' ' || w.wal_bytes || ' ' || w.wal_fpi
+         from pg_stat_database d, pg_stat_wal w where d.datname = current_database()"
 }
 
 # The SQL statements one request of SCRIPT sends (BEGIN and COMMIT not counted), read off PostgreSQL's
