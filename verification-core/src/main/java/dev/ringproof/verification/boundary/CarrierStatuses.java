@@ -1,6 +1,7 @@
 package dev.ringproof.verification.boundary;
 
 import dev.ringproof.platform.boundary.Refusal;
+import dev.ringproof.routing.boundary.OutboundSends;
 import dev.ringproof.tenant.entity.Channel;
 import dev.ringproof.verification.control.CarrierSignature;
 import dev.ringproof.verification.entity.Attempt;
@@ -33,6 +34,9 @@ public class CarrierStatuses {
     @EJB
     Verifications verifications;
 
+    @EJB
+    OutboundSends sends;
+
     @Inject
     Config config;
 
@@ -48,11 +52,8 @@ public class CarrierStatuses {
         String ref = either(params, "MessageSid", "CallSid");
         String status = either(params, "MessageStatus", "CallStatus");
         // only an attempt this provider took: another provider's reference is unknown here
-        em.createNamedQuery(Attempt.BY_PROVIDER_REF, Attempt.class)
-                .setParameter("ref", ref)
-                .setParameter("provider", provider)
-                .getResultStream()
-                .findFirst()
+        sends.attemptSentAs(provider, ref)
+                .map(attemptId -> em.find(Attempt.class, attemptId))
                 .ifPresentOrElse(
                         attempt -> apply(attempt, provider, status),
                         () -> LOG.info(() -> "Status for an unknown " + provider + " reference"));

@@ -25,14 +25,10 @@ import java.util.Locale;
         name = Attempt.TRAFFIC_SINCE,
         query = "select v.id, v.createdAt, v.status, a.seq, a.channel, a.status,"
                 + " a.startedAt from Attempt a join a.verification v where v.createdAt >= :since")
-@NamedQuery(
-        name = Attempt.BY_PROVIDER_REF,
-        query = "select a from Attempt a where a.providerRef = :ref" + " and a.provider = :provider")
 public class Attempt {
 
     public static final String RECENT_MISSED_CALLS_TO = "Attempt.recentMissedCallsTo";
     public static final String TRAFFIC_SINCE = "Attempt.trafficSince";
-    public static final String BY_PROVIDER_REF = "Attempt.byProviderRef";
 
     public enum Status {
         QUEUED,
@@ -113,7 +109,7 @@ public class Attempt {
         return matches && digits.length() == codeLength;
     }
 
-    /** {@code provider} took the attempt; its status callbacks find it by its {@code providerRef}. */
+    /** {@code provider} took the attempt under its reference (its status callbacks find the send by it, OutboundSends). */
     public void markSent(String provider, String providerRef) {
         if (status().equals(Status.QUEUED)) {
             this.status = Status.SENT.wireName();
