@@ -20,22 +20,43 @@ import java.util.Optional;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class RetentionBatches {
 
+    /** The steps' names in {@code retention_mark}. */
+    static final String PHONES = "phone_numbers";
+
+    static final String CODES = "codes";
+
     // what each step looks for, by age (RetentionQueriesTest runs them on H2 and PostgreSQL)
     /** Due, or set further out than the interval now allows (it was shortened): the caller takes this run. */
     static final String CLAIM = "update job_lease set holder = ?1, next_run_at = ?2"
             + " where name = 'retention' and (next_run_at <= ?3 or next_run_at > ?2)";
 
-    static final String ENDED_PHONES = "select id, phone from verification where status <> 'pending'"
-            + " and closed_at < ?1 and phone not like '%*%' order by closed_at";
-    static final String ENDED_CODES = "select a.id from verification_attempt a join verification v"
-            + " on v.id = a.verification_id where v.status <> 'pending' and v.closed_at < ?1"
-            + " and a.code_hash <> ''";
     /**
-     * One statement per batch: an update per attempt cost a round trip each, and a job catching up
-     * on a large table spent its whole budget on them.
+     * The two steps that change verifications in place (masking a number, clearing a code) walk on
+     * from their mark in {@code retention_mark}, in the order the verifications ended: a walk from
+     * the first verification ever went over every row earlier runs had changed already, on every
+     * run (200 000 such rows: 170 ms for the numbers, 440 ms for the codes, and growing with the
+     * table). A verification's {@code closed_at} is the time it ended, so none ends behind a mark,
+     * which trails the cutoff by the retention period.
      */
-    static final String CLEAR_CODES =
-            "update verification_attempt set code_hash = '' where id in (" + ENDED_CODES + " limit ?2)";
+    static final String MARK = "select done_until from retention_mark where step = ?1";
+
+    static final String MOVE_MARK = "update retention_mark set done_until = ?2 where step = ?1";
+
+    /** Numbers not masked yet of verifications ended before ?1, from the mark ?2 on (a batch may end amid one instant). */
+    static final String ENDED_PHONES = "select id, phone, closed_at from verification where closed_at >= ?2"
+            + " and closed_at < ?1 and status <> 'pending' and phone not like '%*%' order by closed_at";
+
+    /** Verifications ended before ?1 and after the mark ?2: the codes step clears each instant whole. */
+    static final String ENDED_AFTER_MARK = "select id, closed_at from verification where closed_at > ?2"
+            + " and closed_at < ?1 and status <> 'pending' order by closed_at";
+
+    /**
+     * One statement per batch, the codes of the verifications ended after ?1 up to ?2: an update per
+     * attempt cost a round trip each, and a job catching up on a large table spent its whole budget on them.
+     */
+    static final String CLEAR_CODES = "update verification_attempt set code_hash = '' where code_hash <> ''"
+            + " and verification_id in (select id from verification where closed_at > ?1 and closed_at <= ?2"
+            + " and status <> 'pending')";
 
     static final String OLD_SANDBOX = "select id from sandbox_message where received_at < ?1";
     static final String SETTLED_EVENTS = "select e.id from webhook_event e where e.state <> 'pending'"
@@ -88,27 +109,61 @@ public class RetentionBatches {
                 == 1;
     }
 
-    /** Masks the phone numbers of verifications that ended before {@code cutoff}. */
+    /** Masks the phone numbers of verifications that ended before {@code cutoff}, on from the step's mark. */
     public int maskPhones(OffsetDateTime cutoff, int batch) {
+        Object from = mark(PHONES);
         List<?> rows = em.createNativeQuery(ENDED_PHONES)
                 .setParameter(1, cutoff)
+                .setParameter(2, from)
                 .setMaxResults(batch)
                 .getResultList();
+        Object last = null;
         for (Object row : rows) {
             Object[] columns = (Object[]) row;
             em.createNativeQuery("update verification set phone = ?1 where id = ?2")
                     .setParameter(1, PhoneNumbers.mask((String) columns[1]))
                     .setParameter(2, columns[0])
                     .executeUpdate();
+            last = columns[2];
+        }
+        if (last != null) {
+            moveMark(PHONES, last);
         }
         return rows.size();
     }
 
-    /** Forgets the code hashes of attempts whose verification ended before {@code cutoff}: no check needs them. */
+    /**
+     * Forgets the code hashes of attempts whose verification ended before {@code cutoff} (no check
+     * needs them), a batch of verifications on from the step's mark, the last instant whole; the
+     * codes cleared, at least one a verification, so at least the batch while more are left.
+     */
     public int clearCodes(OffsetDateTime cutoff, int batch) {
-        return em.createNativeQuery(CLEAR_CODES)
+        Object from = mark(CODES);
+        List<?> ended = em.createNativeQuery(ENDED_AFTER_MARK)
                 .setParameter(1, cutoff)
-                .setParameter(2, batch)
+                .setParameter(2, from)
+                .setMaxResults(batch)
+                .getResultList();
+        if (ended.isEmpty()) {
+            return 0;
+        }
+        Object until = ((Object[]) ended.get(ended.size() - 1))[1];
+        int cleared = em.createNativeQuery(CLEAR_CODES)
+                .setParameter(1, from)
+                .setParameter(2, until)
+                .executeUpdate();
+        moveMark(CODES, until);
+        return cleared;
+    }
+
+    private Object mark(String step) {
+        return em.createNativeQuery(MARK).setParameter(1, step).getSingleResult();
+    }
+
+    private void moveMark(String step, Object until) {
+        em.createNativeQuery(MOVE_MARK)
+                .setParameter(1, step)
+                .setParameter(2, until)
                 .executeUpdate();
     }
 
