@@ -128,7 +128,7 @@ class OutboxClaimTest {
                         s.execute("analyze outbox_message");
                     }
                     for (var claim : List.of(OutboxRows.CLAIM_KEPT, OutboxRows.CLAIM_LEFT_BEHIND)) {
-                        String plan = plan(c, claim);
+                        String plan = JpaSql.plan(c, claim, NOW, 500);
                         assertThat(plan)
                                 .as(claim)
                                 .contains("Index Scan using outbox_message_relayed")
@@ -142,18 +142,6 @@ class OutboxClaimTest {
         } finally {
             db.drop();
         }
-    }
-
-    private static String plan(Connection c, String claim) throws SQLException {
-        String literal = claim.replace("?1", "'" + NOW + "'").replace("?2", "500");
-        var plan = new StringBuilder();
-        try (var s = c.createStatement();
-                var rs = s.executeQuery("explain " + literal)) {
-            while (rs.next()) {
-                plan.append(rs.getString(1)).append('\n');
-            }
-        }
-        return plan.toString();
     }
 
     /** The database a cluster's servers share: PostgreSQL. H2 is a file inside one server's domain. */

@@ -26,4 +26,16 @@ public final class JpaSql {
         }
         return p;
     }
+
+    /** PostgreSQL's plan for {@code sql}, its {@code ?n} parameters bound as JPA binds them, one line a node. */
+    public static String plan(Connection c, String sql, Object... parameters) throws SQLException {
+        var plan = new StringBuilder();
+        try (var p = prepared(c, "explain " + sql, parameters);
+                var rows = p.executeQuery()) {
+            while (rows.next()) {
+                plan.append(rows.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
+    }
 }

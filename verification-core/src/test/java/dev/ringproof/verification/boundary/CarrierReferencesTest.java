@@ -84,7 +84,7 @@ class CarrierReferencesTest {
                     try (var s = c.createStatement()) {
                         s.execute("analyze outbound_send");
                     }
-                    assertThat(plan(c, OutboundSends.ATTEMPT_SENT_AS))
+                    assertThat(JpaSql.plan(c, OutboundSends.ATTEMPT_SENT_AS, "sbx_many1234", "sandbox"))
                             .contains("Index Scan using outbound_send_ref")
                             .doesNotContain("Seq Scan");
                 }
@@ -150,18 +150,6 @@ class CarrierReferencesTest {
             rows.next();
             return rows.getLong(1);
         }
-    }
-
-    private static String plan(Connection c, String sql) throws SQLException {
-        String literal = sql.replace("?1", "'sbx_many1234'").replace("?2", "'sandbox'");
-        var plan = new StringBuilder();
-        try (var s = c.createStatement();
-                var rs = s.executeQuery("explain " + literal)) {
-            while (rs.next()) {
-                plan.append(rs.getString(1)).append('\n');
-            }
-        }
-        return plan.toString();
     }
 
     private static boolean isPostgres(TestDatabase db) {
