@@ -118,6 +118,41 @@ class RetentionIT {
         }
     }
 
+    /**
+     * A delivered webhook event's payload is emptied once its last attempt is older than the
+     * setting (here a second): the step that walks on from its mark empties it and counts it.
+     */
+    @Test
+    void aDeliveredWebhookEventsPayloadIsEmptied() throws Exception {
+        try (var receiver = new WebhookReceiver()) {
+            var tenant = ringproof.tenant(
+                    "{\"name\":\"Retention Hooked\",\"workflow\":[\"sms\"],\"webhook_url\":\"" + receiver.url()
+                            + "\",\"webhook_allow_private\":true}",
+                    "live");
+            String id = Http.json(Ringproof.start(tenant, Ringproof.mobile())).getString("id");
+            assertThat(Http.json(tenant.api().postJson("api/v1/verifications/" + id + "/cancel", "{}"))
+                            .getString("status"))
+                    .isEqualTo("canceled");
+            assertThat(receiver.awaitAtLeast(1)).isNotEmpty();
+            double emptiedBefore = removed("webhook_payloads");
+            String[] keys = {"retention.webhook-payloads", "retention.interval"};
+            try {
+                for (String key : keys) {
+                    set(key, "PT1S");
+                }
+                Eventually.until(
+                        "the payload of " + id + "'s event emptied",
+                        Duration.ofSeconds(60),
+                        () -> removed("webhook_payloads"),
+                        emptied -> emptied > emptiedBefore);
+            } finally {
+                for (String key : keys) {
+                    server.asadmin("delete-config-property", "--source=domain", "--propertyName=" + key);
+                }
+            }
+        }
+    }
+
     private void set(String key, String value) throws Exception {
         server.asadmin("set-config-property", "--source=domain", "--propertyName=" + key, "--propertyValue=" + value);
     }

@@ -25,6 +25,8 @@ public class RetentionBatches {
 
     static final String CODES = "codes";
 
+    static final String PAYLOADS = "webhook_payloads";
+
     // what each step looks for, by age (RetentionQueriesTest runs them on H2 and PostgreSQL)
     /** Due, or set further out than the interval now allows (it was shortened): the caller takes this run. */
     static final String CLAIM = "update job_lease set holder = ?1, next_run_at = ?2"
@@ -59,9 +61,29 @@ public class RetentionBatches {
             + " and status <> 'pending')";
 
     static final String OLD_SANDBOX = "select id from sandbox_message where received_at < ?1";
-    static final String SETTLED_EVENTS = "select e.id from webhook_event e where e.state <> 'pending'"
-            + " and e.created_at < ?1 and e.payload <> '{}' and not exists (select 1 from"
-            + " webhook_delivery d where d.event_id = e.id and d.attempted_at >= ?1)";
+    /**
+     * Webhook events whose payload is to be emptied: settled, and last tried, before ?1; from the
+     * step's mark ?2 on, in the order they were made. Like the two steps above, a walk from the
+     * first event ever went over every payload emptied before, on every run.
+     */
+    static final String SETTLED_EVENTS = "select e.id, e.created_at from webhook_event e where e.created_at >= ?2"
+            + " and e.created_at < ?1 and e.payload <> '{}' and e.state <> 'pending' and not exists (select 1"
+            + " from webhook_delivery d where d.event_id = e.id and d.attempted_at >= ?1) order by e.created_at";
+
+    /** One statement per batch: the payloads {@link #SETTLED_EVENTS} finds from ?2 up to ?3, both included. */
+    static final String CLEAR_PAYLOADS = "update webhook_event set payload = '{}' where created_at >= ?2"
+            + " and created_at <= ?3 and payload <> '{}' and state <> 'pending' and not exists (select 1"
+            + " from webhook_delivery d where d.event_id = webhook_event.id and d.attempted_at >= ?1)";
+
+    /**
+     * The oldest event from ?1 up to ?2 that keeps its payload after the batch (still pending, or
+     * tried since the cutoff): the mark stops there, so that it is emptied once it has settled.
+     * Such an event is at most the retry schedule's length older than the cutoff, unless an admin
+     * retried it from scratch.
+     */
+    static final String FIRST_KEPT =
+            "select min(created_at) from webhook_event where created_at >= ?1 and created_at <= ?2 and payload <> '{}'";
+
     static final String OLD_KEYS = "select tenant_id, test, idem_key from idempotency_record where created_at < ?1";
 
     /**
@@ -172,16 +194,33 @@ public class RetentionBatches {
         return deleteEach(OLD_SANDBOX, "delete from sandbox_message where id = ?1", cutoff, batch);
     }
 
-    /** Empties the payloads of webhook events settled, and last tried, before {@code cutoff}. */
+    /**
+     * Empties the payloads of webhook events settled, and last tried, before {@code cutoff}, a
+     * batch on from the step's mark, the last instant whole; the mark moves on to the first event
+     * that keeps its payload, or past the batch.
+     */
     public int clearWebhookPayloads(OffsetDateTime cutoff, int batch) {
-        List<?> ids = em.createNativeQuery(SETTLED_EVENTS)
+        Object from = mark(PAYLOADS);
+        List<?> settled = em.createNativeQuery(SETTLED_EVENTS)
                 .setParameter(1, cutoff)
+                .setParameter(2, from)
                 .setMaxResults(batch)
                 .getResultList();
-        ids.forEach(id -> em.createNativeQuery("update webhook_event set payload = '{}' where id = ?1")
-                .setParameter(1, id)
-                .executeUpdate());
-        return ids.size();
+        if (settled.isEmpty()) {
+            return 0;
+        }
+        Object until = ((Object[]) settled.get(settled.size() - 1))[1];
+        int cleared = em.createNativeQuery(CLEAR_PAYLOADS)
+                .setParameter(1, cutoff)
+                .setParameter(2, from)
+                .setParameter(3, until)
+                .executeUpdate();
+        Object kept = em.createNativeQuery(FIRST_KEPT)
+                .setParameter(1, from)
+                .setParameter(2, until)
+                .getSingleResult();
+        moveMark(PAYLOADS, kept == null ? until : kept);
+        return cleared;
     }
 
     /** Deletes idempotency keys made before {@code cutoff}. */

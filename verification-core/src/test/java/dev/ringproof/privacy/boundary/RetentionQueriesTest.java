@@ -7,6 +7,7 @@ import dev.ringproof.platform.control.Migrations;
 import dev.ringproof.platform.control.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -44,7 +45,8 @@ class RetentionQueriesTest {
                 assertThat(ids(c, RetentionBatches.ENDED_AFTER_MARK, cutoff, mark(c, RetentionBatches.CODES)))
                         .containsExactly("vf_old");
                 assertThat(ids(c, RetentionBatches.OLD_SANDBOX, cutoff)).containsExactly("sm_old");
-                assertThat(ids(c, RetentionBatches.SETTLED_EVENTS, cutoff)).containsExactly("ev_old");
+                assertThat(ids(c, RetentionBatches.SETTLED_EVENTS, cutoff, mark(c, RetentionBatches.PAYLOADS)))
+                        .containsExactly("ev_old");
                 assertThat(ids(c, RetentionBatches.OLD_KEYS, cutoff)).containsExactly("tn_1");
             }
         } finally {
@@ -132,6 +134,79 @@ class RetentionQueriesTest {
                                 .isLessThan(10);
                     }
                 }
+                c.rollback();
+            }
+        } finally {
+            db.drop();
+        }
+    }
+
+    /**
+     * With many payloads emptied by earlier runs and the mark after them, the payloads step finds
+     * the events settled since, reads none of the emptied ones on PostgreSQL, and empties a batch in
+     * one statement; an event that still keeps its payload (pending, or tried since the cutoff)
+     * holds the mark, and is found once it has settled.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void theWebhookPayloadsStepWalksOnFromItsMarkAndStopsAtAnEventStillTried(TestDatabase db) throws SQLException {
+        try {
+            Migrations.on(db.dataSource()).migrate();
+            try (var c = db.dataSource().getConnection()) {
+                seed(c);
+                c.setAutoCommit(false);
+                var earlier = NOW.minusDays(60);
+                try (var p = c.prepareStatement("insert into webhook_event (id, tenant_id, type, payload, created_at,"
+                        + " state, attempts) values (?, 'tn_1', 'verification.approved', '{}', ?, 'delivered', 1)")) {
+                    for (int i = 0; i < 3000; i++) {
+                        p.setString(1, "ev_done" + i);
+                        p.setObject(2, earlier.plusSeconds(i));
+                        p.addBatch();
+                    }
+                    p.executeBatch();
+                }
+                update(c, RetentionBatches.MOVE_MARK, RetentionBatches.PAYLOADS, earlier.plusSeconds(2999));
+                // made before ev_old and still retried: ev_pending (seed), and one settled but tried an hour ago
+                event(c, "ev_retried", "failed", NOW.minusDays(3));
+                insert(
+                        c,
+                        "insert into webhook_delivery (id, event_id, attempt, status_code, latency_ms, attempted_at)"
+                                + " values ('wd_1', ?, 9, 500, 10, ?)",
+                        "ev_retried",
+                        NOW.minusHours(1));
+                c.commit();
+                if (db.toString().equals("PostgreSQL")) {
+                    try (var s = c.createStatement()) {
+                        s.execute("analyze webhook_event");
+                    }
+                }
+                var cutoff = NOW.minusDays(1);
+                var from = mark(c, RetentionBatches.PAYLOADS);
+
+                assertThat(ids(c, RetentionBatches.SETTLED_EVENTS, cutoff, from))
+                        .containsExactly("ev_old");
+                if (db.toString().equals("PostgreSQL")) {
+                    assertThat(rowsRead(c, RetentionBatches.SETTLED_EVENTS, cutoff, from))
+                            .as("rows read and left out")
+                            .isLessThan(10);
+                }
+                var until = NOW.minusDays(2);
+                assertThat(update(c, RetentionBatches.CLEAR_PAYLOADS, cutoff, from, until))
+                        .isEqualTo(1);
+                assertThat(ids(c, "select id from webhook_event where payload <> '{}' order by id"))
+                        .containsExactly("ev_new", "ev_pending", "ev_retried");
+                assertThat(first(c, RetentionBatches.FIRST_KEPT, from, until))
+                        .as("the mark stops at the first event still tried")
+                        .isEqualTo(NOW.minusDays(3).toInstant());
+
+                update(c, RetentionBatches.MOVE_MARK, RetentionBatches.PAYLOADS, NOW.minusDays(3));
+                update(c, "update webhook_event set state = 'failed' where id = ?1", "ev_pending");
+                assertThat(ids(c, RetentionBatches.SETTLED_EVENTS, cutoff, mark(c, RetentionBatches.PAYLOADS)))
+                        .as("settled since")
+                        .containsExactly("ev_pending");
+                assertThat(ids(c, RetentionBatches.SETTLED_EVENTS, NOW, mark(c, RetentionBatches.PAYLOADS)))
+                        .as("its last try an hour ago, before a later cutoff")
+                        .containsExactly("ev_retried", "ev_pending", "ev_new");
                 c.rollback();
             }
         } finally {
@@ -282,6 +357,15 @@ class RetentionQueriesTest {
                 var rows = p.executeQuery()) {
             rows.next();
             return rows.getObject(1, OffsetDateTime.class);
+        }
+    }
+
+    /** The one value of a query, as an instant. */
+    private static Instant first(Connection c, String jpaSql, Object... parameters) throws SQLException {
+        try (var p = JpaSql.prepared(c, jpaSql, parameters);
+                var rows = p.executeQuery()) {
+            rows.next();
+            return rows.getObject(1, OffsetDateTime.class).toInstant();
         }
     }
 
